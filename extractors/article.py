@@ -1,0 +1,136 @@
+"""`extract_article`: cleaned pages in, one validated `HealthArticle` out, as named phases:
+_merge_pages -> segment -> classify_outline -> fields -> record. Pure: the caller passes
+provenance and the extraction time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.blocks import Block
+from extractors.clean import REMOVAL_KINDS, CleanPage
+from extractors.segment import segment
+from extractors.structure import (
+    classify_outline,
+    extract_article_lists,
+    extract_causes,
+    extract_definition,
+    lead_text,
+    outline_text,
+    to_sections,
+)
+from extractors.text import normalize_key
+from extractors.urls import normalize_url, record_id
+from schemas import HealthArticle, Provenance, Removed
+
+EXTRACTOR_VERSION = "0.1.0"
+MIN_ARTICLE_CHARS = 200  # Why: less than a couple of sentences is a stub, an error or a listing.
+CONTENT_EXCLUDE = frozenset({"provenance", "removed", "warnings"})
+
+
+class NotAnArticle(Exception):
+    """The pages hold no extractable article; `reason` says why in one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:
+    """One block stream. A later page loses the title and the run of blocks it opens with that
+    repeat earlier pages (a repeated intro or standfirst); repeats further down are kept, since
+    lead-ins like "Risk factors include:" recur by design."""
+    merged: list[Block] = []
+    seen: set[str] = set()
+    title_key = normalize_key(title)
+    for number, page in enumerate(pages, start=1):
+        leading = number > 1
+        for block in page.blocks:
+            key = normalize_key(block.text)
+            if number > 1 and block.kind == "heading" and (key == title_key or block.level == 1):
+                continue
+            if leading and key in seen:
+                continue
+            leading = False
+            seen.add(key)
+            merged.append(replace(block, page=number))
+    return merged
+
+
+def content_hash(record: HealthArticle) -> str:
+    """SHA-256 of the record's content fields (not provenance, removals or warnings)."""
+    payload = record.model_dump(mode="json", exclude=set(CONTENT_EXCLUDE))
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _removed(pages: Sequence[CleanPage]) -> Removed:
+    totals = {kind: sum(p.removed.get(kind, 0) for p in pages) for kind in REMOVAL_KINDS}
+    return Removed(**totals)
+
+
+def _canonical(pages: Sequence[CleanPage], url: str) -> str:
+    first = pages[0]
+    declared = first.metadata.canonical_url
+    start = first.url or url
+    return normalize_url(declared or start, drop_page=True)
+
+
+def extract_article(
+    pages: Sequence[CleanPage],
+    *,
+    url: str | None = None,
+    provenance: Provenance | None = None,
+    extracted_at: str = "",
+    warnings: Sequence[str] = (),
+) -> HealthArticle:
+    """Merge, segment and classify cleaned pages into a validated record.
+
+    Raises `NotAnArticle` when the pages hold too little text to be an article."""
+    if not pages:
+        raise NotAnArticle("no pages to extract")
+    first = pages[0]
+    start_url = url or first.url or ""
+    title = first.title or first.metadata.title
+    blocks = _merge_pages(pages, title)
+    size = sum(len(b.text) for b in blocks)
+    if size < MIN_ARTICLE_CHARS:
+        raise NotAnArticle(f"page holds only {size} characters of article text")
+    items = classify_outline(segment(blocks))
+    lists = extract_article_lists(items)
+    meta = first.metadata
+    canonical = _canonical(pages, start_url)
+    found_warnings = list(warnings)
+    causes = extract_causes(items)
+    if not title:
+        found_warnings.append("no title found")
+    record = HealthArticle(
+        id=record_id(canonical),
+        url=start_url,
+        canonical_url=canonical,
+        title=title or (items[1].raw.heading if len(items) > 1 else "untitled"),
+        site_name=meta.site_name,
+        language=meta.language,
+        authors=list(meta.authors),
+        published_at=meta.published_at,
+        modified_at=meta.modified_at,
+        summary=lead_text(items),
+        definition=extract_definition(items),
+        causes=causes,
+        sections=to_sections(items),
+        text=outline_text(items),
+        removed=_removed(pages),
+        warnings=found_warnings,
+        **lists,
+    )
+    base = provenance or Provenance()
+    stamped = base.model_copy(
+        update={
+            "extracted_at": extracted_at,
+            "extractor_version": EXTRACTOR_VERSION,
+            "content_hash": content_hash(record),
+        }
+    )
+    return record.model_copy(update={"provenance": stamped})

@@ -1,0 +1,404 @@
+"""The block walker: turns a cleaned DOM into a flat list of text blocks in reading order.
+
+A block is a heading, paragraph, list, preformatted text or caption, with what later phases need
+to judge it: link and bold shares, heading hints from markup, and the ancestor path that main-
+content detection scores. Pure: reads the tree, changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.dom import Node, attributes, class_tokens, class_words
+from extractors.rules.thresholds import MAX_DEPTH
+from extractors.text import fold_space
+
+INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "br",
+        "picture",
+    }
+)
+HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
+BOLD_TAGS = frozenset({"b", "strong"})
+CAPTION_TAGS = frozenset({"figcaption", "caption"})
+LIST_TAGS = frozenset({"ul", "ol"})
+# Markup that marks a line as a heading without h1-h6. Why: FAQ, accordion and glossary widgets.
+HINT_TAGS = frozenset({"dt", "summary", "button"})
+HEADING_CLASS_TOKENS = frozenset(
+    {
+        "title",
+        "heading",
+        "headline",
+        "section-title",
+        "sectiontitle",
+        "section-heading",
+        "h2",
+        "h3",
+        "h4",
+        "accordion-title",
+        "faq-question",
+        "question",
+        "accordion-header",
+        "accordion-button",
+    }
+)
+# Class tokens of headings one level down. Why: themes name sub-headings "subtitle"/"subhead".
+SUBHEADING_CLASS_TOKENS = frozenset(
+    {
+        "subtitle",
+        "subheading",
+        "subhead",
+        "sub-heading",
+        "sub-title",
+        "subsection-title",
+        "subsection-heading",
+        "h3",
+        "h4",
+    }
+)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
+_BIG_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)(px|pt|em|rem)", re.IGNORECASE)
+_LEVEL_CLASS = re.compile(r"\bh([2-6])\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of text in reading order."""
+
+    kind: str
+    """heading | paragraph | list | pre | caption"""
+    text: str
+    """Plain text, white space folded; line breaks kept as newlines."""
+    level: int = 0
+    """Heading level 1-6 for headings and heading hints, else 0."""
+    items: tuple[str, ...] = ()
+    """List items (kind list)."""
+    ordered: bool = False
+    """The list is numbered."""
+    bold: bool = False
+    """All the text is bold (b, strong or a bold style): a pseudo-heading candidate."""
+    hint: bool = False
+    """Markup marks the text as a heading (class, style, dt, summary, aria-expanded button)."""
+    tag: str = ""
+    """Tag of the element holding the text."""
+    link_chars: int = 0
+    """Characters of the text inside links."""
+    path: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    """Ids of the ancestor elements, outermost first, the holder last (for main-content scoring)."""
+    page: int = 1
+    """1-based page number, set when pages are merged."""
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class _Owner:
+    """The block-level element that holds the current run of inline text."""
+
+    tag: str
+    path: tuple[int, ...]
+    hint: bool = False
+    level: int = 0
+
+
+@dataclass(slots=True)
+class _Run:
+    parts: list[str] = field(default_factory=list)
+    chars: int = 0
+    link_chars: int = 0
+    bold_chars: int = 0
+    hint_chars: int = 0
+
+    def add(self, text: str, in_link: bool, in_bold: bool, in_hint: bool = False) -> None:
+        self.parts.append(text)
+        n = len(text.strip())
+        self.chars += n
+        if in_link:
+            self.link_chars += n
+        if in_bold:
+            self.bold_chars += n
+        if in_hint:
+            self.hint_chars += n
+
+
+@dataclass(slots=True)
+class _ListCollector:
+    ordered: bool
+    path: tuple[int, ...]
+    items: list[str] = field(default_factory=list)
+    item_parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+    def end_item(self) -> None:
+        text = fold_space(" ".join(self.item_parts))
+        if text:
+            self.items.append(text)
+        self.item_parts = []
+
+
+def _join_lines(parts: list[str]) -> str:
+    lines = (fold_space(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _style_flags(style: str | None) -> tuple[bool, bool]:
+    """(bold, big) from an inline style."""
+    if not style:
+        return False, False
+    bold = _BOLD_STYLE.search(style) is not None
+    size = _BIG_STYLE.search(style)
+    big = False
+    if size is not None:
+        value, unit = float(size.group(1)), size.group(2).lower()
+        big = value >= (18 if unit == "px" else 14 if unit == "pt" else 1.15)
+    return bold, big
+
+
+class BlockWalker:
+    """Walks a subtree once and collects blocks; also notes structured main-content hints."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.hint_ids: dict[int, str] = {}
+        self.words: dict[int, list[str]] = {}
+        self.tags: dict[int, str] = {}
+        self._run = _Run()
+        self._lists: list[_ListCollector] = []
+        self._depth = 0
+
+    def walk_root(self, root: Node) -> list[Block]:
+        owner = _Owner(root.tag or "body", (root.mem_id,))
+        self._walk(root, owner, False, False)
+        self._flush(owner)
+        return self.blocks
+
+    def _walk(self, node: Node, owner: _Owner, in_link: bool, in_bold: bool) -> None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                self._run.add(" " + node.text(deep=True) + " ", in_link, in_bold)
+                return
+            self._walk_children(node, owner, in_link, in_bold)
+        finally:
+            self._depth -= 1
+
+    def _walk_children(self, node: Node, owner: _Owner, in_link: bool, in_bold: bool) -> None:
+        child = node.child
+        while child is not None:
+            tag = child.tag
+            if tag == "-text":
+                text = child.text_content
+                if text:
+                    self._run.add(text, in_link, in_bold)
+            elif tag is None or tag[0] == "-":
+                pass
+            elif tag in INLINE_TAGS:
+                self._inline(child, tag, owner, in_link, in_bold)
+            else:
+                self._block(child, tag, owner)
+            child = child.next
+
+    def _inline(self, node: Node, tag: str, owner: _Owner, in_link: bool, in_bold: bool) -> None:
+        if tag == "br":
+            self._run.parts.append("\n")
+            return
+        if tag == "img" or tag == "picture":
+            return
+        bold = in_bold or tag in BOLD_TAGS
+        if tag in ("span", "font"):
+            attrs = attributes(node)
+            styled_bold, big = _style_flags(attrs.get("style"))
+            bold = bold or styled_bold
+            words = class_words(attrs) if attrs else []
+            tokens = class_tokens(words) if words else set()
+            if (styled_bold and big) or tokens & (HEADING_CLASS_TOKENS | SUBHEADING_CLASS_TOKENS):
+                before = self._run.chars
+                self._walk(node, owner, in_link, bold)
+                self._run.hint_chars += self._run.chars - before
+                return
+        self._walk(node, owner, in_link or tag == "a", bold)
+
+    def _block(self, node: Node, tag: str, owner: _Owner) -> None:
+        self._flush(owner)
+        path = (*owner.path, node.mem_id)
+        self.tags[node.mem_id] = tag
+        attrs = attributes(node)
+        words = class_words(attrs) if attrs else []
+        if words:
+            self.words[node.mem_id] = words
+        if tag in ("article", "main") or attrs.get("itemprop") == "articleBody":
+            self.hint_ids[node.mem_id] = "articleBody" if tag != "main" else "main"
+            if tag == "article" and attrs.get("itemprop") != "articleBody":
+                self.hint_ids[node.mem_id] = "article"
+        if tag == "pre":
+            self._emit(Block("pre", node.text(deep=True).strip("\n"), tag=tag, path=path))
+            return
+        if tag in LIST_TAGS:
+            self._list(node, tag, path)
+            return
+        inner = self._owner_for(node, tag, attrs, words, path)
+        in_bold = inner.hint and _style_flags(attrs.get("style"))[0]
+        self._walk(node, inner, False, in_bold)
+        self._flush(inner)
+        if tag == "li" and self._lists:
+            self._lists[-1].end_item()
+
+    def _owner_for(
+        self,
+        node: Node,
+        tag: str,
+        attrs: dict[str, object],
+        words: list[str],
+        path: tuple[int, ...],
+    ) -> _Owner:
+        if tag in HEADING_TAGS:
+            return _Owner(tag, path, level=HEADING_TAGS[tag])
+        style = attrs.get("style")
+        bold, big = _style_flags(style if isinstance(style, str) else None)
+        hint = tag in HINT_TAGS or (bold and big)
+        level = 0
+        if words:
+            tokens = class_tokens(words)
+            if tokens & SUBHEADING_CLASS_TOKENS:
+                hint, level = True, 3
+            elif tokens & HEADING_CLASS_TOKENS:
+                hint = True
+            match = _LEVEL_CLASS.search(" ".join(words)) if hint else None
+            level = int(match.group(1)) if match else level
+        return _Owner(tag, path, hint=hint, level=level)
+
+    def _list(self, node: Node, tag: str, path: tuple[int, ...]) -> None:
+        nested = bool(self._lists)
+        if nested:
+            self._lists[-1].end_item()
+        collector = _ListCollector(ordered=tag == "ol", path=path)
+        self._lists.append(collector)
+        self._walk(node, _Owner(tag, path), False, False)
+        self._flush(_Owner(tag, path))
+        collector.end_item()
+        self._lists.pop()
+        if nested:
+            self._lists[-1].items.extend(collector.items)
+            self._lists[-1].link_chars += collector.link_chars
+        elif collector.items:
+            text = "\n".join(collector.items)
+            self._emit(
+                Block(
+                    "list",
+                    text,
+                    items=tuple(collector.items),
+                    ordered=collector.ordered,
+                    tag=tag,
+                    link_chars=min(collector.link_chars, len(text)),
+                    path=path,
+                )
+            )
+
+    def _flush(self, owner: _Owner) -> None:
+        run = self._run
+        if not run.parts:
+            return
+        self._run = _Run()
+        if run.chars == 0:
+            return
+        text = _join_lines(run.parts)
+        if not text:
+            return
+        if self._lists:
+            collector = self._lists[-1]
+            collector.item_parts.append(text)
+            collector.link_chars += run.link_chars
+            return
+        self._emit(self._make_block(owner, text, run))
+
+    @staticmethod
+    def _make_block(owner: _Owner, text: str, run: _Run) -> Block:
+        bold = run.bold_chars > 0 and run.bold_chars >= 0.8 * run.chars
+        hint = owner.hint or run.hint_chars >= 0.8 * run.chars
+        link_chars = min(run.link_chars, len(text))
+        if owner.tag in HEADING_TAGS:
+            return Block(
+                "heading",
+                text,
+                level=owner.level,
+                tag=owner.tag,
+                link_chars=link_chars,
+                bold=bold,
+                path=owner.path,
+            )
+        kind = "caption" if owner.tag in CAPTION_TAGS else "paragraph"
+        return Block(
+            kind,
+            text,
+            level=owner.level,
+            bold=bold,
+            hint=hint,
+            tag=owner.tag,
+            link_chars=link_chars,
+            path=owner.path,
+        )
+
+    def _emit(self, block: Block) -> None:
+        if block.text:
+            self.blocks.append(block)
+
+
+@dataclass(frozen=True)
+class BlockTree:
+    """Blocks of a page plus what main-content detection needs to know of their elements."""
+
+    blocks: list[Block]
+    hint_ids: dict[int, str]
+    """Element id -> "articleBody" | "article" | "main" for structured main-content hints."""
+    words: dict[int, list[str]]
+    """Element id -> class and id words, for elements that have any."""
+    tags: dict[int, str]
+    """Element id -> tag name, for block-level elements."""
+
+
+def extract_blocks(root: Node) -> BlockTree:
+    """Blocks under `root` in reading order, with hints, class words and tags of elements."""
+    walker = BlockWalker()
+    blocks = walker.walk_root(root)
+    return BlockTree(blocks, walker.hint_ids, walker.words, walker.tags)

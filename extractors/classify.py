@@ -1,0 +1,89 @@
+"""Section and list classification from the rules in `extractors.rules.sections`. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.rules import sections as rules
+from extractors.text import normalize_key, strip_number
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+_HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS))
+    for kind, patterns in rules.SECTION_HEADINGS
+)
+_LEAD_IN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS))
+    for kind, patterns in rules.LIST_LEAD_INS
+)
+_EDGE_PUNCT = "\u00bf\u00a1?!.:;\u2026\"'\u201c\u201d\u2018\u2019()[]*#-\u2013\u2014 "
+
+# List kinds that carry a section's meaning when voting on a vaguely headed section.
+CONTENT_KINDS = frozenset(
+    {
+        "risk_factors",
+        "signs",
+        "diagnosis",
+        "treatment",
+        "prevention",
+        "complications",
+        "when_to_see_doctor",
+        "causes",
+    }
+)
+
+
+def heading_key(text: str) -> str:
+    """A heading as rules see it: no number prefix, lowercase, no edge punctuation."""
+    name, _ = strip_number(text)
+    return normalize_key(name).strip(_EDGE_PUNCT)
+
+
+def classify_heading(text: str) -> str | None:
+    """The section kind a heading names, or None when no rule matches.
+
+    A priority kind (when to see a doctor) wins wherever it appears; otherwise the kind whose
+    phrase comes first in the heading wins ("Causes and Risk Factors" -> causes)."""
+    key = heading_key(text)
+    if not key:
+        return None
+    best: tuple[int, int, int, str] | None = None
+    for order, (kind, pattern) in enumerate(_HEADING_RULES):
+        match = pattern.search(key)
+        if match is None:
+            continue
+        if kind in rules.PRIORITY_KINDS:
+            return kind
+        weak = kind in rules.FALLBACK_KINDS
+        candidate = (int(weak), match.start(), order, kind)
+        if best is None or candidate < best:
+            best = candidate
+    return best[3] if best is not None else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\u00bf\u00a1])")
+
+
+def classify_lead_in(text: str) -> str | None:
+    """The list kind a lead-in line announces ("Risk factors include:" -> risk_factors).
+
+    Only the lead-in's last sentence counts: "Treatment depends on how severe your symptoms
+    are. Common options include:" announces treatments, not symptoms."""
+    last = _SENTENCE_END.split(text.strip())[-1]
+    key = normalize_key(last).rstrip(" :")
+    if not key:
+        return None
+    for kind, pattern in _LEAD_IN_RULES:
+        if pattern.search(key):
+            return kind
+    return None
+
+
+def vote_by_lists(list_kinds: list[str]) -> str | None:
+    """The kind most of a section's lists announce, when one stands out."""
+    votes = Counter(k for k in list_kinds if k in CONTENT_KINDS)
+    if not votes:
+        return None
+    (kind, count), *rest = [*votes.most_common(2), ("", 0)]
+    return kind if count > rest[0][1] else None

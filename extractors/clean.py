@@ -1,0 +1,129 @@
+"""`clean_html`: one page in, its main content out, as named phases.
+
+_prepare (decode, parse) -> _read_page (metadata, next page; before anything is removed) ->
+_strip_boilerplate (elements) -> _find_main (container scoring) -> _drop_junk_blocks (labels,
+prompts, link lines) -> relax and retry when too little is left -> CleanPage.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extractors.blocks import Block, extract_blocks
+from extractors.boilerplate import RemovalOptions, remove_boilerplate
+from extractors.decode import decode_html
+from extractors.dom import parse_html
+from extractors.filters import filter_blocks
+from extractors.mainzone import select_main
+from extractors.metadata import PageMeta, clean_title, extract_metadata
+from extractors.pagination import find_next_page
+from extractors.rules.thresholds import MIN_MAIN_CHARS
+from extractors.text import fold_space, normalize_key
+
+REMOVAL_KINDS: tuple[str, ...] = ("ads", "clickbait", "prompts", "navigation", "other")
+
+# Attempts from strict to loose. Why: a theme that names its article "post-widget" loses it to
+# the strict token rules; the looser pass keeps only tag, role and ad-network rules.
+ATTEMPTS: tuple[RemovalOptions, ...] = (RemovalOptions(strict=True), RemovalOptions(strict=False))
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    """The main content of one page and what was learnt on the way."""
+
+    url: str | None
+    """The page URL given by the caller (used to resolve links), if any."""
+    title: str
+    """The article title: the page's h1 when it agrees with the metadata, else the metadata's."""
+    text: str
+    """Main content as plain text: blocks joined by blank lines, list items one a line."""
+    blocks: tuple[Block, ...]
+    """Main-content blocks in reading order."""
+    next_page_url: str | None
+    """Absolute URL of the article's next page, if the page links one."""
+    next_page_rule: str
+    """Which rule found the next page ("rel-next", "next-text", "pager"), or ""."""
+    metadata: PageMeta
+    """Title, authors, dates, language, site name and canonical URL from the page."""
+    removed: dict[str, int] = field(default_factory=dict)
+    """Counts of what was removed, by kind: ads, clickbait, prompts, navigation, other."""
+
+
+def _prepare(html: str | bytes, content_type: str | None) -> tuple[str, LexborHTMLParser]:
+    text = decode_html(html, content_type)
+    return text, parse_html(text)
+
+
+def _page_title(tree: LexborHTMLParser, meta: PageMeta) -> str:
+    headings = [fold_space(h.text(deep=True)) for h in tree.css("h1")]
+    headings = [h for h in headings if 3 <= len(h) <= 300]
+    wanted = normalize_key(meta.title)
+    for heading in headings:
+        key = normalize_key(heading)
+        if wanted and (key == wanted or key in wanted or wanted in key):
+            return heading
+    if meta.title:
+        return meta.title
+    return clean_title(headings[0], meta.site_name) if headings else ""
+
+
+def _main_blocks(
+    tree: LexborHTMLParser, options: RemovalOptions
+) -> tuple[list[Block], Counter[str]]:
+    root = tree.body or tree.root
+    if root is None:
+        return [], Counter()
+    removed = remove_boilerplate(root, options)
+    main = select_main(extract_blocks(root))
+    kept, dropped = filter_blocks(main)
+    removed.update(dropped)
+    return kept, removed
+
+
+def _drop_title(blocks: list[Block], title: str) -> list[Block]:
+    key = normalize_key(title)
+    if not key:
+        return blocks
+    return [b for b in blocks if not (b.kind == "heading" and normalize_key(b.text) == key)]
+
+
+def _to_text(blocks: list[Block] | tuple[Block, ...]) -> str:
+    return "\n\n".join(b.text for b in blocks)
+
+
+def clean_html(
+    html: str | bytes, url: str | None = None, *, content_type: str | None = None
+) -> CleanPage:
+    """Clean one HTML page: main content as blocks and text, metadata, next-page URL, removals.
+
+    Never raises on malformed or empty markup; an empty page gives an empty `text`.
+    """
+    source, tree = _prepare(html, content_type)
+    meta = extract_metadata(tree, url)
+    next_url, next_rule = find_next_page(tree, url) if url else (None, "")
+    title = _page_title(tree, meta)
+    best: tuple[list[Block], Counter[str]] | None = None
+    for attempt, options in enumerate(ATTEMPTS):
+        work = tree if attempt == 0 else parse_html(source)
+        blocks, removed = _main_blocks(work, options)
+        blocks = _drop_title(blocks, title)
+        size = sum(len(b.text) for b in blocks)
+        if best is None or size > sum(len(b.text) for b in best[0]):
+            best = (blocks, removed)
+        if size >= MIN_MAIN_CHARS:
+            break
+    assert best is not None
+    blocks, removed = best
+    return CleanPage(
+        url=url,
+        title=title,
+        text=_to_text(blocks),
+        blocks=tuple(blocks),
+        next_page_url=next_url,
+        next_page_rule=next_rule,
+        metadata=meta,
+        removed={kind: removed.get(kind, 0) for kind in REMOVAL_KINDS},
+    )

@@ -1,0 +1,69 @@
+"""Bytes to text for HTML: BOM, declared charset (header, then meta), then UTF-8, then
+Windows-1252. Pure."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels browsers map to a wider encoding (WHATWG Encoding Standard).
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+    "sjis": "shift_jis",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+}
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The charset the response header or the page's own meta tag declares (a codec name)."""
+    if content_type:
+        match = _HEADER_CHARSET.search(content_type)
+        if match and (codec := _codec(match.group(1))):
+            return codec
+    meta = _META_CHARSET.search(data[:4096])
+    return _codec(meta.group(1).decode("ascii", "replace")) if meta else None
+
+
+def decode_html(data: bytes | str, content_type: str | None = None) -> str:
+    """Decode an HTML body; never raises. A UTF-8 label on bytes that are not UTF-8 falls back
+    to Windows-1252, the usual truth behind that mislabel."""
+    if isinstance(data, str):
+        return data
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    declared = declared_charset(data, content_type)
+    candidates = [declared] if declared and declared != "utf-8" else []
+    candidates += ["utf-8"]
+    for codec in candidates:
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("cp1252", errors="replace")

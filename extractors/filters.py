@@ -1,0 +1,52 @@
+"""Block filters: drop ad labels, continue-reading prompts, cross-link and share lines, cookie
+notices and link widgets that survived element removal, counting each by kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extractors.blocks import Block
+from extractors.rules.thresholds import MAX_LABEL_CHARS, MAX_LINK_DENSITY, MAX_LINK_LINE_CHARS
+from extractors.text import (
+    AD_LABEL,
+    CONTINUE_PROMPT,
+    COOKIE_TEXT,
+    INLINE_BOILERPLATE,
+    is_full_match,
+    normalize_key,
+)
+
+
+def block_junk_kind(block: Block) -> str | None:
+    """The removal kind of a block that is not article text, or None to keep it."""
+    text = block.text
+    if block.kind == "list":
+        return "clickbait" if block.link_density > MAX_LINK_DENSITY else None
+    if block.kind == "pre":
+        return None
+    if len(text) <= MAX_LABEL_CHARS:
+        key = normalize_key(text)
+        if is_full_match(AD_LABEL, key):
+            return "ads"
+        if is_full_match(CONTINUE_PROMPT, key):
+            return "prompts"
+        if is_full_match(INLINE_BOILERPLATE, key):
+            return "clickbait" if block.link_chars else "other"
+    if block.link_density > MAX_LINK_DENSITY and len(text) <= MAX_LINK_LINE_CHARS:
+        return "clickbait"
+    if len(text) <= 600 and is_full_match(COOKIE_TEXT, normalize_key(text)):
+        return "other"
+    return None
+
+
+def filter_blocks(blocks: list[Block]) -> tuple[list[Block], Counter[str]]:
+    """Split blocks into those kept and counts of those dropped, by kind."""
+    kept: list[Block] = []
+    dropped: Counter[str] = Counter()
+    for block in blocks:
+        kind = block_junk_kind(block)
+        if kind is None:
+            kept.append(block)
+        else:
+            dropped[kind] += 1
+    return kept, dropped

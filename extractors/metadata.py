@@ -1,0 +1,251 @@
+"""Page metadata from JSON-LD, OpenGraph, meta tags and visible bylines: title, authors, dates,
+language, site name, canonical URL. Pure: reads the parsed page, changes nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extractors.dom import Node
+from extractors.text import fold_space
+
+# JSON-LD types that describe the article itself, most specific first.
+ARTICLE_TYPES: tuple[str, ...] = (
+    "MedicalWebPage",
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "MedicalScholarlyArticle",
+    "ScholarlyArticle",
+    "Report",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "TechArticle",
+    "HealthTopicContent",
+    "WebPage",
+)
+# Visible byline selectors, most specific first. Why: sites without metadata still print one.
+BYLINE_SELECTORS: tuple[str, ...] = (
+    "[itemprop='author'] [itemprop='name']",
+    "[rel='author']",
+    "[itemprop='author']",
+    ".author-name",
+    ".byline-name",
+    ".byline a",
+    ".author a",
+    ".byline",
+    ".author",
+)
+_BY_PREFIX = re.compile(r"^(written |reviewed |posted |reported )?(by|por|par|von)\s+", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*", re.I)
+_SITE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%b. %d, %Y",
+    "%m/%d/%Y",
+)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Metadata of one page; empty strings and empty lists where the page says nothing."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    published_at: str | None = None
+    modified_at: str | None = None
+    language: str = ""
+    site_name: str = ""
+    canonical_url: str = ""
+    description: str = ""
+    jsonld_body: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def normalize_date(value: str | None) -> str | None:
+    """ISO 8601 from common date forms: a date-time keeps its timezone; without one, the date."""
+    if not value:
+        return None
+    text = fold_space(str(value))
+    iso = text.replace("Z", "+00:00") if text.endswith("Z") else text
+    try:
+        parsed = datetime.fromisoformat(iso)
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        if parsed.tzinfo is None:
+            return parsed.date().isoformat()
+        return parsed.isoformat().replace("+00:00", "Z")
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text[:40], fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for script in tree.css("script[type='application/ld+json']"):
+        try:
+            data = json.loads(script.text(deep=True) or "null")
+        except ValueError:
+            continue
+        stack: list[Any] = [data]
+        while stack and len(found) < 200:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+    return found
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, list):
+        return {v for v in value if isinstance(v, str)}
+    return set()
+
+
+def _main_jsonld(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    for wanted in ARTICLE_TYPES:
+        for obj in objects:
+            if wanted in _types(obj):
+                return obj
+    return {}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if not value.startswith("http") else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _meta(tree: LexborHTMLParser) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if key and content and key.lower() not in values:
+            values[key.lower()] = fold_space(content)
+    return values
+
+
+def clean_title(title: str, site_name: str) -> str:
+    """Drop a site-name suffix or prefix ("Leg Cramps | Daily Health") from a title."""
+    title = fold_space(title)
+    for sep in _SITE_SEPARATORS:
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if site_name and tail.strip().lower() == site_name.lower():
+                return head.strip()
+            first, _, rest = title.partition(sep)
+            if site_name and first.strip().lower() == site_name.lower():
+                return rest.strip()
+            if len(tail) < 40 and len(head) > len(tail):
+                return head.strip()
+    return title
+
+
+def split_authors(raw: list[str]) -> tuple[str, ...]:
+    """Trim "By", split "A and B", keep the order, drop duplicates and non-names."""
+    names: list[str] = []
+    for value in raw:
+        value = _BY_PREFIX.sub("", fold_space(value))
+        for name in _AUTHOR_SPLIT.split(value):
+            name = name.strip(" .|")
+            if 2 <= len(name) <= 80 and not name.startswith("http") and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _byline(tree: LexborHTMLParser) -> list[str]:
+    for css in BYLINE_SELECTORS:
+        node = tree.css_first(css)
+        if node is not None:
+            text = fold_space(node.text(deep=True))
+            if 2 < len(text) <= 120:
+                return [text]
+    return []
+
+
+def _visible_date(tree: LexborHTMLParser) -> str | None:
+    node: Node | None = tree.css_first("time[datetime]")
+    return normalize_date(node.attributes.get("datetime")) if node is not None else None
+
+
+def _language(tree: LexborHTMLParser, meta: dict[str, str], ld: dict[str, Any]) -> str:
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html is not None else None
+    lang = lang or meta.get("og:locale") or ld.get("inLanguage") or meta.get("content-language")
+    if not isinstance(lang, str):
+        return ""
+    return lang.strip().replace("_", "-").lower()[:20]
+
+
+def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
+    """Metadata of a parsed page (call before boilerplate removal drops scripts and meta)."""
+    meta = _meta(tree)
+    objects = _jsonld_objects(tree)
+    ld = _main_jsonld(objects)
+    publisher = ld.get("publisher")
+    site_name = meta.get("og:site_name") or next(iter(_names(publisher)), "")
+    title_node = tree.css_first("title")
+    raw_title = (
+        meta.get("og:title")
+        or (ld.get("headline") if isinstance(ld.get("headline"), str) else "")
+        or (title_node.text(deep=True) if title_node is not None else "")
+    )
+    authors = split_authors(_names(ld.get("author")) or _names(meta.get("author")) or _byline(tree))
+    canonical = tree.css_first("link[rel='canonical']")
+    canonical_href = canonical.attributes.get("href") if canonical is not None else None
+    canonical_href = canonical_href or meta.get("og:url") or ""
+    if canonical_href and url:
+        canonical_href = urljoin(url, canonical_href)
+    body = ld.get("articleBody")
+    return PageMeta(
+        title=clean_title(raw_title or "", site_name),
+        authors=authors,
+        published_at=normalize_date(
+            ld.get("datePublished")
+            or meta.get("article:published_time")
+            or meta.get("datepublished")
+            or meta.get("date")
+        )
+        or _visible_date(tree),
+        modified_at=normalize_date(
+            ld.get("dateModified")
+            or meta.get("article:modified_time")
+            or meta.get("og:updated_time")
+            or meta.get("datemodified")
+        ),
+        language=_language(tree, meta, ld),
+        site_name=fold_space(site_name),
+        canonical_url=canonical_href if canonical_href.startswith(("http://", "https://")) else "",
+        description=meta.get("description") or meta.get("og:description") or "",
+        jsonld_body=fold_space(body) if isinstance(body, str) else "",
+    )

@@ -1,0 +1,8 @@
+"""Rules as data: selectors, token vocabularies, phrase tables and thresholds, by role.
+
+Everything here is a constant; `extractors` compiles what needs compiling once at import.
+"""
+
+from extractors.rules import boilerplate, phrases, sections, thresholds
+
+__all__ = ["boilerplate", "phrases", "sections", "thresholds"]

@@ -1,0 +1,278 @@
+"""Boilerplate vocabularies: which elements are ads, widgets, navigation or other page furniture.
+
+Matching is on whole class/id *tokens* (split on space, `-` and `_`), never on substrings, so
+`header` does not match `ad` and `shadow` does not match `ad`. Each group names the removal kind it
+is counted under in `CleanPage.removed`.
+"""
+
+from __future__ import annotations
+
+# Elements that never carry article text. Why: code, media and form controls.
+DROP_TAGS: frozenset[str] = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "link",
+        "meta",
+        "input",
+        "select",
+        "textarea",
+        "button",
+        "option",
+        "dialog",
+        "head",
+        "title",
+        "base",
+    }
+)
+
+# Page landmarks that hold site furniture, counted as navigation.
+# Why: HTML5 sectioning and ARIA roles that mark menus, banners, footers and sidebars.
+NAVIGATION_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside", "menu"})
+NAVIGATION_ROLES: frozenset[str] = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+)
+
+# Exact selectors for ad slots of the big networks (AdSense, Google Publisher Tag, Amazon, AMP).
+# Why: these are stable markers published by the ad networks themselves.
+AD_SELECTORS: tuple[str, ...] = (
+    "ins.adsbygoogle",
+    "[id^='div-gpt-ad']",
+    "[id^='google_ads']",
+    "[data-ad-slot]",
+    "[data-ad-client]",
+    "[data-ad-unit]",
+    "[data-google-query-id]",
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+)
+
+# Exact selectors for recommendation widgets (Taboola, Outbrain, Revcontent, MGID, ...).
+# Why: the clickbait grids after articles come from these vendors' documented embed markup.
+CLICKBAIT_SELECTORS: tuple[str, ...] = (
+    "[id^='taboola']",
+    "[class*='trc_related_container']",
+    "[class*='trc_rbox']",
+    ".OUTBRAIN",
+    "[data-widget-id][data-src]",
+    "[class^='ob-widget']",
+    "[id^='rc-widget']",
+    "[data-rc-widget]",
+    "[id^='mgid']",
+    "[class^='mgid']",
+    "[data-type='_mgwidget']",
+    "[class^='zergnet']",
+    "[id^='zergnet']",
+)
+
+# Class/id tokens per removal kind. Why: themes name furniture with a small shared vocabulary.
+AD_TOKENS: frozenset[str] = frozenset(
+    {
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertisements",
+        "advertising",
+        "adsbygoogle",
+        "adslot",
+        "adunit",
+        "adbox",
+        "adblock",
+        "adcontainer",
+        "adwrapper",
+        "adwrap",
+        "adzone",
+        "adsense",
+        "admanager",
+        "dfp",
+        "gpt",
+        "sponsor",
+        "sponsored",
+        "sponsors",
+        "promoted",
+        "banner",
+        "banners",
+        "billboard",
+        "leaderboard",
+        "skyscraper",
+        "mpu",
+        "interstitial",
+        "sticky-ad",
+        "adhesion",
+    }
+)
+CLICKBAIT_TOKENS: frozenset[str] = frozenset(
+    {
+        "taboola",
+        "outbrain",
+        "revcontent",
+        "mgid",
+        "zergnet",
+        "related",
+        "relatedposts",
+        "yarpp",
+        "recommended",
+        "recommendations",
+        "recommendation",
+        "recirculation",
+        "trending",
+        "popular",
+        "mostread",
+        "most-read",
+        "morestories",
+        "readnext",
+        "read-next",
+        "youmaylike",
+        "you-may-like",
+        "also-like",
+        "promo",
+        "promos",
+        "teaser",
+        "teasers",
+        "crp",
+        "jp-relatedposts",
+        "nativead",
+        "native-ad",
+        "partner",
+        "partners",
+    }
+)
+NAVIGATION_TOKENS: frozenset[str] = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menus",
+        "submenu",
+        "breadcrumb",
+        "breadcrumbs",
+        "sidebar",
+        "widget",
+        "widgets",
+        "share",
+        "shares",
+        "sharing",
+        "sharedaddy",
+        "social",
+        "socials",
+        "sociallinks",
+        "comments",
+        "comment",
+        "disqus",
+        "footer",
+        "masthead",
+        "topbar",
+        "toolbar",
+        "pagination",
+        "pager",
+        "tags",
+        "tagcloud",
+        "taglist",
+        "skip",
+        "skiplink",
+        "postnav",
+        "post-navigation",
+        "categories",
+    }
+)
+OTHER_TOKENS: frozenset[str] = frozenset(
+    {
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "cmp",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "popup",
+        "modal",
+        "overlay",
+        "paywall",
+        "print",
+        "screen-reader-text",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "author-box",
+        "authorbox",
+        "about-author",
+        "author-info",
+        "author-card",
+        "author-bio-box",
+        "byline",
+        "author-bio",
+        "authorbio",
+        "postmeta",
+        "entry-meta",
+        "post-meta",
+        "dateline",
+        "toc",
+        "table-of-contents",
+        "disclaimer",
+        "login",
+        "signin",
+        "search",
+        "searchform",
+    }
+)
+
+# Tokens that mark an element as the article itself. Why: a sidebar class on a layout wrapper
+# ("content has-sidebar") must not remove the article it wraps.
+CONTENT_TOKENS: frozenset[str] = frozenset(
+    {
+        "article",
+        "articlebody",
+        "article-body",
+        "article-content",
+        "articlecontent",
+        "entry-content",
+        "entrycontent",
+        "post-content",
+        "postcontent",
+        "post-body",
+        "postbody",
+        "story-body",
+        "storybody",
+        "story-content",
+        "main-content",
+        "maincontent",
+        "content-body",
+        "body-content",
+        "single-content",
+        "text-content",
+        "td-post-content",
+        "field-body",
+        "rich-text",
+        "prose",
+    }
+)
+
+# Tokens that raise or lower a container's main-content score (Readability's class weights).
+POSITIVE_TOKENS: frozenset[str] = CONTENT_TOKENS | frozenset(
+    {"content", "entry", "main", "post", "story", "text", "body", "blog", "page"}
+)
+NEGATIVE_TOKENS: frozenset[str] = AD_TOKENS | CLICKBAIT_TOKENS | NAVIGATION_TOKENS | OTHER_TOKENS
+
+# Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
+HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})

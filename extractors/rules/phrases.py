@@ -1,0 +1,108 @@
+"""Phrase rules: ad labels, continue-reading prompts, next-page link texts and in-article
+boilerplate lines, in English, Spanish, French, German and Portuguese.
+
+Each table is a tuple of regular-expression sources, compiled once by `extractors.text`.
+All patterns match against text that is lowercased and has its white space folded.
+"""
+
+from __future__ import annotations
+
+# Whole blocks that are only an ad label. Why: content farms print a label above every ad slot.
+AD_LABELS: tuple[str, ...] = (
+    r"advertisements?",
+    r"advertising",
+    r"sponsored( content| links?)?",
+    r"paid (content|post|partner)",
+    r"ads?",
+    r"(story|article) continues below( this)? (advertisement|ad)",
+    r"content continues below",
+    r"publicidad(e)?",
+    r"anuncio(s)?",
+    r"publicit[ée]",
+    r"annonce(s)?",
+    r"anzeige(n)?",
+    r"werbung",
+    r"patrocinado",
+    r"sponsoris[ée]",
+    r"- ?advertisement ?-",
+    r"scroll (down )?to continue( reading)?",
+)
+
+# Whole blocks that ask the reader to go to the next page. Why: the source splits articles over
+# pages and pads each break with a prompt such as "Continue reading ... ( NEXT 》 ) button below".
+CONTINUE_PROMPTS: tuple[str, ...] = (
+    r"(please )?(continue|keep) (reading|scrolling)\b.{0,80}",
+    r".{0,60}\b(click|tap|press)\b.{0,40}\b(next|continue|page|arrow)\b.{0,60}",
+    r".{0,40}\bnext (page|button|slide)\b.{0,60}",
+    r"(read|see) (the )?(rest|more) (of (the|this) (article|story|post) )?on (the )?next page.{0,40}",
+    r"(article|story|post) continues (on|after) (the )?next page.{0,40}",
+    r"next\W{0,6}",
+    r"\W{0,6}(next|siguiente|suivant|weiter|pr[óo]xim[ao])\W{0,6}",
+    r"(page|página|pagina|seite) \d+ (of|de|sur|von) \d+",
+    # Spanish
+    r"(contin[úu]a|sigue|seguir) leyendo.{0,80}",
+    r".{0,40}(haz|haga) clic.{0,60}(siguiente|abajo).{0,40}",
+    r".{0,40}p[áa]gina siguiente.{0,40}",
+    # French
+    r"(continuez|poursuivez|continuer) (la lecture|[àa] lire|votre lecture).{0,80}",
+    r".{0,40}cliquez.{0,60}(suivant|ci-dessous|bouton).{0,40}",
+    r".{0,40}page suivante.{0,40}",
+    # German
+    r"(weiterlesen|weiter lesen|lesen sie weiter|lies weiter).{0,80}",
+    r".{0,40}klicken sie.{0,60}(weiter|n[äa]chste|unten).{0,40}",
+    r".{0,40}n[äa]chste seite.{0,40}",
+    # Portuguese
+    r"(continue|continua) (lendo|a ler).{0,80}",
+    r".{0,40}clique.{0,60}(pr[óo]xim[ao]|abaixo|bot[ãa]o).{0,40}",
+    r".{0,40}pr[óo]xima p[áa]gina.{0,40}",
+)
+
+# Link, button or pager texts that point to the article's next page.
+NEXT_PAGE_PHRASES: tuple[str, ...] = (
+    r"\W*next\W*",
+    r"\W*next (page|part)\W*",
+    r"\W*continue( reading)?\W*",
+    r"\W*(read|see) more\W*",
+    r"\W*(siguiente|p[áa]gina siguiente|continuar)\W*",
+    r"\W*(suivant|suivante|page suivante|continuer)\W*",
+    r"\W*(weiter|n[äa]chste( seite)?|fortsetzen)\W*",
+    r"\W*(pr[óo]xim[ao]|pr[óo]xima p[áa]gina|seguinte|continuar)\W*",
+    r"[›»》→>]+",
+)
+
+# Texts that say a link goes to the next *article*, not the next page. Why: WordPress themes put
+# "Next post" links with rel=next; following them would glue two articles together.
+NEXT_ARTICLE_PHRASES: tuple[str, ...] = (
+    r".*\b(next|previous|prev) (post|article|story|entry|slide ?show)\b.*",
+    r".*\b(art[íi]culo|article|artikel|artigo) (siguiente|suivant|n[äa]chster|seguinte)\b.*",
+)
+
+# In-article lines that are not article text: cross-links, share and newsletter calls.
+INLINE_BOILERPLATE: tuple[str, ...] = (
+    r"(read|see) (more|also|next|this)\s*[:|-].{0,200}",
+    r"(related( articles?| posts?| stories| reading| content| coverage)?|recommended( for you|"
+    r" reading)?|more on this( topic)?|you (may|might) also like|don'?t miss)\s*([:|\u2014\u2013-].{0,200})?",
+    r"(also read|must read|trending|popular)\s*:.{0,200}",
+    r"(share|tweet|pin|email|post)( this| it)? on (facebook|twitter|x|pinterest|whatsapp|linkedin"
+    r"|reddit|email|threads|bluesky).{0,60}",
+    r"(share|email|print) (this )?(article|story|post|page)?\W*",
+    r"(follow|like) us on .{0,80}",
+    r"(sign up|subscribe)( now)?( for| to)? (our|the|free)? ?(daily |weekly |free )?"
+    r"(newsletter|updates|emails?).{0,120}",
+    r"(get|receive) (our|the) .{0,40}newsletter.{0,120}",
+    r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
+    r"(lea|lee) (tambi[ée]n|m[áa]s)\s*:.{0,200}",
+    r"(lire aussi|[àa] lire aussi|voir aussi)\s*:?.{0,200}",
+    r"(lesen sie auch|mehr zum thema|auch interessant)\s*:?.{0,200}",
+    r"(leia tamb[ée]m|veja tamb[ée]m|saiba mais)\s*:.{0,200}",
+    r"(advertisement|anzeige|publicidad|publicit[ée])\s*[-:].{0,40}",
+)
+
+# Labels that stand for a cookie banner or consent prompt when a block is made only of them.
+COOKIE_PHRASES: tuple[str, ...] = (
+    r".{0,120}\b(we|this (site|website)) uses? cookies\b.{0,300}",
+    r".{0,120}\b(accept|allow|manage) (all )?cookies\b.{0,200}",
+    r".{0,80}utilizamos cookies.{0,300}",
+    r".{0,80}nous utilisons des cookies.{0,300}",
+    r".{0,80}wir verwenden cookies.{0,300}",
+)

@@ -1,0 +1,388 @@
+"""Section rules: heading phrasings per section kind, lead-in phrasings per list kind, and the
+shapes of pseudo-headings, in English, Spanish, French, German and Portuguese.
+
+Patterns are regular-expression sources searched (not anchored unless they say so) in text that is
+lowercased, white-space folded and stripped of a leading number ("1. ", "Step 2:", "#3").
+Order matters: the first group is tried first, and for headings the earliest match in the heading
+wins among the groups (so "Causes and Risk Factors" is causes), except `PRIORITY_KINDS`.
+"""
+
+from __future__ import annotations
+
+# Kinds whose heading match wins wherever it stands in the heading.
+# Why: "Symptoms that need a doctor" is about when to see a doctor, not about symptoms.
+PRIORITY_KINDS: tuple[str, ...] = ("when_to_see_doctor",)
+
+# Kinds a heading gets only when no other kind matches.
+# Why: "What are the symptoms of X?" starts like a definition but is about symptoms.
+FALLBACK_KINDS: tuple[str, ...] = ("definition", "other")
+
+_DOCTOR = (
+    r"(doctor|gp|physician|provider|clinician|healthcare|health care|professional|nurse|er|a\&e)"
+)
+
+# Heading phrasings per section kind.
+SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "when_to_see_doctor",
+        (
+            rf"\b(see|call|contact|visit|consult|talk to|phone|ask)( a| your| the)? {_DOCTOR}",
+            r"\bwhen (to|should (you|i)) (see|call|contact|visit|get|seek|consult|talk)",
+            r"\b(seek|get|getting|when to get|finding) (medical |emergency |urgent |immediate )?"
+            r"(help|care|attention|treatment)\b",
+            r"\b(medical|emergency|urgent) (help|care|attention)\b",
+            r"\bemergency (signs|symptoms)\b",
+            r"\bred flags?\b",
+            r"\bwhen (is it|it'?s) (an )?emergency\b",
+            r"\bcu[áa]ndo (ver|consultar|acudir|llamar|ir)\b",
+            r"\b(acudir|ir) al m[ée]dico\b",
+            r"\bbuscar (atenci[óo]n|ayuda) m[ée]dica\b",
+            r"\bquand (consulter|appeler|voir)\b",
+            r"\bconsulter un (m[ée]decin|docteur)\b",
+            r"\bwann (zum|zur|sollte|sollten|muss)\b.*\b(arzt|[äa]rztin|notaufnahme|notarzt)\b",
+            r"\bzum arzt\b",
+            r"\bquando (procurar|consultar|ir|chamar)\b",
+            r"\bprocurar (um )?m[ée]dico\b",
+        ),
+    ),
+    (
+        "risk_factors",
+        (
+            r"\brisk factors?\b",
+            r"\b(who|which people) (is|are) (most )?(at|in) (risk|danger)\b",
+            r"\bwho (gets|get|develops|is affected|is likely|is most likely|can get)\b",
+            r"\b(are|am|is) (you|i|your child) (more )?(likely|at risk|prone)\b",
+            r"\b(more|most) likely to (get|develop|have)\b",
+            r"\b(at|higher|greater|increased) risk\b",
+            r"\bwho should worry\b",
+            r"\bfactores de riesgo\b",
+            r"\bqui[ée]n(es)? (tiene|tienen|corre|corren|est[áa]|puede)\b",
+            r"\bfacteurs de risque\b",
+            r"\bqui est (le plus )?(à|a) risque\b",
+            r"\bpersonnes (à|a) risque\b",
+            r"\brisikofaktoren\b",
+            r"\bwer ist (besonders )?(gef[äa]hrdet|betroffen)\b",
+            r"\bfatores de risco\b",
+            r"\bquem (tem|corre|est[áa]|pode)\b",
+        ),
+    ),
+    (
+        "causes",
+        (
+            r"\bcaus(e|es|ed|ing)\b",
+            r"\bwhy (do|does|did|is|are|am|can|might)\b",
+            r"\bwhat (triggers|leads to|brings on|sets off)\b",
+            r"\btriggers?\b",
+            r"\b(reasons?|culprits?|origins?) (for|behind|of|why)\b",
+            r"\bwhere does .* come from\b",
+            r"\bhow (do|does|do you|can you) (get|catch|spread)\b",
+            r"\b(root|underlying|common) (causes?|reasons?|culprits?)\b",
+            r"\bcausas?\b",
+            r"\bpor qu[ée]\b",
+            r"\bqu[ée] (causa|provoca|origina)\b",
+            r"\bqu'est-ce qui (cause|provoque)\b",
+            r"\bpourquoi\b",
+            r"\bursachen?\b",
+            r"\bwarum\b",
+            r"\bwie entsteht\b",
+            r"\bo que (causa|provoca)\b",
+            r"\bpor que\b",
+        ),
+    ),
+    (
+        "signs",
+        (
+            r"\bsymptoms?\b",
+            r"\bsigns?\b",
+            r"\bhow (do|can|will|would) (you|i) (know|tell)\b",
+            r"\bwhat does .* (feel|look) like\b",
+            r"\b(warning|early|tell-?tale|common) (signs?|symptoms?|clues?)\b",
+            r"\bclues?\b",
+            r"\bs[íi]ntomas?\b",
+            r"\bsignos?\b",
+            r"\bseñales?\b",
+            r"\bsympt[ôo]mes?\b",
+            r"\bsignes?\b",
+            r"\bsymptome?\b",
+            r"\banzeichen\b",
+            r"\bbeschwerden\b",
+            r"\bsintomas?\b",
+            r"\bsinais?\b",
+        ),
+    ),
+    (
+        "diagnosis",
+        (
+            r"\bdiagnos(is|ed|e|ing|tic|tics)\b",
+            r"\btest(s|ed|ing)?\b",
+            r"\bexam(s|ination|inations)?\b",
+            r"\bscreening\b",
+            r"\bwhat (to expect|happens) at (the|your) (doctor|appointment|visit)\b",
+            r"\bdiagn[óo]stico\b",
+            r"\bpruebas\b",
+            r"\bdiagnostic\b",
+            r"\bexamens?\b",
+            r"\bdiagnose\b",
+            r"\buntersuchung(en)?\b",
+            r"\bexames?\b",
+        ),
+    ),
+    (
+        "treatment",
+        (
+            r"\btreat(ment|ments|ed|ing)?\b",
+            r"\bmanag(e|es|ing|ement)\b",
+            r"\bliving with\b",
+            r"\bcoping\b",
+            r"\bcop(e|ing) with\b",
+            r"\b(home )?remed(y|ies)\b",
+            r"\bself-?care\b",
+            r"\bhome care\b",
+            r"\bmedic(ine|ines|ation|ations)\b",
+            r"\btherap(y|ies)\b",
+            r"\brelief\b",
+            r"\brelieve\b",
+            r"\bwhat helps\b",
+            r"\bhow to (stop|ease|get rid of|soothe|cure)\b",
+            r"\bcure\b",
+            r"\brecovery\b",
+            r"\btratamientos?\b",
+            r"\bc[óo]mo se trata\b",
+            r"\btraitements?\b",
+            r"\bcomment (traiter|soigner|soulager)\b",
+            r"\bbehandlung(en)?\b",
+            r"\btherapie\b",
+            r"\btratamentos?\b",
+            r"\bcomo (tratar|se trata)\b",
+        ),
+    ),
+    (
+        "prevention",
+        (
+            r"\bprevent(ion|ing|ed|able)?\b",
+            r"\bavoid(ing)?\b",
+            r"\bprotect(ing|ion)?( yourself| your| against)?\b",
+            r"\b(lower|reduce|reducing|lowering|cut|cutting) (your |the )?(risk|chances?)\b",
+            r"\bstay(ing)? safe\b",
+            r"\bkeep(ing)? .* (away|at bay)\b",
+            r"\bprevenci[óo]n\b",
+            r"\bprevenir\b",
+            r"\bevitar\b",
+            r"\bpr[ée]vention\b",
+            r"\bpr[ée]venir\b",
+            r"\b[ée]viter\b",
+            r"\bvorbeug(en|ung)\b",
+            r"\bpr[äa]vention\b",
+            r"\bvermeiden\b",
+            r"\bpreven[çc][ãa]o\b",
+        ),
+    ),
+    (
+        "complications",
+        (
+            r"\bcomplications?\b",
+            r"\bis .* (serious|dangerous)\b",
+            r"\b(can|could) .* (be serious|be dangerous|lead to)\b",
+            r"\b(long-term|long term) (effects|problems|risks)\b",
+            r"\bdangers?\b",
+            r"\bcomplicaciones\b",
+            r"\bkomplikationen\b",
+            r"\bfolgen\b",
+            r"\bcomplica[çc][õo]es\b",
+        ),
+    ),
+    (
+        "outlook",
+        (
+            r"\boutlook\b",
+            r"\bprognosis\b",
+            r"\blife expectancy\b",
+            r"\bwhat to expect\b",
+            r"\bwill .* go away\b",
+            r"\bhow long (does|do|will)\b",
+            r"\bprogn[óo]stico\b",
+            r"\bpronostic\b",
+            r"\bprognose\b",
+            r"\baussichten\b",
+            r"\bperspectivas?\b",
+            r"\b[ée]volution\b",
+        ),
+    ),
+    (
+        "definition",
+        (
+            r"^(what|what's) (is|are)( an?)?\b",
+            r"^what does .* mean\b",
+            r"\bwhat (it|this) means\b",
+            r"\boverview\b",
+            r"\bdefinition\b",
+            r"\bdefined\b",
+            r"^about\b",
+            r"^understanding\b",
+            r"\bthe basics\b",
+            r"\bexplained\b",
+            r"^(qu[ée]|qu[ée] es|qu[ée] son)\b",
+            r"^qu'est-ce que\b",
+            r"^(qu'est-ce|c'est quoi)\b",
+            r"^was (ist|sind)\b",
+            r"^o que (é|são)\b",
+            r"^(descripci[óo]n|d[ée]finition|definici[óo]n|defini[çc][ãa]o|[üu]berblick)\b",
+        ),
+    ),
+    (
+        "other",
+        (
+            r"\bbottom line\b",
+            r"\bconclusion\b",
+            r"\bsummary\b",
+            r"\bkey (points|takeaways)\b",
+            r"\btakeaways?\b",
+            r"\breferences\b",
+            r"\bsources\b",
+            r"\bgood to know\b",
+            r"\bfaqs?\b",
+            r"\bfrequently asked\b",
+            r"\ben resumen\b",
+            r"\ben bref\b",
+            r"\bfazit\b",
+            r"\bconclus[ãa]o\b",
+        ),
+    ),
+)
+
+# Lead-in phrasings per list kind (the line before a list, usually ending in a colon).
+LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "when_to_see_doctor",
+        (
+            rf"\b(see|call|contact|visit|consult|talk to|phone|tell)( a| your| the)? {_DOCTOR}",
+            r"\b(seek|get) (medical|emergency|urgent|immediate|prompt)? ?(help|care|attention)\b",
+            r"\bcall (911|999|112|000|an ambulance|emergency)\b",
+            r"\bgo to (the|an) (emergency|er|a&e|hospital|urgent)\b",
+            r"\b(emergency|urgent) (care|help|attention|treatment)\b",
+            r"\b(consulte|acuda|llame|vaya)\b.*\b(m[ée]dico|urgencias)\b",
+            r"\bbusque atenci[óo]n\b",
+            r"\b(consultez|appelez|contactez)\b",
+            r"\b(arzt|[äa]rztin|notarzt|notruf|notaufnahme)\b",
+            r"\b(procure|consulte|ligue)\b.*\b(m[ée]dico|emerg[êe]ncia)\b",
+        ),
+    ),
+    (
+        "risk_factors",
+        (
+            r"\brisk factors?\b",
+            r"\b(at|higher|greater|increased|raised|more) risk\b",
+            r"\bincreases? (your |the )?(risk|chances?|odds)\b",
+            r"\bmore (likely|common|prone|often)\b",
+            r"\b(most|especially) (likely|common|affected|at risk|vulnerable)\b",
+            r"\bprone to\b",
+            r"\b(people|those|groups) (most )?(affected|at risk)\b",
+            r"\bfactores de riesgo\b",
+            r"\b(mayor|m[áa]s) (riesgo|probable|frecuente|com[úu]n)\b",
+            r"\bfacteurs de risque\b",
+            r"\b(risque (plus )?[ée]lev[ée]|plus (susceptibles|fr[ée]quent|souvent|(à|a) risque))\b",
+            r"\brisikofaktoren\b",
+            r"\b(erh[öo]htes risiko|h[äa]ufiger|besonders gef[äa]hrdet)\b",
+            r"\bfatores de risco\b",
+            r"\b(maior risco|mais (prov[áa]vel|comum|frequente|propensas?))\b",
+        ),
+    ),
+    (
+        "signs",
+        (
+            r"\bsigns?\b",
+            r"\bsymptoms?\b",
+            r"\byou (might|may|could|will|can) (notice|feel|experience|see|have|get)\b",
+            r"\blook (out )?for\b",
+            r"\bwatch (out )?for\b",
+            r"\b(clues?|indications?|tell-?tale)\b",
+            r"\bs[íi]ntomas?\b",
+            r"\b(signos?|señales)\b",
+            r"\b(sympt[ôo]mes?|signes?)\b",
+            r"\b(symptome?|anzeichen|beschwerden)\b",
+            r"\b(sintomas?|sinais)\b",
+        ),
+    ),
+    (
+        "examples",
+        (
+            r"\bsuch as\b",
+            r"\blike\s*:?$",
+            r"\b(for example|for instance|e\.g\.)\b",
+            r"\bexamples?\b",
+            r"\bincluding\s*:?$",
+            r"\b(tales como|como por ejemplo|por ejemplo|comme|par exemple|wie zum beispiel|"
+            r"zum beispiel|por exemplo|como)\b",
+            r"\b(foods?|drinks?|medicines?|medications?|drugs?|culprits?) (that|which)\b",
+        ),
+    ),
+    (
+        "prevention",
+        (
+            r"\bprevent(ion|ing)?\b",
+            r"\b(lower|reduce|cut|decrease|minimi[sz]e) (your |the )?(risk|chances?|odds)\b",
+            r"\bprotect (yourself|your|against)\b",
+            r"\bto (avoid|stay safe)\b",
+            r"\b(prevenir|prevenci[óo]n|reducir (el|su) riesgo)\b",
+            r"\b(pr[ée]venir|pr[ée]vention|r[ée]duire (le|votre) risque)\b",
+            r"\b(vorbeugen|vorbeugung|risiko (senken|verringern))\b",
+            r"\b(prevenir|preven[çc][ãa]o|reduzir o risco)\b",
+        ),
+    ),
+    (
+        "diagnosis",
+        (
+            r"\btests?\b",
+            r"\bdiagnos",
+            r"\b(doctor|provider|clinician) (may|will|might|can) (ask|check|examine|order|look)\b",
+            r"\bexam(s|ination)?\b",
+            r"\b(pruebas|diagn[óo]stico|examens?|diagnostic|untersuchung|diagnose|exames)\b",
+        ),
+    ),
+    (
+        "treatment",
+        (
+            r"\btreat(ment|ments|ed)?\b",
+            r"\b(doctor|provider|pharmacist) (may|might|can|will) (recommend|prescribe|suggest)\b",
+            r"\bremed(y|ies)\b",
+            r"\bmedic(ine|ines|ation|ations)\b",
+            r"\btherap(y|ies)\b",
+            r"\b(relief|relieve|ease|soothe|manage)\b",
+            r"\bself-?care\b",
+            r"\b(options|things) (that )?(include|can help|may help)\b",
+            r"\b(can|may|might) help\b",
+            r"\b(tratamientos?|traitements?|behandlung|therapie|tratamentos?)\b",
+        ),
+    ),
+    (
+        "complications",
+        (
+            r"\bcomplications?\b",
+            r"\b(can|may|could) lead to\b",
+            r"\bif (left )?untreated\b",
+            r"\b(complicaciones|komplikationen|complica[çc][õo]es)\b",
+        ),
+    ),
+    (
+        "causes",
+        (
+            r"\bcauses? (include|are|of)\b",
+            r"\bcaused by\b",
+            r"\b(common )?(triggers?|culprits?) (include|are)\b",
+            r"\b(causas|ursachen)\b",
+        ),
+    ),
+)
+
+# Leading number forms stripped from headings and cause names ("1.", "2)", "#3", "Step 4:",
+# "No. 5", "Cause 6 -"). Why: sites number sub-sections in all of these ways.
+NUMBER_PREFIX = (
+    r"^\s*(?:(?:step|cause|reason|tip|sign|no\.?|number|nr\.?|paso|causa|[ée]tape|schritt|passo)"
+    r"\s*#?\s*(?P<a>\d{1,2})\s*[.):\-\u2013\u2014]?"
+    r"|#\s*(?P<b>\d{1,2})\s*[.):\-\u2013\u2014]?"
+    r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d))\s*"
+)
+# Texts that can stand as a pseudo-heading paragraph, bounds in characters.
+PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph is emphasis.
+PSEUDO_HEADING_MIN_CHARS = 3
+QUESTION_HEADING_MAX_CHARS = 90  # Why: a stand-alone question line longer than this is prose.

@@ -1,0 +1,170 @@
+"""Segmentation: the merged block stream -> an outline of sections with parents, paragraphs and
+lists (each with its lead-in). Finds h1-h6 headings and pseudo-headings: bold-only paragraphs,
+headings by class, style, dt/summary/accordion markup, numbered lines and stand-alone questions.
+Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.blocks import Block
+from extractors.rules.sections import PSEUDO_HEADING_MAX_CHARS, QUESTION_HEADING_MAX_CHARS
+from extractors.text import strip_number
+
+# Ranks of pseudo-heading styles, highest first. Why: where a page uses several, FAQ/class
+# headings sit above question lines, which sit above bold paragraphs.
+PSEUDO_STYLES: tuple[str, ...] = ("hint", "question", "bold")
+HINT_MAX_CHARS = 160  # Why: FAQ questions in summary/dt/button run longer than bold headings.
+_BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]|\d{1,2}[.)])\s+")
+_QUESTION_START = re.compile(
+    r"^[\u00bf\u00a1]?\s*(what|why|how|when|who|whom|which|where|can|could|is|are|am|do|does|"
+    r"did|should|will|would|qu[ée]|por qu[ée]|c[óo]mo|cu[áa]ndo|qui[ée]n|d[óo]nde|es|puede|"
+    r"qu'|quel|quelle|quels|quelles|pourquoi|comment|quand|qui|est-ce|peut|was|warum|wie|"
+    r"wann|wer|welche|kann|ist|sind|o que|por que|como|quando|quem|qual|quais|[ée])\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class RawList:
+    lead_in: str
+    items: list[str]
+
+
+@dataclass
+class RawSection:
+    """A section as segmentation finds it, before classification."""
+
+    heading: str
+    level: int
+    page: int
+    number: int | None = None
+    parent: RawSection | None = None
+    content: list[str | RawList] = field(default_factory=list)
+    children: list[RawSection] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [c for c in self.content if isinstance(c, str)]
+
+    @property
+    def lists(self) -> list[RawList]:
+        return [c for c in self.content if isinstance(c, RawList)]
+
+
+def _is_question(block: Block) -> bool:
+    text = block.text
+    return (
+        block.kind == "paragraph"
+        and text.endswith("?")
+        and len(text) <= QUESTION_HEADING_MAX_CHARS
+        and "\n" not in text
+        and ". " not in text[:-1]
+        and _QUESTION_START.match(text) is not None
+    )
+
+
+def _pseudo_style(block: Block, following: Block | None, questions: bool) -> str | None:
+    """Which pseudo-heading style a paragraph is in, or None for body text."""
+    if block.kind != "paragraph" or "\n" in block.text or following is None:
+        return None
+    text = block.text
+    if text.endswith(":") and following.kind == "list":
+        return None
+    if block.hint and len(text) <= HINT_MAX_CHARS:
+        return "hint"
+    if block.bold and len(text) <= PSEUDO_HEADING_MAX_CHARS and not text.endswith(":"):
+        words = len(text.split())
+        if not (text.endswith(".") and words > 8) and block.link_density < 0.5:
+            return "bold"
+    if questions and _is_question(block) and following.kind in ("paragraph", "list"):
+        return "question" if not _is_question(following) else None
+    return None
+
+
+def _split_inline_list(text: str) -> list[str | RawList]:
+    """A paragraph whose lines are bullets ("- a", "• b") becomes an optional lead-in + list."""
+    lines = text.split("\n")
+    bullets = [i for i, line in enumerate(lines) if _BULLET.match(line)]
+    if len(bullets) < 2 or bullets[-1] != len(lines) - 1:
+        return [text]
+    first = bullets[0]
+    if any(i not in bullets for i in range(first, len(lines))):
+        return [text]
+    items = [_BULLET.sub("", line).strip() for line in lines[first:]]
+    head = " ".join(lines[:first]).strip()
+    if head.endswith(":"):
+        return [RawList(head, items)]
+    return ([head] if head else []) + [RawList("", items)]
+
+
+class _Outline:
+    def __init__(self) -> None:
+        self.lead = RawSection("", 1, 1)
+        self.sections: list[RawSection] = [self.lead]
+        self.stack: list[RawSection] = []
+
+    @property
+    def current(self) -> RawSection:
+        return self.stack[-1] if self.stack else self.lead
+
+    def open(self, heading: str, level: int, page: int) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        _, number = strip_number(heading)
+        section = RawSection(heading, level, page, number, parent)
+        if parent is not None:
+            parent.children.append(section)
+        self.sections.append(section)
+        self.stack.append(section)
+
+    def add(self, block: Block, following: Block | None) -> bool:
+        """Add a body block; True when it was a lead-in that took the next list."""
+        target = self.current.content
+        if block.kind == "list":
+            target.append(RawList("", list(block.items)))
+            return False
+        if block.text.endswith(":") and following is not None and following.kind == "list":
+            target.append(RawList(block.text, list(following.items)))
+            return True
+        target.extend(_split_inline_list(block.text))
+        return False
+
+
+def _pseudo_levels(styles: set[str], real_levels: list[int]) -> dict[str, int]:
+    base = max((lv for lv in real_levels if lv >= 2), default=1) + 1
+    ranked = [s for s in PSEUDO_STYLES if s in styles]
+    return {style: base + rank for rank, style in enumerate(ranked)}
+
+
+def segment(blocks: list[Block]) -> list[RawSection]:
+    """The outline of the article: the lead (heading "", level 1) first, then every section."""
+    questions = sum(1 for b in blocks if _is_question(b)) >= 2
+    nexts: list[Block | None] = [*blocks[1:], None]
+    styles = [
+        None if b.kind == "heading" else _pseudo_style(b, n, questions)
+        for b, n in zip(blocks, nexts, strict=True)
+    ]
+    real_levels = [b.level for b in blocks if b.kind == "heading"]
+    levels = _pseudo_levels({s for s in styles if s}, real_levels)
+    outline = _Outline()
+    last_plain_level = 1
+    skip = False
+    for block, following, style in zip(blocks, nexts, styles, strict=True):
+        if skip:
+            skip = False
+            continue
+        if block.kind == "heading" or style is not None:
+            level = block.level if block.kind == "heading" else levels[str(style)]
+            if style == "hint" and block.level:
+                level = block.level
+            if block.kind != "heading" and strip_number(block.text)[1] is not None:
+                level = last_plain_level + 1
+            else:
+                last_plain_level = level
+            outline.open(block.text, level, block.page)
+            continue
+        skip = outline.add(block, following)
+    return outline.sections

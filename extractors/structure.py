@@ -1,0 +1,246 @@
+"""From the segmented outline to the record's structured fields: section kinds, list kinds,
+causes with their risk factors and signs, and the article-level lists. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.classify import classify_heading, classify_lead_in, vote_by_lists
+from extractors.segment import RawList, RawSection
+from extractors.text import strip_number
+from schemas import Cause, Section, SectionList
+
+# Record fields filled from sections (and lists) of the same kind.
+ARTICLE_LIST_FIELDS: tuple[str, ...] = (
+    "risk_factors",
+    "signs",
+    "prevention",
+    "treatment",
+    "diagnosis",
+    "complications",
+    "when_to_see_doctor",
+)
+# Cause fields filled from a cause's lists of that kind; other lists stay in its description.
+CAUSE_LIST_FIELDS: tuple[str, ...] = ("risk_factors", "signs")
+# Lead paragraphs that read as a definition ("X is a ...", "X are ...") when there is no
+# definition section.
+DEFINITION_SHAPE = re.compile(
+    r"^[^.?!]{2,80}?\b(is|are|refers to|means|describes|es|son|est|sont|ist|sind|é|são)\s+"
+    r"(a|an|the|one|any|un|una|une|el|la|le|les|ein|eine|der|die|das|um|uma|o|a)?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Classified:
+    raw: RawSection
+    kind: str
+    rule: str
+    id: str = ""
+    parent_id: str | None = None
+    list_kinds: list[str] = field(default_factory=list)
+
+
+def _list_kind(raw: RawList, section_kind: str) -> str:
+    by_lead_in = classify_lead_in(raw.lead_in) if raw.lead_in else None
+    if by_lead_in is not None:
+        return by_lead_in
+    return section_kind if section_kind not in ("definition", "outlook") else "other"
+
+
+def _section_kind(raw: RawSection, parent: Classified | None) -> tuple[str, str]:
+    if not raw.heading:
+        return "other", "lead"
+    own = classify_heading(raw.heading)
+    inherits = own is None or (raw.number is not None and own != "when_to_see_doctor")
+    if parent is not None and parent.kind != "other" and inherits:
+        return parent.kind, "parent"
+    if own is not None:
+        return own, f"heading:{own}"
+    lead_kinds = [k for k in (classify_lead_in(lst.lead_in) for lst in raw.lists) if k]
+    voted = vote_by_lists(lead_kinds)
+    if voted is not None:
+        return voted, "content:lists"
+    if parent is not None:
+        return parent.kind, "parent"
+    return "other", "default"
+
+
+def classify_outline(sections: list[RawSection]) -> list[Classified]:
+    """Give every section its kind and id, parents before children."""
+    done: dict[int, Classified] = {}
+    result: list[Classified] = []
+    for index, raw in enumerate(sections, start=1):
+        parent = done.get(id(raw.parent)) if raw.parent is not None else None
+        kind, rule = _section_kind(raw, parent)
+        item = Classified(raw, kind, rule, id=f"s{index:02d}")
+        item.parent_id = parent.id if parent is not None else None
+        item.list_kinds = [_list_kind(lst, kind) for lst in raw.lists]
+        done[id(raw)] = item
+        result.append(item)
+    return result
+
+
+def to_sections(items: list[Classified]) -> list[Section]:
+    """The lossless outline as schema sections."""
+    return [
+        Section(
+            id=item.id,
+            kind=item.kind,
+            heading=item.raw.heading,
+            level=min(max(item.raw.level, 1), 6),
+            parent=item.parent_id,
+            paragraphs=item.raw.paragraphs,
+            lists=[
+                SectionList(lead_in=lst.lead_in, kind=kind, items=lst.items)
+                for lst, kind in zip(item.raw.lists, item.list_kinds, strict=True)
+            ],
+            page=max(item.raw.page, 1),
+            rule=item.rule,
+        )
+        for item in items
+    ]
+
+
+def _list_as_text(raw: RawList) -> str:
+    lines = [raw.lead_in] if raw.lead_in else []
+    lines += [f"- {item}" for item in raw.items]
+    return "\n".join(lines)
+
+
+def _subtree(raw: RawSection) -> list[RawSection]:
+    out = [raw]
+    for child in raw.children:
+        out.extend(_subtree(child))
+    return out
+
+
+def _cause_from(item: Classified, by_raw: dict[int, Classified]) -> Cause:
+    name, _ = strip_number(item.raw.heading)
+    description: list[str] = []
+    found: dict[str, list[str]] = {f: [] for f in CAUSE_LIST_FIELDS}
+    for raw in _subtree(item.raw):
+        if raw is not item.raw:
+            description.append(raw.heading)
+        kinds = by_raw[id(raw)].list_kinds
+        lists = iter(zip(raw.lists, kinds, strict=True))
+        for piece in raw.content:
+            if isinstance(piece, str):
+                description.append(piece)
+                continue
+            lst, kind = next(lists)
+            if kind in found:
+                found[kind].extend(lst.items)
+            else:
+                description.append(_list_as_text(lst))
+    return Cause(name=name, description="\n\n".join(description), **found)
+
+
+def _split_named_item(text: str) -> Cause:
+    for sep in (": ", " \u2013 ", " \u2014 ", " - "):
+        head, found, tail = text.partition(sep)
+        if found and 0 < len(head) <= 80:
+            return Cause(name=head.strip(), description=tail.strip())
+    return Cause(name=text.strip())
+
+
+def extract_causes(items: list[Classified]) -> list[Cause]:
+    """Causes in article order: sub-sections of top causes sections, else their list items."""
+    by_raw = {id(item.raw): item for item in items}
+    causes: list[Cause] = []
+    for item in items:
+        parent = by_raw.get(id(item.raw.parent)) if item.raw.parent is not None else None
+        if item.kind != "causes" or (parent is not None and parent.kind == "causes"):
+            continue
+        children = [by_raw[id(c)] for c in item.raw.children if by_raw[id(c)].kind == "causes"]
+        if children:
+            causes.extend(_cause_from(child, by_raw) for child in children)
+            continue
+        for lst, kind in zip(item.raw.lists, item.list_kinds, strict=True):
+            if kind in ("causes", "other", "examples"):
+                causes.extend(_split_named_item(i) for i in lst.items)
+    return causes
+
+
+def _in_cause(item: Classified, by_raw: dict[int, Classified]) -> bool:
+    raw = item.raw
+    while raw.parent is not None:
+        parent = by_raw[id(raw.parent)]
+        if parent.kind == "causes" and item.kind == "causes":
+            return True
+        raw = raw.parent
+    return False
+
+
+def _section_items(item: Classified) -> list[str]:
+    """Items of a section with no usable list: its sub-headings, else its paragraphs."""
+    children = [strip_number(c.heading)[0] for c in item.raw.children]
+    return children or list(item.raw.paragraphs)
+
+
+def extract_article_lists(items: list[Classified]) -> dict[str, list[str]]:
+    """Article-level lists: list items by list kind (outside causes), then sections with no
+    list contribute their sub-headings or paragraphs."""
+    by_raw = {id(item.raw): item for item in items}
+    fields: dict[str, list[str]] = {f: [] for f in ARTICLE_LIST_FIELDS}
+    covered: set[str] = set()
+    for item in items:
+        if item.kind == "causes" and _in_cause(item, by_raw):
+            continue
+        for lst, kind in zip(item.raw.lists, item.list_kinds, strict=True):
+            target = kind if kind in fields else item.kind if item.kind in fields else None
+            if target is None:
+                continue
+            if kind == "examples" and lst.lead_in:
+                fields[target].append(f"{lst.lead_in} {', '.join(lst.items)}")
+            else:
+                fields[target].extend(lst.items)
+            covered.add(target)
+    for item in items:
+        parent = by_raw.get(id(item.raw.parent)) if item.raw.parent is not None else None
+        if (
+            item.kind in fields
+            and item.kind not in covered
+            and (parent is None or parent.kind != item.kind)
+        ):
+            fields[item.kind].extend(_section_items(item))
+    return {k: list(dict.fromkeys(v)) for k, v in fields.items()}
+
+
+def _section_text(item: Classified) -> list[str]:
+    parts: list[str] = []
+    for raw in _subtree(item.raw):
+        if raw is not item.raw:
+            parts.append(raw.heading)
+        parts.extend(p if isinstance(p, str) else _list_as_text(p) for p in raw.content)
+    return parts
+
+
+def extract_definition(items: list[Classified]) -> str:
+    """The first definition section's text; else a lead paragraph shaped like a definition."""
+    for item in items:
+        if item.kind == "definition" and item.raw.heading:
+            return "\n\n".join(_section_text(item))
+    lead = items[0] if items and not items[0].raw.heading else None
+    if lead is not None:
+        for paragraph in lead.raw.paragraphs:
+            if DEFINITION_SHAPE.match(paragraph):
+                return paragraph
+    return ""
+
+
+def outline_text(items: list[Classified]) -> str:
+    """The whole article as text: headings, paragraphs and "- item" lists, blank-line joined."""
+    parts: list[str] = []
+    for item in items:
+        if item.raw.heading:
+            parts.append(item.raw.heading)
+        parts.extend(p if isinstance(p, str) else _list_as_text(p) for p in item.raw.content)
+    return "\n\n".join(parts)
+
+
+def lead_text(items: list[Classified]) -> str:
+    if not items or items[0].raw.heading:
+        return ""
+    return "\n\n".join(p if isinstance(p, str) else _list_as_text(p) for p in items[0].raw.content)

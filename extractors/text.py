@@ -1,0 +1,52 @@
+"""Text helpers shared by the extractors: white-space folding, phrase matching, number prefixes.
+
+The phrase tables of `extractors.rules.phrases` are compiled here, once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.rules import phrases, sections
+
+_SPACE = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def fold_space(text: str) -> str:
+    """Collapse runs of white space (and no-break spaces) to one space and trim."""
+    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+
+
+def normalize_key(text: str) -> str:
+    """Lowercased, space-folded text for rule matching and duplicate detection."""
+    return fold_space(unicodedata.normalize("NFKC", text)).lower()
+
+
+def compile_full(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that matches a whole (normalised) text against any of the patterns."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.DOTALL)
+
+
+AD_LABEL = compile_full(phrases.AD_LABELS)
+CONTINUE_PROMPT = compile_full(phrases.CONTINUE_PROMPTS)
+NEXT_PAGE_TEXT = compile_full(phrases.NEXT_PAGE_PHRASES)
+NEXT_ARTICLE_TEXT = compile_full(phrases.NEXT_ARTICLE_PHRASES)
+INLINE_BOILERPLATE = compile_full(phrases.INLINE_BOILERPLATE)
+COOKIE_TEXT = compile_full(phrases.COOKIE_PHRASES)
+NUMBER_PREFIX = re.compile(sections.NUMBER_PREFIX, re.IGNORECASE)
+
+
+def is_full_match(pattern: re.Pattern[str], text: str) -> bool:
+    """True when the pattern matches the whole normalised text."""
+    return pattern.fullmatch(text) is not None
+
+
+def strip_number(text: str) -> tuple[str, int | None]:
+    """Split a leading number form off a heading: ("1. Dehydration") -> ("Dehydration", 1)."""
+    match = NUMBER_PREFIX.match(text)
+    if match is None or match.end() >= len(text):
+        return text.strip(), None
+    number = match.group("a") or match.group("b") or match.group("c")
+    return text[match.end() :].strip(), int(number)

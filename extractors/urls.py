@@ -1,0 +1,67 @@
+"""URL normalisation and record ids. Pure."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from extractors.pagination import PAGE_PARAMS, page_keys
+
+# Query parameters that only track the visitor. Why: the same article must get the same id.
+TRACKING_PARAMS: frozenset[str] = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "ref",
+        "ref_src",
+        "_ga",
+        "_gl",
+        "yclid",
+        "spm",
+        "share",
+        "amp",
+        "cmpid",
+        "ocid",
+        "sr_share",
+    }
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def normalize_url(url: str, *, drop_page: bool = False) -> str:
+    """Lowercase scheme and host, no default port, no fragment, no tracking parameters, sorted
+    query; with `drop_page`, no page number either (page 1 of a paginated article)."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{parts.port}"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_")
+        and k.lower() not in TRACKING_PARAMS
+        and not (drop_page and k.lower() in PAGE_PARAMS and v.isdigit())
+    ]
+    path = parts.path or "/"
+    if drop_page:
+        numbered = [k for k in page_keys(url) if k.number > 1 and k.base != path.rstrip("/")]
+        if numbered:
+            path = numbered[-1].base + ("/" if path.endswith("/") else "")
+    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def record_id(canonical_url: str) -> str:
+    """Filename-safe id: host and path words, then 10 hex digits of the URL's SHA-1."""
+    normal = normalize_url(canonical_url)
+    parts = urlsplit(normal)
+    words = _SLUG.sub("-", f"{parts.netloc} {parts.path}".lower()).strip("-")
+    digest = hashlib.sha1(normal.encode("utf-8")).hexdigest()[:10]
+    return f"{words[:80].strip('-') or 'article'}-{digest}"

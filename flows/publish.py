@@ -1,0 +1,157 @@
+"""Publishing to `output/`: one JSON file per article, the index, the JSON Lines file, the JSON
+Schema and rejections. Every write is atomic (temp file + fsync + rename) and skipped when the
+bytes on disk are already the same, so re-publishing an unchanged article changes nothing.
+
+The index and JSON Lines file are rebuilt from the article files themselves, so after any crash
+they agree with what is on disk at the next run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from schemas import HealthArticle, json_schema_text
+
+SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,150}$")
+ARTICLES = "articles"
+REJECTED = "rejected"
+SCHEMA_FILE = Path("schema") / "health-article.schema.json"
+
+
+class PublishError(Exception):
+    """A record could not be published (unsafe id, unwritable output)."""
+
+
+def dumps(data: Any) -> str:
+    """Stable JSON text: sorted keys, 2-space indent, UTF-8, trailing newline."""
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write `text` to `path` atomically; False (and no write) when the file already holds it."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def safe_path(out: Path, folder: str, name: str) -> Path:
+    """`out/folder/name.json`, refusing names that could escape `out`."""
+    if not SAFE_NAME.match(name) or ".." in name:
+        raise PublishError(f"unsafe file name {name!r}")
+    path = (out / folder / f"{name}.json").resolve()
+    if not path.is_relative_to((out / folder).resolve()):
+        raise PublishError(f"file name {name!r} escapes the output folder")
+    return path
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def publish_article(record: HealthArticle, out: Path) -> str:
+    """Write one record; returns "new", "changed" or "unchanged" (nothing written)."""
+    path = safe_path(out, ARTICLES, record.id)
+    existing = read_json(path)
+    if existing is not None:
+        old_hash = (existing.get("provenance") or {}).get("content_hash")
+        if old_hash == record.provenance.content_hash:
+            return "unchanged"
+    write_atomic(path, dumps(record.model_dump(mode="json")))
+    return "new" if existing is None else "changed"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An article that failed, with why: `kind` is fetch, not_article, invalid or error."""
+
+    url: str
+    kind: str
+    reason: str
+    at: str
+
+
+def rejection_name(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def write_rejection(out: Path, rejection: Rejection) -> bool:
+    """Record a failure in `out/rejected/`; unchanged reasons are not rewritten."""
+    path = safe_path(out, REJECTED, rejection_name(rejection.url))
+    existing = read_json(path)
+    if existing and (existing.get("url"), existing.get("kind"), existing.get("reason")) == (
+        rejection.url,
+        rejection.kind,
+        rejection.reason,
+    ):
+        return False
+    return write_atomic(path, dumps(rejection.__dict__))
+
+
+def clear_rejection(out: Path, url: str) -> None:
+    """Forget an earlier failure of `url` once it is published."""
+    with contextlib.suppress(FileNotFoundError):
+        safe_path(out, REJECTED, rejection_name(url)).unlink()
+
+
+def _index_entry(record: dict[str, Any], out: Path, path: Path) -> dict[str, Any]:
+    provenance = record.get("provenance") or {}
+    return {
+        "id": record["id"],
+        "url": record.get("canonical_url") or record.get("url"),
+        "title": record.get("title", ""),
+        "content_hash": provenance.get("content_hash", ""),
+        "updated_at": provenance.get("extracted_at", ""),
+        "path": path.relative_to(out).as_posix(),
+    }
+
+
+def rebuild_index(out: Path) -> dict[str, bool]:
+    """Rebuild index.json, articles.jsonl and the schema from the article files on disk.
+    Returns which of them were rewritten."""
+    folder = out / ARTICLES
+    records: list[tuple[dict[str, Any], Path]] = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        record = read_json(path)
+        if record is not None and "id" in record:
+            records.append((record, path))
+    index = {
+        "schema_version": "1.0",
+        "articles": [_index_entry(r, out, p) for r, p in records],
+    }
+    lines = "".join(
+        json.dumps(r, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+        for r, _ in records
+    )
+    return {
+        "index.json": write_atomic(out / "index.json", dumps(index)),
+        "articles.jsonl": write_atomic(out / "articles.jsonl", lines),
+        "schema": write_atomic(out / SCHEMA_FILE, json_schema_text()),
+    }

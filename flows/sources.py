@@ -1,0 +1,154 @@
+"""The sources config (`sources.toml`): which sites to crawl, how, and when. Validated with
+pydantic; errors name the bad key and its line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class ConfigError(Exception):
+    """The config file is unreadable or invalid; the message is one line per problem."""
+
+
+class Source(BaseModel):
+    """One site to crawl."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+    """Unique name of the source (letters, digits, `.`, `_`, `-`)."""
+    start_urls: list[str] = Field(default_factory=list)
+    """Listing pages whose article links (and own pagination) are followed."""
+    sitemaps: list[str] = Field(default_factory=list)
+    """Sitemaps or sitemap index files (`.xml` or `.xml.gz`)."""
+    feeds: list[str] = Field(default_factory=list)
+    """RSS or Atom feeds."""
+    articles: list[str] = Field(default_factory=list)
+    """Article URLs to crawl as they are, without discovery."""
+    include: list[str] = Field(default_factory=list)
+    """Regexes an article URL must match (any of them), when given."""
+    exclude: list[str] = Field(default_factory=list)
+    """Regexes that drop an article URL."""
+    max_articles: int = Field(default=200, ge=1, le=100_000)
+    """Most articles crawled per run."""
+    max_listing_pages: int = Field(default=10, ge=1, le=1000)
+    """Most pages of each listing followed."""
+    requests_per_second: float = Field(default=1.0, ge=0)
+    """Per-host request rate; 0 turns politeness delays off."""
+    concurrency: int = Field(default=8, ge=1, le=256)
+    """Requests in flight at once within a batch."""
+    max_pages: int = Field(default=20, ge=1, le=200)
+    """Page cap per article."""
+    respect_robots: bool = True
+    """Obey robots.txt (rules and crawl-delay)."""
+    schedule: str | None = None
+    """Cron expression for `healthsift serve` ("0 */6 * * *")."""
+
+    @field_validator("start_urls", "sitemaps", "feeds", "articles")
+    @classmethod
+    def _http_urls(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            if not re.match(r"^https?://[^/\s]+", url):
+                raise ValueError(f"{url!r} is not an http(s) URL")
+        return urls
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a valid regex: {exc}") from exc
+        return patterns
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None and len(value.split()) not in (5, 6):
+            raise ValueError(f"{value!r} is not a cron expression of 5 fields")
+        return value
+
+    def wants(self, url: str) -> bool:
+        """True when `url` passes the include and exclude regexes."""
+        if self.include and not any(re.search(p, url) for p in self.include):
+            return False
+        return not any(re.search(p, url) for p in self.exclude)
+
+
+class SourcesConfig(BaseModel):
+    """The whole config file."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    sources: list[Source] = Field(min_length=1)
+    """The sites to crawl."""
+
+    @field_validator("sources")
+    @classmethod
+    def _unique(cls, sources: list[Source]) -> list[Source]:
+        names = [s.name for s in sources]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"source names must be unique: {', '.join(duplicates)}")
+        return sources
+
+    def select(self, name: str | None) -> list[Source]:
+        if name is None:
+            return list(self.sources)
+        chosen = [s for s in self.sources if s.name == name]
+        if not chosen:
+            known = ", ".join(s.name for s in self.sources)
+            raise ConfigError(f"no source named {name!r} (known: {known})")
+        return chosen
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """Best-effort line number of a key path like ("sources", 1, "max_articles")."""
+    lines = text.splitlines()
+    tables = [i for i, line in enumerate(lines) if line.strip() == "[[sources]]"]
+    if len(loc) >= 2 and loc[0] == "sources" and isinstance(loc[1], int) and loc[1] < len(tables):
+        start = tables[loc[1]]
+        end = tables[loc[1] + 1] if loc[1] + 1 < len(tables) else len(lines)
+        if len(loc) >= 3:
+            key = re.compile(rf"^\s*{re.escape(str(loc[2]))}\s*=")
+            for i in range(start, end):
+                if key.match(lines[i]):
+                    return i + 1
+        return start + 1
+    return None
+
+
+def parse_config(text: str, name: str = "sources.toml") -> SourcesConfig:
+    """Validate config text; raises ConfigError naming the key and line of each problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: not valid TOML: {exc}") from exc
+    try:
+        return SourcesConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            key = ".".join(str(p) for p in loc) or "(top level)"
+            line = _line_of(text, loc)
+            where = f"{name}:{line}" if line else name
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "unknown key"
+            problems.append(f"{where}: {key}: {message}")
+        raise ConfigError("\n".join(problems)) from exc
+
+
+def load_config(path: Path) -> SourcesConfig:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror or exc}") from exc
+    return parse_config(text, str(path))

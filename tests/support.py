@@ -1,0 +1,78 @@
+"""Shared test helpers: serving the demo site, normalising records for comparison, and
+regenerating expected outputs (`python -m tests.regen`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from schemas import HealthArticle
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEMO_FIXTURES = FIXTURES / "demo"
+CORPUS = Path(__file__).parent / "corpus"
+ORIGIN = "http://demo.test"
+# Fields that change on every run or with the server's port.
+VOLATILE = ("id",)
+VOLATILE_PROVENANCE = ("extracted_at", "content_hash")
+_PORT_ID = re.compile(r"^127-0-0-1-\d+-")
+
+
+def normalize(record: HealthArticle, base: str) -> dict[str, Any]:
+    """The record as JSON data with the server origin replaced and run-specific values dropped."""
+    text = json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+    data: dict[str, Any] = json.loads(text.replace(base, ORIGIN))
+    for key in VOLATILE:
+        data.pop(key, None)
+    for key in VOLATILE_PROVENANCE:
+        data["provenance"].pop(key, None)
+    for page in data["provenance"]["pages"]:
+        page.pop("fetched_at", None)
+    return data
+
+
+def dump(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+# ------------------------------------------------------------ a tiny route server for tests
+
+import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+Route = tuple[int, dict[str, str], bytes]
+
+
+@contextmanager
+def serve_routes(routes: dict[str, Route]) -> Iterator[str]:
+    """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+            self.send_response(status)
+            headers = {"Content-Type": "text/html; charset=utf-8", **headers}
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,80 @@
+"""Heading and lead-in classification rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.classify import classify_heading, classify_lead_in
+from extractors.text import strip_number
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What Are Nighttime Leg Cramps?", "definition"),
+        ("Why Do Leg Cramps Happen at Night?", "causes"),
+        ("Common Causes of Nighttime Leg Cramps", "causes"),
+        ("Causes and Risk Factors", "causes"),
+        ("Risk Factors and Causes", "risk_factors"),
+        ("Who Gets Gout?", "risk_factors"),
+        ("Are you more likely to get asthma?", "risk_factors"),
+        ("How do you know if you have Lyme disease?", "signs"),
+        ("What Are the Symptoms of Gout?", "signs"),
+        ("Symptoms to Watch For", "signs"),
+        ("How Is Gout Diagnosed?", "diagnosis"),
+        ("Getting Tested", "diagnosis"),
+        ("Treatment Options", "treatment"),
+        ("Managing Eczema", "treatment"),
+        ("Can Shingles Be Prevented?", "prevention"),
+        ("Protecting Yourself", "prevention"),
+        ("Possible Complications", "complications"),
+        ("When Should You Call a Doctor?", "when_to_see_doctor"),
+        ("Signs You Should See a Doctor", "when_to_see_doctor"),
+        ("Outlook", "outlook"),
+        ("The Bottom Line", "other"),
+        ("¿Qué causa la gota?", "causes"),
+        ("Facteurs de risque", "risk_factors"),
+        ("Wann sollten Sie zum Arzt gehen?", "when_to_see_doctor"),
+        ("Quando procurar um médico", "when_to_see_doctor"),
+        ("2. Dehydration", None),
+    ],
+)
+def test_headings(heading: str, kind: str | None) -> None:
+    assert classify_heading(heading) == kind
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "kind"),
+    [
+        ("Risk factors include:", "risk_factors"),
+        ("This is more likely in people who:", "risk_factors"),
+        ("You may be at higher risk if you:", "risk_factors"),
+        ("Signs dehydration may be contributing include:", "signs"),
+        ("Symptoms that point to this cause include:", "signs"),
+        ("You might notice:", "signs"),
+        ("Low levels of minerals such as:", "examples"),
+        ("Common culprits include medicines such as:", "examples"),
+        ("See a doctor if:", "when_to_see_doctor"),
+        ("Treatment depends on how severe your symptoms are. Common options include:", "treatment"),
+        ("To lower your risk:", "prevention"),
+        ("Tests may include:", "diagnosis"),
+    ],
+)
+def test_lead_ins(lead_in: str, kind: str) -> None:
+    assert classify_lead_in(lead_in) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "number"),
+    [
+        ("1. Muscle Fatigue", "Muscle Fatigue", 1),
+        ("2) Dehydration", "Dehydration", 2),
+        ("#3 Obesity", "Obesity", 3),
+        ("Step 4: Rest", "Rest", 4),
+        ("Cause #5: Stress", "Stress", 5),
+        ("5 Ways to Prevent Cramps", "5 Ways to Prevent Cramps", None),
+        ("1.5 million people", "1.5 million people", None),
+    ],
+)
+def test_number_prefixes(text: str, name: str, number: int | None) -> None:
+    assert strip_number(text) == (name, number)

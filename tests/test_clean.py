@@ -1,0 +1,181 @@
+"""clean_html on small pages written for each kind of furniture it must remove or keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import clean_html
+
+ARTICLE = (
+    "<p>Shin splints are a common cause of pain along the inner edge of the shin bone, and they "
+    "often follow a sudden increase in running.</p>"
+    "<p>Rest, ice and a gradual return to activity help most people recover within weeks, "
+    "although stubborn cases may need a review of footwear and training plans.</p>"
+    "<p>Strengthening the calves and hips, running on softer ground and increasing distance "
+    "slowly all lower the chance that the pain comes back.</p>"
+)
+
+
+def page(inner: str, *, head: str = "", around: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>Shin splints | Site</title>{head}</head>"
+        f"<body>{around}<article><h1>Shin splints</h1><div class='entry-content'>{inner}"
+        f"</div></article>{around}</body></html>"
+    )
+
+
+FURNITURE = {
+    "adsense": (
+        "<ins class='adsbygoogle' data-ad-client='ca-pub-1'>AdSense slot text</ins>",
+        "ads",
+    ),
+    "gpt": ("<div id='div-gpt-ad-123-0'>GPT slot text</div>", "ads"),
+    "ad label": ("<p>ADVERTISEMENT</p>", "ads"),
+    "ad label es": ("<p>Publicidad</p>", "ads"),
+    "taboola": (
+        "<div id='taboola-below-article'><a href='/x'>Ten stars who aged badly, number 4 will shock you</a></div>",
+        "clickbait",
+    ),
+    "outbrain": (
+        "<div class='OUTBRAIN' data-widget-id='AR_1' data-src='x'><a href='/y'>You will not believe this garden trick</a></div>",
+        "clickbait",
+    ),
+    "related grid": (
+        "<div class='related-posts'><a href='/z'><img alt='Nine foods to avoid after forty'>Nine foods to avoid after forty</a></div>",
+        "clickbait",
+    ),
+    "prompt en": (
+        "<p><strong>Continue reading by clicking the ( NEXT 》 ) button below !</strong></p>",
+        "prompts",
+    ),
+    "prompt es": ("<p>Continúa leyendo en la página siguiente</p>", "prompts"),
+    "prompt fr": ("<p>Continuez la lecture en cliquant sur le bouton ci-dessous</p>", "prompts"),
+    "prompt de": ("<p>Lesen Sie weiter auf der nächsten Seite</p>", "prompts"),
+    "prompt pt": ("<p>Continue lendo na próxima página</p>", "prompts"),
+    "next button": ("<div><a class='btn' href='/a/2/'>NEXT 》</a></div>", "prompts"),
+    "newsletter": (
+        "<div class='newsletter-signup'><h3>Join our list</h3><p>Weekly tips in your inbox every Friday morning.</p></div>",
+        "other",
+    ),
+    "cookie": (
+        "<div id='cookie-consent'><p>We use cookies to improve your experience on our site.</p></div>",
+        "other",
+    ),
+    "share bar": (
+        "<div class='social-share'><a href='#'>Facebook</a><a href='#'>Twitter</a></div>",
+        "navigation",
+    ),
+    "read more line": (
+        "<p>Read more: <a href='/other'>Why your knees crack when you squat</a></p>",
+        "clickbait",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE))
+def test_furniture_inside_the_article_is_removed(name: str) -> None:
+    snippet, kind = FURNITURE[name]
+    html = page(ARTICLE[:200] + snippet + ARTICLE[200:])
+    cleaned = clean_html(html, "https://example.org/shin-splints/")
+    for word in (
+        "slot text",
+        "shock you",
+        "garden trick",
+        "after forty",
+        "NEXT",
+        "Continu",
+        "Lesen",
+        "inbox",
+        "cookies",
+        "Facebook",
+        "knees crack",
+        "ADVERTISEMENT",
+        "Publicidad",
+    ):
+        assert word not in cleaned.text, f"{name}: {word!r} left in"
+    assert "Shin splints are a common cause" in cleaned.text
+    assert "lower the chance that the pain comes back" in cleaned.text
+    assert cleaned.removed[kind] >= 1, f"{name}: not counted as {kind}"
+
+
+def test_page_furniture_around_the_article_is_removed() -> None:
+    around = (
+        "<header><nav><a href='/'>Home</a><a href='/health'>Health topics</a></nav></header>"
+        "<aside class='sidebar'><h3>Popular</h3><ul><li><a href='/p'>A popular post about sleep</a></li></ul></aside>"
+        "<footer><p>Copyright 2026 Example Media. All rights reserved.</p></footer>"
+    )
+    cleaned = clean_html(page(ARTICLE, around=around), "https://example.org/a/")
+    assert "Health topics" not in cleaned.text
+    assert "popular post" not in cleaned.text
+    assert "All rights reserved" not in cleaned.text
+    assert cleaned.removed["navigation"] >= 3
+
+
+def test_in_article_lists_tables_quotes_and_captions_are_kept() -> None:
+    inner = ARTICLE + (
+        "<p>Risk factors include:</p><ul><li>Flat feet</li><li>Sudden training jumps</li></ul>"
+        "<table><tr><td>Week 1</td><td>10 km</td></tr></table>"
+        "<blockquote><p>Most runners recover fully with patience, a sports doctor said.</p></blockquote>"
+        "<figure><img src='x.jpg'><figcaption>The inner shin is where the pain sits.</figcaption></figure>"
+    )
+    cleaned = clean_html(page(inner), "https://example.org/a/")
+    for text in (
+        "Flat feet",
+        "Sudden training jumps",
+        "10 km",
+        "sports doctor said",
+        "inner shin is where",
+    ):
+        assert text in cleaned.text
+
+
+def test_text_is_paragraphs_separated_by_blank_lines() -> None:
+    cleaned = clean_html(page(ARTICLE), "https://example.org/a/")
+    assert cleaned.text.count("\n\n") == 2
+    assert cleaned.title == "Shin splints"
+    assert "Shin splints\n" not in cleaned.text[:20]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"",
+        b"\x00\x01\x02",
+        b"<html",
+        b"<<<>>>",
+        b"<div>" * 5000,
+        b"plain text only",
+    ],
+)
+def test_never_raises_on_junk(junk: bytes) -> None:
+    cleaned = clean_html(junk, "https://example.org/a/")
+    assert isinstance(cleaned.text, str)
+
+
+def test_metadata_from_json_ld_and_meta() -> None:
+    head = (
+        '<link rel="canonical" href="/shin-splints/">'
+        '<meta property="og:site_name" content="Runner Health">'
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":'
+        '"NewsArticle","headline":"Shin splints","author":[{"@type":"Person","name":"Ana Ruiz"},'
+        '{"@type":"Person","name":"Tom Lee"}],"datePublished":"2026-03-01T08:00:00+00:00",'
+        '"dateModified":"2026-03-05"}]}</script>'
+    )
+    meta = clean_html(page(ARTICLE, head=head), "https://example.org/x/?utm_source=a").metadata
+    assert meta.authors == ("Ana Ruiz", "Tom Lee")
+    assert meta.published_at == "2026-03-01T08:00:00Z"
+    assert meta.modified_at == "2026-03-05"
+    assert meta.site_name == "Runner Health"
+    assert meta.canonical_url == "https://example.org/shin-splints/"
+    assert meta.language == "en"
+    assert meta.title == "Shin splints"
+
+
+def test_windows_1252_labelled_utf8_decodes() -> None:
+    body = page(
+        "<p>Café owners say “sleep” matters more than coffee for long shifts.</p>" + ARTICLE
+    )
+    cleaned = clean_html(
+        body.encode("cp1252"), "https://example.org/a/", content_type="text/html; charset=utf-8"
+    )
+    assert "Café owners say “sleep” matters" in cleaned.text

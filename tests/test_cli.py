@@ -1,0 +1,113 @@
+"""The `healthsift` command: outputs, exit codes, one-line errors, no Prefect on the one-off
+path. Runs the installed console script in a subprocess, as users do."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import serve_routes
+
+BIN = Path(sys.executable).parent / "healthsift"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_extract_json(demo_base: str) -> None:
+    result = run("extract", demo_base + "/nighttime-leg-cramps/")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["title"].startswith("Nighttime Leg Cramps")
+    assert len(record["provenance"]["pages"]) == 3
+
+
+def test_extract_jsonld_and_markdown_to_file(demo_base: str, tmp_path: Path) -> None:
+    result = run("extract", demo_base + "/dry-eye/", "--format", "jsonld")
+    data = json.loads(result.stdout)
+    assert data["@type"] == "MedicalWebPage"
+    assert data["about"]["@type"] == "MedicalCondition"
+    target = tmp_path / "out.md"
+    result = run("extract", demo_base + "/dry-eye/", "--format", "markdown", "-o", str(target))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert target.read_text().startswith("# Dry Eye")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("extract", "ftp://example.com/x"), 2, "is not an http(s) URL"),
+        (("extract",), 2, "the following arguments are required"),
+        (("extract", "http://127.0.0.1:9/closed/", "--retries", "0"), 3, "could not fetch"),
+        (("frobnicate",), 2, "invalid choice"),
+    ],
+)
+def test_errors_are_one_line_with_exit_codes(
+    args: tuple[str, ...], code: int, message: str
+) -> None:
+    result = run(*args)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_not_an_article_exit_4() -> None:
+    routes = {
+        "/doc.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7 binary"),
+        "/empty/": (200, {}, b"<html><body><p>Nothing here.</p></body></html>"),
+        "/gone/": (404, {}, b"<html>gone</html>"),
+    }
+    with serve_routes(routes) as base:
+        pdf = run("extract", base + "/doc.pdf")
+        empty = run("extract", base + "/empty/")
+        gone = run("extract", base + "/gone/")
+    assert (pdf.returncode, empty.returncode, gone.returncode) == (4, 4, 3)
+    for result in (pdf, empty, gone):
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "application/pdf" in pdf.stderr
+    assert "HTTP 404" in gone.stderr
+
+
+def test_one_off_path_does_not_import_prefect(demo_base: str) -> None:
+    code = (
+        "import sys, flows.cli as c; rc = c.main(['extract', sys.argv[1], '-o', '/dev/null']); "
+        "print(rc, 'prefect' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, demo_base + "/dry-eye/"], capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_schema_command() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "HealthArticle"
+    assert "causes" in schema["properties"]
+
+
+def test_clean_command_on_a_file(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Home page link</a></nav><article><p>"
+        + "Hay fever makes the nose run and the eyes itch in spring. " * 4
+        + "</p><p>ADVERTISEMENT</p></article></body></html>"
+    )
+    result = run("clean", str(page))
+    assert result.returncode == 0
+    assert "Hay fever" in result.stdout
+    assert "ADVERTISEMENT" not in result.stdout
+    assert "Home page link" not in result.stdout
+
+
+def test_help_explains_commands() -> None:
+    result = run("--help")
+    for word in ("extract", "clean", "crawl", "serve", "demo", "schema", "exit codes"):
+        assert word in result.stdout
+    assert "--max-pages" in run("extract", "--help").stdout

@@ -1,0 +1,172 @@
+"""The fetcher through httpx.MockTransport: retries, Retry-After, caps, redirects, policy."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+
+import httpx
+import pytest
+
+from flows.fetch import Fetcher, FetchError, FetchOptions, retry_after_seconds
+from flows.netpolicy import UrlPolicy
+
+HTML = b"<html><body><p>hello</p></body></html>"
+
+
+def resp(
+    status: int, content: bytes = b"", headers: dict[str, str] | None = None
+) -> httpx.Response:
+    """A streaming response, as a real transport gives (the body is read by the fetcher)."""
+    return httpx.Response(status, headers=headers, stream=httpx.ByteStream(content))
+
+
+def make(handler, **options) -> tuple[Fetcher, list[float]]:  # type: ignore[no-untyped-def]
+    sleeps: list[float] = []
+    fetcher = Fetcher(
+        FetchOptions(**options),
+        transport=httpx.MockTransport(handler),
+        sleep=sleeps.append,
+        policy=UrlPolicy(resolver=lambda host: ["93.184.216.34"]),
+    )
+    return fetcher, sleeps
+
+
+def test_retries_5xx_with_backoff_then_succeeds() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url)
+        return resp(503 if len(calls) < 3 else 200, content=HTML)
+
+    fetcher, sleeps = make(handler, backoff=0.5)
+    page = fetcher.fetch("https://example.com/a/")
+    assert page.status == 200
+    assert page.body == HTML
+    assert sleeps == [0.5, 1.0]
+
+
+@pytest.mark.parametrize("header", ["7", "Wed, 21 Oct 2015 07:28:07 GMT"])
+def test_429_honours_retry_after(header: str) -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            return resp(429, headers={"Retry-After": header})
+        return resp(200, content=HTML)
+
+    fetcher, sleeps = make(handler)
+    fetcher.fetch("https://example.com/a/")
+    assert sleeps == [7.0] if header == "7" else sleeps == [0.0]
+
+
+def test_retry_after_too_long_fails_at_once() -> None:
+    fetcher, sleeps = make(lambda r: resp(429, headers={"Retry-After": "3600"}))
+    with pytest.raises(FetchError, match="exceeds the 30s limit"):
+        fetcher.fetch("https://example.com/a/")
+    assert sleeps == []
+
+
+def test_404_is_not_retried() -> None:
+    fetcher, sleeps = make(lambda r: resp(404))
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch("https://example.com/a/")
+    assert info.value.status == 404
+    assert not info.value.transient
+    assert sleeps == []
+
+
+def test_gives_up_after_the_retries() -> None:
+    fetcher, sleeps = make(lambda r: resp(502), retries=2)
+    with pytest.raises(FetchError, match="HTTP 502"):
+        fetcher.fetch("https://example.com/a/")
+    assert len(sleeps) == 2
+
+
+def test_size_cap() -> None:
+    fetcher, _ = make(lambda r: resp(200, content=b"x" * 5000), max_bytes=1000)
+    with pytest.raises(FetchError, match="larger than 1000 bytes"):
+        fetcher.fetch("https://example.com/a/")
+
+
+def test_gzip_bomb_is_stopped_at_the_cap() -> None:
+    bomb = gzip.compress(b"\0" * 50_000_000)
+    fetcher, _ = make(
+        lambda r: resp(200, content=bomb, headers={"Content-Encoding": "gzip"}),
+        max_bytes=1_000_000,
+    )
+    with pytest.raises(FetchError, match="larger than 1000000 bytes"):
+        fetcher.fetch("https://example.com/a/")
+
+
+def test_deflate_and_gzip_bodies_are_decoded() -> None:
+    for encoding, data in (("gzip", gzip.compress(HTML)), ("deflate", zlib.compress(HTML))):
+        fetcher, _ = make(
+            lambda r, d=data, e=encoding: resp(200, content=d, headers={"Content-Encoding": e})
+        )
+        assert fetcher.fetch("https://example.com/a/").body == HTML
+
+
+def test_redirects_are_followed_and_loops_stopped() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/old":
+            return resp(301, headers={"Location": "/new"})
+        if request.url.path == "/loop":
+            return resp(302, headers={"Location": "/loop"})
+        return resp(200, content=HTML)
+
+    fetcher, _ = make(handler)
+    assert fetcher.fetch("https://example.com/old").final_url == "https://example.com/new"
+    with pytest.raises(FetchError, match="redirect loop"):
+        fetcher.fetch("https://example.com/loop")
+
+
+def test_redirect_chain_too_long() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        n = int(request.url.path.strip("/") or 0)
+        return resp(302, headers={"Location": f"/{n + 1}"})
+
+    fetcher, _ = make(handler, max_redirects=5)
+    with pytest.raises(FetchError, match="more than 5 redirects"):
+        fetcher.fetch("https://example.com/0")
+
+
+def test_transport_errors_are_transient_and_retried() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            raise httpx.ReadTimeout("slow", request=request)
+        return resp(200, content=HTML)
+
+    fetcher, sleeps = make(handler)
+    assert fetcher.fetch("https://example.com/a/").status == 200
+    assert len(sleeps) == 1
+
+
+def test_only_http_and_https() -> None:
+    fetcher, _ = make(lambda r: resp(200, content=HTML))
+    with pytest.raises(FetchError, match="only http and https"):
+        fetcher.fetch("file:///etc/passwd")
+
+
+def test_public_page_cannot_redirect_into_private_network() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return resp(302, headers={"Location": "http://169.254.169.254/latest/meta-data"})
+
+    fetcher, _ = make(handler)
+    with pytest.raises(FetchError, match="private or local address"):
+        fetcher.fetch("https://example.com/a/")
+
+
+def test_private_start_url_is_allowed() -> None:
+    fetcher, _ = make(lambda r: resp(200, content=HTML))
+    assert fetcher.fetch("http://127.0.0.1:9/a/").status == 200
+
+
+def test_retry_after_parsing() -> None:
+    assert retry_after_seconds("12") == 12.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:07 GMT", now=1445412480.0) == 7.0
+    assert retry_after_seconds("soon") is None

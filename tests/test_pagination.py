@@ -1,0 +1,98 @@
+"""Next-page detection: each pagination style, and links that must not be followed."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import clean_html, is_next_of
+
+BODY = "<p>" + "Some article text about sleep and cramps, written to be long enough. " * 6 + "</p>"
+
+
+def doc(extra: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{BODY}{extra}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("candidate", "current", "expected"),
+    [
+        ("https://a.com/slug/2/", "https://a.com/slug/", True),
+        ("https://a.com/slug/3/", "https://a.com/slug/2/", True),
+        ("https://a.com/slug/page/2/", "https://a.com/slug/", True),
+        ("https://a.com/slug.html?page=2", "https://a.com/slug.html", True),
+        ("https://a.com/guide.php?id=7&pg=2", "https://a.com/guide.php?id=7", True),
+        ("https://a.com/x-page-2.html", "https://a.com/x.html", True),
+        ("https://a.com/slug/part-2/", "https://a.com/slug/", True),
+        ("https://a.com/covid-19/2/", "https://a.com/covid-19/", True),
+        ("https://a.com/other-post/", "https://a.com/slug/", False),
+        ("https://a.com/slug/", "https://a.com/slug/2/", False),
+        ("https://b.com/slug/2/", "https://a.com/slug/", False),
+        ("https://a.com/guide.php?id=8&pg=2", "https://a.com/guide.php?id=7", False),
+        ("https://a.com/category/health/page/2/", "https://a.com/slug/", False),
+    ],
+)
+def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
+    assert is_next_of(candidate, current) is expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "head", "url", "expected"),
+    [
+        (
+            "<a class='btn' href='/leg-cramps/2/'>NEXT 》</a>",
+            "",
+            "https://s.test/leg-cramps/",
+            "https://s.test/leg-cramps/2/",
+        ),
+        (
+            "",
+            "<link rel='next' href='/a.html?page=2'>",
+            "https://s.test/a.html",
+            "https://s.test/a.html?page=2",
+        ),
+        (
+            "<nav class='pagination'><span>1</span><a href='/a/page/2/'>2</a><a href='/a/page/3/'>3</a></nav>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/page/2/",
+        ),
+        (
+            "<button onclick=\"location.href='/a/part-2/'\">Continue</button>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/part-2/",
+        ),
+        (
+            "<span data-href='/a/2/'>Next page ›</span>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
+        (
+            "<div class='page-links'>Pages: <a class='post-page-numbers' href='/a/2/'>2</a></div>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
+        ("<a href='/a/2/'>Página siguiente »</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/2/'>Suivant</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+    ],
+)
+def test_next_page_styles(markup: str, head: str, url: str, expected: str) -> None:
+    assert clean_html(doc(markup, head), url).next_page_url == expected
+
+
+def test_next_post_links_are_not_next_pages() -> None:
+    markup = (
+        "<div class='post-navigation'><a rel='next' href='/another-article/'>Next Post: Dry eye</a></div>"
+        "<a href='https://other.test/a/2/'>Next</a>"
+    )
+    head = "<link rel='next' title='Dry eye' href='/another-article/'>"
+    assert clean_html(doc(markup, head), "https://s.test/a/").next_page_url is None
+
+
+def test_last_page_has_no_next() -> None:
+    markup = (
+        "<nav class='pagination'><a href='/a/'>1</a><a href='/a/page/2/'>2</a><span>3</span></nav>"
+    )
+    assert clean_html(doc(markup), "https://s.test/a/page/3/").next_page_url is None

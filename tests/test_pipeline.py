@@ -1,0 +1,115 @@
+"""Following an article's pages: last page, page cap, loops, repeated content, other hosts."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from extractors import NotAnArticle
+from flows.fetch import Fetcher, FetchError, FetchOptions
+from flows.netpolicy import UrlPolicy
+from flows.pipeline import fetch_article_pages, run_extract
+
+
+def text(n: int) -> str:
+    return (
+        "<p>"
+        + f"Paragraph {n} explains a different part of the topic in plain words. " * 5
+        + "</p>"
+    )
+
+
+def pages_site(routes: dict[str, str]) -> Fetcher:
+    def handler(request: httpx.Request) -> httpx.Response:
+        key = request.url.raw_path.decode()
+        if key not in routes:
+            return httpx.Response(404, stream=httpx.ByteStream(b""))
+        body = routes[key].encode()
+        return httpx.Response(
+            200, headers={"Content-Type": "text/html"}, stream=httpx.ByteStream(body)
+        )
+
+    return Fetcher(
+        FetchOptions(max_pages=5),
+        transport=httpx.MockTransport(handler),
+        policy=UrlPolicy(resolver=lambda h: ["93.184.216.34"]),
+        sleep=lambda s: None,
+    )
+
+
+def page(n: int, next_href: str | None, body: str | None = None) -> str:
+    link = f"<a href='{next_href}'>Next page</a>" if next_href else ""
+    return f"<html><body><article><h1>Title</h1>{body or text(n)}{link}</article></body></html>"
+
+
+def test_follows_to_the_last_page() -> None:
+    fetcher = pages_site(
+        {"/a/": page(1, "/a/2/"), "/a/2/": page(2, "/a/3/"), "/a/3/": page(3, None)}
+    )
+    result = fetch_article_pages("https://s.test/a/", fetcher)
+    assert [p.final_url for p in result.fetched] == [
+        "https://s.test/a/",
+        "https://s.test/a/2/",
+        "https://s.test/a/3/",
+    ]
+    assert result.warnings == []
+
+
+def test_stops_at_the_page_cap() -> None:
+    routes = {"/a/": page(1, "/a/2/")} | {f"/a/{n}/": page(n, f"/a/{n + 1}/") for n in range(2, 40)}
+    result = fetch_article_pages("https://s.test/a/", pages_site(routes))
+    assert len(result.fetched) == 5
+    assert result.warnings == ["stopped at the page cap of 5 pages"]
+
+
+def test_stops_on_a_page_repeating_content() -> None:
+    same = text(1)
+    routes = {
+        "/a/": page(1, "/a/2/", same),
+        "/a/2/": page(2, "/a/3/", same),
+        "/a/3/": page(3, None),
+    }
+    result = fetch_article_pages("https://s.test/a/", pages_site(routes))
+    assert len(result.fetched) == 1
+    assert "repeats an earlier page" in result.warnings[0]
+
+
+def test_pagination_cycle_back_to_page_one() -> None:
+    """Page 3 links to a page 4 that serves page 1 again: the cycle is noticed and cut."""
+    routes = {"/a/": page(1, "/a/2/"), "/a/2/": page(2, "/a/3/"), "/a/3/": page(3, "/a/4/")}
+    routes["/a/4/"] = page(1, "/a/2/")
+    result = fetch_article_pages("https://s.test/a/", pages_site(routes))
+    assert len(result.fetched) == 3
+    assert "repeats an earlier page" in result.warnings[0]
+
+
+def test_next_page_on_another_host_is_not_followed() -> None:
+    routes = {"/a/": page(1, "https://elsewhere.test/a/2/")}
+    result = fetch_article_pages("https://s.test/a/", pages_site(routes))
+    assert len(result.fetched) == 1
+
+
+def test_failing_later_page_fails_the_article() -> None:
+    routes = {"/a/": page(1, "/a/2/")}
+    with pytest.raises(FetchError, match="page 2"):
+        fetch_article_pages("https://s.test/a/", pages_site(routes))
+
+
+def test_non_html_is_not_an_article() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200, headers={"Content-Type": "application/pdf"}, stream=httpx.ByteStream(b"%PDF-1.7")
+        )
+
+    fetcher = Fetcher(
+        transport=httpx.MockTransport(handler),
+        policy=UrlPolicy(resolver=lambda h: ["93.184.216.34"]),
+    )
+    with pytest.raises(NotAnArticle, match="application/pdf"):
+        run_extract("https://s.test/file.pdf", fetcher=fetcher)
+
+
+def test_tiny_page_is_not_an_article() -> None:
+    routes = {"/a/": "<html><body><p>Hi.</p></body></html>"}
+    with pytest.raises(NotAnArticle, match="characters"):
+        run_extract("https://s.test/a/", fetcher=pages_site(routes))

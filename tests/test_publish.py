@@ -1,0 +1,85 @@
+"""Publishing: atomic files, nothing rewritten when unchanged, index rebuilt from the files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from flows.publish import (
+    PublishError,
+    Rejection,
+    publish_article,
+    rebuild_index,
+    safe_path,
+    write_atomic,
+    write_rejection,
+)
+from schemas import HealthArticle
+
+
+def record(n: int = 1, text: str = "Body text") -> HealthArticle:
+    from extractors import content_hash
+
+    base = HealthArticle(
+        id=f"site-test-article-{n}",
+        url=f"https://site.test/a{n}/",
+        canonical_url=f"https://site.test/a{n}/",
+        title=f"Article {n}",
+        text=text,
+    )
+    provenance = base.provenance.model_copy(
+        update={"content_hash": content_hash(base), "extracted_at": "2026-01-01T00:00:00Z"}
+    )
+    return base.model_copy(update={"provenance": provenance})
+
+
+def test_new_unchanged_changed(tmp_path: Path) -> None:
+    assert publish_article(record(), tmp_path) == "new"
+    path = tmp_path / "articles" / "site-test-article-1.json"
+    before = path.stat()
+    assert publish_article(record(), tmp_path) == "unchanged"
+    after = path.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    assert publish_article(record(text="New text"), tmp_path) == "changed"
+    assert json.loads(path.read_text())["text"] == "New text"
+
+
+def test_write_atomic_leaves_no_temp_files(tmp_path: Path) -> None:
+    target = tmp_path / "x" / "file.json"
+    assert write_atomic(target, "{}\n") is True
+    assert write_atomic(target, "{}\n") is False
+    assert sorted(p.name for p in target.parent.iterdir()) == ["file.json"]
+
+
+def test_index_and_jsonl_are_rebuilt_from_files(tmp_path: Path) -> None:
+    for n in (1, 2):
+        publish_article(record(n), tmp_path)
+    changed = rebuild_index(tmp_path)
+    assert changed == {"index.json": True, "articles.jsonl": True, "schema": True}
+    index = json.loads((tmp_path / "index.json").read_text())
+    assert [a["id"] for a in index["articles"]] == ["site-test-article-1", "site-test-article-2"]
+    assert index["articles"][0]["path"] == "articles/site-test-article-1.json"
+    lines = (tmp_path / "articles.jsonl").read_text().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [a["id"] for a in index["articles"]]
+    assert rebuild_index(tmp_path) == {
+        "index.json": False,
+        "articles.jsonl": False,
+        "schema": False,
+    }
+    schema = json.loads((tmp_path / "schema" / "health-article.schema.json").read_text())
+    assert schema["title"] == "HealthArticle"
+
+
+@pytest.mark.parametrize("name", ["../evil", "a/b", "..", "UPPER", "", ".hidden"])
+def test_unsafe_names_are_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(PublishError):
+        safe_path(tmp_path, "articles", name)
+
+
+def test_rejection_not_rewritten_when_reason_is_the_same(tmp_path: Path) -> None:
+    first = Rejection("https://s.test/a/", "fetch", "HTTP 500", "2026-01-01T00:00:00Z")
+    again = Rejection("https://s.test/a/", "fetch", "HTTP 500", "2026-01-02T00:00:00Z")
+    assert write_rejection(tmp_path, first) is True
+    assert write_rejection(tmp_path, again) is False
