@@ -236,7 +236,7 @@ class BlockWalker:
             elif tag in INLINE_TAGS:
                 self._inline(child, tag, owner, in_link, in_bold)
             else:
-                self._block(child, tag, owner)
+                self._block(child, tag, owner, in_link)
             child = child.next
 
     def _inline(self, node: Node, tag: str, owner: _Owner, in_link: bool, in_bold: bool) -> None:
@@ -259,7 +259,7 @@ class BlockWalker:
                 return
         self._walk(node, owner, in_link or tag == "a", bold)
 
-    def _block(self, node: Node, tag: str, owner: _Owner) -> None:
+    def _block(self, node: Node, tag: str, owner: _Owner, in_link: bool = False) -> None:
         self._flush(owner)
         path = (*owner.path, node.mem_id)
         self.tags[node.mem_id] = tag
@@ -275,11 +275,11 @@ class BlockWalker:
             self._emit(Block("pre", node.text(deep=True).strip("\n"), tag=tag, path=path))
             return
         if tag in LIST_TAGS:
-            self._list(node, tag, path)
+            self._list(node, tag, path, in_link)
             return
         inner = self._owner_for(node, tag, attrs, words, path)
         in_bold = inner.hint and _style_flags(attrs.get("style"))[0]
-        self._walk(node, inner, False, in_bold)
+        self._walk(node, inner, in_link, in_bold)
         self._flush(inner)
         if tag == "li" and self._lists:
             self._lists[-1].end_item()
@@ -294,6 +294,10 @@ class BlockWalker:
     ) -> _Owner:
         if tag in HEADING_TAGS:
             return _Owner(tag, path, level=HEADING_TAGS[tag])
+        if attrs.get("role") == "heading":
+            aria = str(attrs.get("aria-level") or "2")
+            number = int(aria) if aria.isdigit() and 1 <= int(aria) <= 6 else 2
+            return _Owner(f"h{number}", path, level=number)
         style = attrs.get("style")
         bold, big = _style_flags(style if isinstance(style, str) else None)
         hint = tag in HINT_TAGS or (bold and big)
@@ -308,13 +312,13 @@ class BlockWalker:
             level = int(match.group(1)) if match else level
         return _Owner(tag, path, hint=hint, level=level)
 
-    def _list(self, node: Node, tag: str, path: tuple[int, ...]) -> None:
+    def _list(self, node: Node, tag: str, path: tuple[int, ...], in_link: bool = False) -> None:
         nested = bool(self._lists)
         if nested:
             self._lists[-1].end_item()
         collector = _ListCollector(ordered=tag == "ol", path=path)
         self._lists.append(collector)
-        self._walk(node, _Owner(tag, path), False, False)
+        self._walk(node, _Owner(tag, path), in_link, False)
         self._flush(_Owner(tag, path))
         collector.end_item()
         self._lists.pop()

@@ -26,8 +26,18 @@ class RemovalOptions:
     strict: bool = True
 
 
-def _token_kind(tokens: set[str]) -> str | None:
-    if tokens & rules.CONTENT_TOKENS:
+def _whole_words(words: list[str]) -> set[str]:
+    """Class words as written and with `_`/`-` unified or dropped ("article_body" ->
+    "article-body", "articlebody"), for the content guard, which parts must not trigger."""
+    out = set(words)
+    for word in words:
+        out.add(word.replace("_", "-").replace("--", "-"))
+        out.add(word.replace("_", "").replace("-", ""))
+    return out
+
+
+def _token_kind(tokens: set[str], words: list[str]) -> str | None:
+    if _whole_words(words) & rules.CONTENT_TOKENS:
         return None
     if tokens & rules.AD_TOKENS:
         return "ads"
@@ -76,7 +86,7 @@ class _Remover:
             return "navigation"
         if not self.options.strict or not words:
             return None
-        kind = _token_kind(class_tokens(words))
+        kind = _token_kind(class_tokens(words), words)
         if kind is not None and self._unguarded(node):
             return kind
         return None

@@ -16,7 +16,7 @@ from extractors.blocks import Block, extract_blocks
 from extractors.boilerplate import RemovalOptions, remove_boilerplate
 from extractors.decode import decode_html
 from extractors.dom import parse_html
-from extractors.filters import filter_blocks
+from extractors.filters import filter_blocks, is_author_bio
 from extractors.mainzone import select_main
 from extractors.metadata import PageMeta, clean_title, extract_metadata
 from extractors.pagination import find_next_page
@@ -83,6 +83,15 @@ def _main_blocks(
     return kept, removed
 
 
+def _drop_author_bios(blocks: list[Block], meta: PageMeta) -> tuple[list[Block], int]:
+    """Author boxes after the article: the last blocks that introduce an author by name."""
+    if not meta.authors:
+        return blocks, 0
+    tail = max(0, len(blocks) - max(3, len(blocks) // 3))
+    kept = [b for i, b in enumerate(blocks) if i < tail or not is_author_bio(b, meta.authors)]
+    return kept, len(blocks) - len(kept)
+
+
 def _drop_title(blocks: list[Block], title: str) -> list[Block]:
     key = normalize_key(title)
     if not key:
@@ -109,7 +118,8 @@ def clean_html(
     for attempt, options in enumerate(ATTEMPTS):
         work = tree if attempt == 0 else parse_html(source)
         blocks, removed = _main_blocks(work, options)
-        blocks = _drop_title(blocks, title)
+        blocks, bios = _drop_author_bios(_drop_title(blocks, title), meta)
+        removed["other"] += bios
         size = sum(len(b.text) for b in blocks)
         if best is None or size > sum(len(b.text) for b in best[0]):
             best = (blocks, removed)

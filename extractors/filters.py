@@ -39,6 +39,21 @@ def block_junk_kind(block: Block) -> str | None:
     return None
 
 
+_BIO_VERBS = (" is ", " has ", " writes ", " was ", " covers ", " holds ", ", ")
+
+
+def is_author_bio(block: Block, authors: tuple[str, ...]) -> bool:
+    """A paragraph that introduces one of the page's authors ("Kelly Brennan is a ...")."""
+    if block.kind != "paragraph" or len(block.text) > 600:
+        return False
+    return any(
+        block.text.startswith(name + verb)
+        for name in authors
+        if len(name) > 3
+        for verb in _BIO_VERBS
+    )
+
+
 def filter_blocks(blocks: list[Block]) -> tuple[list[Block], Counter[str]]:
     """Split blocks into those kept and counts of those dropped, by kind."""
     kept: list[Block] = []

@@ -39,6 +39,7 @@ CONTINUE_PROMPTS: tuple[str, ...] = (
     r"next\W{0,6}",
     r"\W{0,6}(next|siguiente|suivant|weiter|pr[óo]xim[ao])\W{0,6}",
     r"(page|página|pagina|seite) \d+ (of|de|sur|von) \d+",
+    r"\W*(continued|continuaci[óo]n|continua[çc][ãa]o|suite|fortsetzung)( from (the )?(previous|last) page| from page \d+)?\W*",
     # Spanish
     r"(contin[úu]a|sigue|seguir) leyendo.{0,80}",
     r".{0,40}(haz|haga) clic.{0,60}(siguiente|abajo).{0,40}",
@@ -96,6 +97,18 @@ INLINE_BOILERPLATE: tuple[str, ...] = (
     r"(lesen sie auch|mehr zum thema|auch interessant)\s*:?.{0,200}",
     r"(leia tamb[ée]m|veja tamb[ée]m|saiba mais)\s*:.{0,200}",
     r"(advertisement|anzeige|publicidad|publicit[ée])\s*[-:].{0,40}",
+    # Feedback widgets, author boxes and bylines that sit inside the article container.
+    r"(was|is) this (article|page|information|content|post) (helpful|useful)\??.{0,60}",
+    r"(about|meet) the (author|writer|reviewer)s?",
+    r"(written |posted |reviewed |medically reviewed )?by [^.!?]{2,60}\s[\u00b7|\u2022]\s.{0,200}",
+    r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
+    r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
+    r"\d{1,2} min(ute)?s? read",
+    # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
+    r"(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+",
+    r"(?=.*\d)([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
+    r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
+    r"(next|siguiente|suivant|weiter|pr[óo]xim[ao])?\s*[»›>]*",
 )
 
 # Labels that stand for a cookie banner or consent prompt when a block is made only of them.

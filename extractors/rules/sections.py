@@ -213,6 +213,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"^(what|what's) (is|are)( an?)?\b",
             r"^what does .* mean\b",
+            r"^what (counts as|is meant by|exactly is|are the basics)\b",
             r"\bwhat (it|this) means\b",
             r"\boverview\b",
             r"\bdefinition\b",
@@ -258,6 +259,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"\b(see|call|contact|visit|consult|talk to|phone|tell)( a| your| the)? {_DOCTOR}",
             r"\b(seek|get) (medical|emergency|urgent|immediate|prompt)? ?(help|care|attention)\b",
             r"\bcall (911|999|112|000|an ambulance|emergency)\b",
+            r"\b(book|make|schedule|get) an? (appointment|check-?up)\b",
             r"\bgo to (the|an) (emergency|er|a&e|hospital|urgent)\b",
             r"\b(emergency|urgent) (care|help|attention|treatment)\b",
             r"\b(consulte|acuda|llame|vaya)\b.*\b(m[ée]dico|urgencias)\b",
