@@ -151,7 +151,7 @@ class _Run:
     hint_chars: int = 0
 
     def add(self, text: str, in_link: bool, in_bold: bool, in_hint: bool = False) -> None:
-        self.parts.append(text)
+        self.parts.append(text.replace("\n", " ") if "\n" in text else text)
         n = len(text.strip())
         self.chars += n
         if in_link:
@@ -177,9 +177,20 @@ class _ListCollector:
         self.item_parts = []
 
 
-def _join_lines(parts: list[str]) -> str:
-    lines = (fold_space(line) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+def _paragraphs(parts: list[str]) -> list[str]:
+    """Text runs split into paragraphs at blank lines (<br><br>), lines kept at single <br>."""
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in "".join(parts).split("\n"):
+        folded = fold_space(line)
+        if folded:
+            lines.append(folded)
+        elif lines:
+            paragraphs.append("\n".join(lines))
+            lines = []
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return paragraphs
 
 
 def _style_flags(style: str | None) -> tuple[bool, bool]:
@@ -346,15 +357,27 @@ class BlockWalker:
         self._run = _Run()
         if run.chars == 0:
             return
-        text = _join_lines(run.parts)
-        if not text:
+        paragraphs = _paragraphs(run.parts)
+        if not paragraphs:
             return
         if self._lists:
             collector = self._lists[-1]
-            collector.item_parts.append(text)
+            collector.item_parts.append(" ".join(paragraphs))
             collector.link_chars += run.link_chars
             return
-        self._emit(self._make_block(owner, text, run))
+        if len(paragraphs) == 1:
+            self._emit(self._make_block(owner, paragraphs[0], run))
+            return
+        total = sum(len(p) for p in paragraphs)
+        for paragraph in paragraphs:
+            share = len(paragraph) / total
+            part = _Run(
+                chars=round(run.chars * share),
+                link_chars=round(run.link_chars * share),
+                bold_chars=round(run.bold_chars * share),
+                hint_chars=round(run.hint_chars * share),
+            )
+            self._emit(self._make_block(owner, paragraph, part))
 
     @staticmethod
     def _make_block(owner: _Owner, text: str, run: _Run) -> Block:

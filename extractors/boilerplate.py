@@ -47,6 +47,10 @@ def _token_kind(tokens: set[str], words: list[str]) -> str | None:
         return "navigation"
     if tokens & rules.OTHER_TOKENS:
         return "other"
+    for token in tokens:
+        for stem, kind in rules.TOKEN_STEMS:
+            if token.startswith(stem):
+                return kind
     return None
 
 

@@ -126,9 +126,14 @@ class _Outline:
         if block.kind == "list":
             target.append(RawList("", list(block.items)))
             return False
-        if block.text.endswith(":") and following is not None and following.kind == "list":
-            target.append(RawList(block.text, list(following.items)))
-            return True
+        if block.text.endswith(":") and following is not None:
+            if following.kind == "list":
+                target.append(RawList(block.text, list(following.items)))
+                return True
+            bullets = _split_inline_list(following.text) if following.kind == "paragraph" else []
+            if len(bullets) == 1 and isinstance(bullets[0], RawList) and not bullets[0].lead_in:
+                target.append(RawList(block.text, bullets[0].items))
+                return True
         target.extend(_split_inline_list(block.text))
         return False
 

@@ -256,6 +256,23 @@ OTHER_TOKENS: frozenset[str] = frozenset(
     }
 )
 
+# Stems that mark furniture when a class token starts with them ("sharebar", "advertbox",
+# "cookiebanner"). Why: themes glue words together; these stems do not start article words.
+TOKEN_STEMS: tuple[tuple[str, str], ...] = (
+    ("advert", "ads"),
+    ("sponsor", "ads"),
+    ("adsense", "ads"),
+    ("taboola", "clickbait"),
+    ("outbrain", "clickbait"),
+    ("related", "clickbait"),
+    ("share", "navigation"),
+    ("social", "navigation"),
+    ("breadcrumb", "navigation"),
+    ("cookie", "other"),
+    ("newsletter", "other"),
+    ("subscribe", "other"),
+)
+
 # Tokens that mark an element as the article itself. Why: a sidebar class on a layout wrapper
 # ("content has-sidebar") must not remove the article it wraps.
 CONTENT_TOKENS: frozenset[str] = frozenset(

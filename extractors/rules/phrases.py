@@ -25,7 +25,7 @@ AD_LABELS: tuple[str, ...] = (
     r"patrocinado",
     r"sponsoris[ée]",
     r"- ?advertisement ?-",
-    r"scroll (down )?to continue( reading)?",
+    r"scroll (down )?to continue( reading)?( with (the )?(content|article|story|page))?",
 )
 
 # Whole blocks that ask the reader to go to the next page. Why: the source splits articles over
