@@ -66,7 +66,8 @@ def main(argv: list[str]) -> int:
             worst = sorted(mine.per_page.items(), key=lambda kv: min(x or 0 for x in kv[1]))[:15]
             for key, (p, r) in worst:
                 print(
-                    f"  {key[:16]} P={p if p is None else round(p, 3)} R={r if r is None else round(r, 3)}"
+                    f"  {key[:16]} P={p if p is None else round(p, 3)} "
+                    f"R={r if r is None else round(r, 3)}"
                 )
         dataset = args.dataset.name
         if args.raise_floor:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dom import Node, attributes, class_tokens, class_words
+from extractors.boilerplate import JunkJudge
+from extractors.dom import ClassInfo, Node, attributes, class_of
 from extractors.rules.thresholds import MAX_DEPTH
 from extractors.text import fold_space
 
@@ -59,6 +60,8 @@ INLINE_TAGS = frozenset(
 )
 HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
 BOLD_TAGS = frozenset({"b", "strong"})
+# Inline tags the junk judge need not look at: they carry emphasis, never furniture.
+_PLAIN_INLINE = frozenset({"b", "strong", "em", "i", "u", "sub", "sup", "abbr", "q", "mark"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 LIST_TAGS = frozenset({"ul", "ol"})
 # Markup that marks a line as a heading without h1-h6. Why: FAQ, accordion and glossary widgets.
@@ -95,6 +98,7 @@ SUBHEADING_CLASS_TOKENS = frozenset(
         "h4",
     }
 )
+_ANY_HEADING_TOKENS = HEADING_CLASS_TOKENS | SUBHEADING_CLASS_TOKENS
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
 _BIG_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)(px|pt|em|rem)", re.IGNORECASE)
 _LEVEL_CLASS = re.compile(r"\bh([2-6])\b")
@@ -209,10 +213,11 @@ def _style_flags(style: str | None) -> tuple[bool, bool]:
 class BlockWalker:
     """Walks a subtree once and collects blocks; also notes structured main-content hints."""
 
-    def __init__(self) -> None:
+    def __init__(self, judge: JunkJudge | None = None) -> None:
+        self.judge = judge
         self.blocks: list[Block] = []
         self.hint_ids: dict[int, str] = {}
-        self.words: dict[int, list[str]] = {}
+        self.words: dict[int, ClassInfo] = {}
         self.tags: dict[int, str] = {}
         self._run = _Run()
         self._lists: list[_ListCollector] = []
@@ -256,14 +261,15 @@ class BlockWalker:
             return
         if tag == "img" or tag == "picture":
             return
+        if self.judge is not None and tag not in _PLAIN_INLINE and self.judge.skip(node, tag):
+            return
         bold = in_bold or tag in BOLD_TAGS
         if tag in ("span", "font"):
             attrs = attributes(node)
             styled_bold, big = _style_flags(attrs.get("style"))
             bold = bold or styled_bold
-            words = class_words(attrs) if attrs else []
-            tokens = class_tokens(words) if words else set()
-            if (styled_bold and big) or tokens & (HEADING_CLASS_TOKENS | SUBHEADING_CLASS_TOKENS):
+            tokens = class_of(attrs).tokens if attrs else frozenset()
+            if (styled_bold and big) or tokens & _ANY_HEADING_TOKENS:
                 before = self._run.chars
                 self._walk(node, owner, in_link, bold)
                 self._run.hint_chars += self._run.chars - before
@@ -271,13 +277,15 @@ class BlockWalker:
         self._walk(node, owner, in_link or tag == "a", bold)
 
     def _block(self, node: Node, tag: str, owner: _Owner, in_link: bool = False) -> None:
+        if self.judge is not None and self.judge.skip(node, tag):
+            return
         self._flush(owner)
         path = (*owner.path, node.mem_id)
         self.tags[node.mem_id] = tag
         attrs = attributes(node)
-        words = class_words(attrs) if attrs else []
-        if words:
-            self.words[node.mem_id] = words
+        info = class_of(attrs) if attrs else None
+        if info is not None and info.words:
+            self.words[node.mem_id] = info
         if tag in ("article", "main") or attrs.get("itemprop") == "articleBody":
             self.hint_ids[node.mem_id] = "articleBody" if tag != "main" else "main"
             if tag == "article" and attrs.get("itemprop") != "articleBody":
@@ -288,20 +296,16 @@ class BlockWalker:
         if tag in LIST_TAGS:
             self._list(node, tag, path, in_link)
             return
-        inner = self._owner_for(node, tag, attrs, words, path)
+        inner = self._owner_for(tag, attrs, info, path)
         in_bold = inner.hint and _style_flags(attrs.get("style"))[0]
         self._walk(node, inner, in_link, in_bold)
         self._flush(inner)
         if tag == "li" and self._lists:
             self._lists[-1].end_item()
 
+    @staticmethod
     def _owner_for(
-        self,
-        node: Node,
-        tag: str,
-        attrs: dict[str, object],
-        words: list[str],
-        path: tuple[int, ...],
+        tag: str, attrs: dict[str, object], info: ClassInfo | None, path: tuple[int, ...]
     ) -> _Owner:
         if tag in HEADING_TAGS:
             return _Owner(tag, path, level=HEADING_TAGS[tag])
@@ -313,13 +317,13 @@ class BlockWalker:
         bold, big = _style_flags(style if isinstance(style, str) else None)
         hint = tag in HINT_TAGS or (bold and big)
         level = 0
-        if words:
-            tokens = class_tokens(words)
+        if info is not None and info.words:
+            tokens = info.tokens
             if tokens & SUBHEADING_CLASS_TOKENS:
                 hint, level = True, 3
             elif tokens & HEADING_CLASS_TOKENS:
                 hint = True
-            match = _LEVEL_CLASS.search(" ".join(words)) if hint else None
+            match = _LEVEL_CLASS.search(" ".join(info.words)) if hint else None
             level = int(match.group(1)) if match else level
         return _Owner(tag, path, hint=hint, level=level)
 
@@ -418,14 +422,15 @@ class BlockTree:
     blocks: list[Block]
     hint_ids: dict[int, str]
     """Element id -> "articleBody" | "article" | "main" for structured main-content hints."""
-    words: dict[int, list[str]]
-    """Element id -> class and id words, for elements that have any."""
+    words: dict[int, ClassInfo]
+    """Element id -> class and id tokens, for elements that have any."""
     tags: dict[int, str]
     """Element id -> tag name, for block-level elements."""
 
 
-def extract_blocks(root: Node) -> BlockTree:
-    """Blocks under `root` in reading order, with hints, class words and tags of elements."""
-    walker = BlockWalker()
+def extract_blocks(root: Node, judge: JunkJudge | None = None) -> BlockTree:
+    """Blocks under `root` in reading order, with hints, class words and tags of elements;
+    with a judge, furniture is skipped (and counted) on the way down."""
+    walker = BlockWalker(judge)
     blocks = walker.walk_root(root)
     return BlockTree(blocks, walker.hint_ids, walker.words, walker.tags)

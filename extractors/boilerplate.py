@@ -1,18 +1,20 @@
-"""Boilerplate removal: drops code, hidden elements, ads, widgets and page furniture from a parsed
-page and counts what it removed, by kind.
+"""Boilerplate removal: `prune` decomposes, in C, what its tag or an ad network's markup gives
+away; `JunkJudge` decides element by element (class/id tokens, roles, landmarks, hidden
+elements) while the block walker descends, so the page is walked once.
 
-Works on a tree the caller owns (it decomposes nodes in place); `clean_html` gives it a fresh
-parse of its own input, so callers' data is never changed.
+`prune` changes a tree the caller owns; `clean_html` gives it a fresh parse of its own input, so
+callers' data is never changed.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extractors.dom import Node, attributes, class_tokens, class_words, is_hidden
+from extractors.dom import ClassInfo, Node, attributes, class_of, is_hidden
 from extractors.rules import boilerplate as rules
-from extractors.rules.thresholds import GUARD_TEXT_SHARE, MAX_DEPTH
+from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
 _AD_CSS = ", ".join(rules.AD_SELECTORS)
 _CLICKBAIT_CSS = ", ".join(rules.CLICKBAIT_SELECTORS)
@@ -26,19 +28,13 @@ class RemovalOptions:
     strict: bool = True
 
 
-def _whole_words(words: list[str]) -> set[str]:
-    """Class words as written and with `_`/`-` unified or dropped ("article_body" ->
-    "article-body", "articlebody"), for the content guard, which parts must not trigger."""
-    out = set(words)
-    for word in words:
-        out.add(word.replace("_", "-").replace("--", "-"))
-        out.add(word.replace("_", "").replace("-", ""))
-    return out
-
-
-def _token_kind(tokens: set[str], words: list[str]) -> str | None:
-    if _whole_words(words) & rules.CONTENT_TOKENS:
+@lru_cache(maxsize=16384)
+def token_kind(info: ClassInfo) -> str | None:
+    """The removal kind a class/id names, or None. The content guard looks at whole words only
+    ("article__byline" is a byline, not the article)."""
+    if not info.words or info.whole & rules.CONTENT_TOKENS:
         return None
+    tokens = info.tokens
     if tokens & rules.AD_TOKENS:
         return "ads"
     if tokens & rules.CLICKBAIT_TOKENS:
@@ -65,21 +61,36 @@ def _is_guarded(node: Node, page_chars: int) -> bool:
     return link_len < 0.3 * text_len
 
 
-class _Remover:
-    def __init__(self, options: RemovalOptions, page_chars: int) -> None:
+_PRUNE_CSS = ", ".join(
+    [*sorted(t for t in rules.DROP_TAGS if t != "button"), "button:not([aria-expanded])"]
+)
+
+
+class JunkJudge:
+    """Decides, element by element, whether an element is page furniture, and counts what it
+    judged so by kind. The block walker asks it before descending into an element."""
+
+    def __init__(self, options: RemovalOptions, root: Node) -> None:
         self.options = options
-        self.page_chars = page_chars
-        self.doomed: list[Node] = []
+        self._root = root
+        self._page_chars: int | None = None
         self.counts: Counter[str] = Counter()
 
+    @property
+    def page_chars(self) -> int:
+        if self._page_chars is None:
+            self._page_chars = len(self._root.text(strip=True))
+        return self._page_chars
+
     def kind_of(self, node: Node, tag: str) -> str | None:
-        if tag in rules.DROP_TAGS:
+        """The removal kind of `node`, or None to keep it and look inside."""
+        if tag in rules.DROP_TAGS and (tag != "button" or "aria-expanded" not in node.attributes):
             return "other"
         attrs = attributes(node)
         if not attrs:
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
-        words = class_words(attrs)
-        if is_hidden(attrs) or rules.HIDDEN_CLASSES.intersection(words):
+        info = class_of(attrs)
+        if is_hidden(attrs) or rules.HIDDEN_CLASSES.intersection(info.words):
             return "other"
         if tag in _KEEP_TAGS or attrs.get("itemprop") == "articleBody":
             return None
@@ -88,30 +99,23 @@ class _Remover:
             node
         ):
             return "navigation"
-        if not self.options.strict or not words:
+        if not self.options.strict or not info.words:
             return None
-        kind = _token_kind(class_tokens(words), words)
+        kind = token_kind(info)
         if kind is not None and self._unguarded(node):
             return kind
         return None
 
+    def skip(self, node: Node, tag: str) -> bool:
+        """True (and counted) when the element is furniture."""
+        kind = self.kind_of(node, tag)
+        if kind is None:
+            return False
+        self.counts[kind] += 1
+        return True
+
     def _unguarded(self, node: Node) -> bool:
         return not _is_guarded(node, self.page_chars)
-
-    def walk(self, node: Node, depth: int = 0) -> None:
-        if depth > MAX_DEPTH:
-            return
-        child = node.child
-        while child is not None:
-            tag = child.tag
-            if tag is not None and tag[0] != "-":
-                kind = self.kind_of(child, tag)
-                if kind is None:
-                    self.walk(child, depth + 1)
-                else:
-                    self.doomed.append(child)
-                    self.counts[kind] += 1
-            child = child.next
 
 
 def _outermost(nodes: list[Node]) -> list[Node]:
@@ -127,17 +131,12 @@ def _outermost(nodes: list[Node]) -> list[Node]:
     return kept
 
 
-def remove_boilerplate(root: Node, options: RemovalOptions) -> Counter[str]:
-    """Decompose boilerplate under `root`; return counts by kind (ads, clickbait, navigation,
-    other)."""
+def prune(root: Node) -> Counter[str]:
+    """Decompose, in C, what is furniture by its tag or by an ad/widget network's own markup:
+    scripts, styles, frames, form controls, AdSense/GPT slots, Taboola/Outbrain widgets."""
     counts: Counter[str] = Counter()
-    for css, kind in ((_AD_CSS, "ads"), (_CLICKBAIT_CSS, "clickbait")):
+    for css, kind in ((_AD_CSS, "ads"), (_CLICKBAIT_CSS, "clickbait"), (_PRUNE_CSS, "other")):
         for node in _outermost(root.css(css)):
             counts[kind] += 1
             node.decompose()
-    remover = _Remover(options, len(root.text(strip=True)))
-    remover.walk(root)
-    for node in remover.doomed:
-        node.decompose()
-    counts.update(remover.counts)
     return counts

@@ -13,17 +13,19 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.blocks import Block, extract_blocks
-from extractors.boilerplate import RemovalOptions, remove_boilerplate
+from extractors.boilerplate import JunkJudge, RemovalOptions, prune
 from extractors.decode import decode_html
-from extractors.dom import parse_html
+from extractors.dom import Node, parse_html
 from extractors.filters import filter_blocks, is_author_bio
-from extractors.mainzone import select_main
+from extractors.mainzone import quick_main, select_main
 from extractors.metadata import PageMeta, clean_title, extract_metadata
 from extractors.pagination import find_next_page
 from extractors.rules.thresholds import MIN_MAIN_CHARS
 from extractors.text import fold_space, normalize_key
 
 REMOVAL_KINDS: tuple[str, ...] = ("ads", "clickbait", "prompts", "navigation", "other")
+# Page landmarks the quick path leaves unvisited, counted as removed navigation.
+_LANDMARKS_CSS = "nav, header, footer, aside, [role='navigation'], [role='banner']"
 
 # Attempts from strict to loose. Why: a theme that names its article "post-widget" loses it to
 # the strict token rules; the looser pass keeps only tag, role and ad-network rules.
@@ -70,15 +72,34 @@ def _page_title(tree: LexborHTMLParser, meta: PageMeta) -> str:
     return clean_title(headings[0], meta.site_name) if headings else ""
 
 
+def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
+    blocks: list[Block] = []
+    for node in nodes:
+        blocks.extend(extract_blocks(node, judge).blocks)
+    return blocks
+
+
 def _main_blocks(
     tree: LexborHTMLParser, options: RemovalOptions
 ) -> tuple[list[Block], Counter[str]]:
+    """_strip_boilerplate + _find_main: the quick path over <p> votes when it finds enough,
+    else the full block walk with container scoring."""
     root = tree.body or tree.root
     if root is None:
         return [], Counter()
-    removed = remove_boilerplate(root, options)
-    main = select_main(extract_blocks(root))
-    kept, dropped = filter_blocks(main)
+    removed = prune(root)
+    judge = JunkJudge(options, root)
+    containers = quick_main(root, judge)
+    if containers is not None:
+        kept, dropped = filter_blocks(_walk(containers, judge))
+        if sum(len(b.text) for b in kept) >= MIN_MAIN_CHARS:
+            removed.update(judge.counts)
+            removed.update(dropped)
+            removed["navigation"] += len(root.css(_LANDMARKS_CSS))
+            return kept, removed
+        judge = JunkJudge(options, root)
+    kept, dropped = filter_blocks(select_main(extract_blocks(root, judge)))
+    removed.update(judge.counts)
     removed.update(dropped)
     return kept, removed
 

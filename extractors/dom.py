@@ -6,6 +6,8 @@ No rules live here; they come from `extractors.rules`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -28,19 +30,33 @@ def attributes(node: Node) -> dict[str, Any]:
     return attrs
 
 
-def class_words(attrs: dict[str, Any]) -> list[str]:
-    """Lowercased class names and id of an element, as whole words."""
+@dataclass(frozen=True, slots=True)
+class ClassInfo:
+    """What the rules see of an element's class and id attributes."""
+
+    words: tuple[str, ...]
+    """Lowercased class names and id, camelCase split with `-` ("AdSlot" -> "ad-slot")."""
+    tokens: frozenset[str]
+    """Words, their `-`/`_` parts, adjacent part pairs, and words with separators removed."""
+    whole: frozenset[str]
+    """Words as written, with `_` unified to `-`, and with separators removed."""
+
+
+NO_CLASS = ClassInfo((), frozenset(), frozenset())
+
+
+@lru_cache(maxsize=16384)
+def class_info(class_value: str, id_value: str) -> ClassInfo:
+    """Tokens of a class/id pair. Pure; memoised because pages repeat the same class strings
+    hundreds of times (the cache only saves work, it never changes an answer)."""
     words: list[str] = []
-    for key in ("class", "id"):
-        value = attrs.get(key)
+    for value in (class_value, id_value):
         if value:
             words.extend(_CAMEL.sub("-", value).lower().split())
-    return words
-
-
-def class_tokens(words: list[str]) -> set[str]:
-    """Whole words, their `-`/`_` parts, and each word with separators removed."""
+    if not words:
+        return NO_CLASS
     tokens: set[str] = set()
+    whole: set[str] = set()
     for word in words:
         tokens.add(word)
         parts = [p for p in _TOKEN_SPLIT.split(word) if p]
@@ -48,7 +64,26 @@ def class_tokens(words: list[str]) -> set[str]:
         if len(parts) > 1:
             tokens.add("".join(parts))
             tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
-    return tokens
+        whole.update((word, "-".join(parts), "".join(parts)))
+    return ClassInfo(tuple(words), frozenset(tokens), frozenset(whole))
+
+
+def class_of(attrs: dict[str, Any]) -> ClassInfo:
+    """ClassInfo of an element from its attribute dict."""
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if not cls and not ident:
+        return NO_CLASS
+    return class_info(cls if isinstance(cls, str) else "", ident if isinstance(ident, str) else "")
+
+
+def class_words(attrs: dict[str, Any]) -> list[str]:
+    """Lowercased class names and id of an element, as whole words."""
+    return list(class_of(attrs).words)
+
+
+def class_tokens(words: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """Tokens of already split class words (see ClassInfo.tokens)."""
+    return class_info(" ".join(words), "").tokens
 
 
 def is_hidden(attrs: dict[str, Any]) -> bool:

@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.blocks import Block, BlockTree
-from extractors.dom import class_tokens
+from extractors.boilerplate import JunkJudge
+from extractors.dom import ClassInfo, Node, class_of
 from extractors.rules import boilerplate as vocab
-from extractors.rules.thresholds import HINT_MIN_SHARE, MIN_SCORING_CHARS, SIBLING_SCORE_SHARE
+from extractors.rules.thresholds import (
+    HINT_MIN_SHARE,
+    MIN_MAIN_CHARS,
+    MIN_SCORING_CHARS,
+    SIBLING_SCORE_SHARE,
+)
 
 # Score added per tag of a container (Readability's initial scores). Why: divs and articles hold
 # prose; list items, forms and headings hold furniture more often.
@@ -49,10 +56,11 @@ class _Stats:
         return self.links / self.text if self.text else 0.0
 
 
-def _class_weight(words: list[str] | None) -> float:
-    if not words:
+@lru_cache(maxsize=16384)
+def _class_weight(info: ClassInfo | None) -> float:
+    if info is None or not info.words:
         return 0.0
-    tokens = class_tokens(words)
+    tokens = info.tokens
     weight = 0.0
     if tokens & vocab.NEGATIVE_TOKENS:
         weight -= CLASS_WEIGHT
@@ -158,3 +166,106 @@ def select_main(tree: BlockTree) -> list[Block]:
     floor = max(10.0, stats[main].score * SIBLING_SCORE_SHARE)
     keep = {main} | _siblings(blocks, stats, main, floor)
     return [b for b in blocks if keep.intersection(b.path)]
+
+
+# ------------------------------------------------------------------ the quick path
+
+QUICK_TOP = 5  # Why: the best container is nearly always among the five best-voted parents.
+QUICK_TAGS = "p, pre"  # Why: what Readability scores; divs with bare text take the full path.
+# The quick path's winner must score at least this (about four real paragraphs) with links
+# under QUICK_MAX_DENSITY of its text; else the page's prose is not in <p> and the full walk
+# decides.
+QUICK_MIN_SCORE = 15.0
+QUICK_MAX_DENSITY = 0.3
+
+
+def _vote(root: Node) -> tuple[dict[int, float], dict[int, Node], int]:
+    """Readability votes of paragraphs for their parent (full), grandparent (half) and great-
+    grandparent (a sixth); returns scores, the voted nodes and the paragraph characters."""
+    scores: dict[int, float] = defaultdict(float)
+    nodes: dict[int, Node] = {}
+    total = 0
+    for paragraph in root.css(QUICK_TAGS):
+        text = paragraph.text(deep=True)
+        size = len(text.strip())
+        if size < MIN_SCORING_CHARS:
+            continue
+        total += size
+        score = 1.0 + sum(text.count(c) for c in _COMMAS) + min(size / 100.0, 3.0)
+        ancestor = paragraph.parent
+        for divider in (1.0, 2.0, 6.0):
+            if ancestor is None or ancestor.tag in ("html", None):
+                break
+            key = ancestor.mem_id
+            nodes[key] = ancestor
+            scores[key] += score / divider
+            ancestor = ancestor.parent
+    return scores, nodes, total
+
+
+def _density(node: Node) -> tuple[int, float]:
+    text = len(node.text(deep=True, strip=True))
+    links = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
+    return text, (links / text if text else 1.0)
+
+
+def _inside_junk(node: Node, judge: JunkJudge) -> bool:
+    """True when the node or an ancestor is furniture (a comments section, a sidebar)."""
+    current: Node | None = node
+    while current is not None and current.tag not in ("body", "html", None):
+        if judge.kind_of(current, current.tag or "") is not None:
+            return True
+        current = current.parent
+    return False
+
+
+def quick_main(root: Node, judge: JunkJudge) -> list[Node] | None:
+    """The main-content container(s) found from <p> votes alone, in C-heavy steps, or None when
+    the page's text is not in paragraphs (the full block walk decides then)."""
+    scores, nodes, total = _vote(root)
+    if total < MIN_MAIN_CHARS or not scores:
+        return None
+    best: tuple[float, Node] | None = None
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    for key in [k for k in ranked[: QUICK_TOP * 2] if not _inside_junk(nodes[k], judge)][
+        :QUICK_TOP
+    ]:
+        node = nodes[key]
+        _, density = _density(node)
+        attrs = node.attributes
+        weight = TAG_WEIGHTS.get(node.tag or "", 0.0) + _class_weight(class_of(attrs))
+        final = (scores[key] + weight) * (1.0 - density)
+        if best is None or final > best[0]:
+            best = (final, node)
+    if best is None or best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
+        return None
+    main = _prefer_article_body(root, best[1])
+    return _with_siblings(main, scores)
+
+
+def _prefer_article_body(root: Node, best: Node) -> Node:
+    """An itemprop=articleBody element wins when it holds most of the best container's text."""
+    hint = root.css_first("[itemprop='articleBody']")
+    if hint is None or hint.mem_id == best.mem_id:
+        return best
+    hint_text, hint_density = _density(hint)
+    best_text, _ = _density(best)
+    return hint if hint_text >= HINT_MIN_SHARE * best_text and hint_density < 0.35 else best
+
+
+def _with_siblings(main: Node, scores: dict[int, float]) -> list[Node]:
+    parent = main.parent
+    if parent is None:
+        return [main]
+    floor = max(10.0, scores.get(main.mem_id, 0.0) * SIBLING_SCORE_SHARE)
+    chosen: list[Node] = []
+    child = parent.child
+    while child is not None:
+        if child.mem_id == main.mem_id:
+            chosen.append(child)
+        elif child.tag and child.tag[0] != "-" and scores.get(child.mem_id, 0.0) >= floor:
+            _, density = _density(child)
+            if density < 0.3:
+                chosen.append(child)
+        child = child.next
+    return chosen

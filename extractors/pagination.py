@@ -16,7 +16,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
-from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, fold_space, normalize_key
+from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
+from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
 
 # Query parameters that carry a page number. Why: ?page=2, ?p=2, ?pg=2, WordPress ?paged=2.
 PAGE_PARAMS: frozenset[str] = frozenset(
@@ -32,18 +33,9 @@ _PATH_PAGE = (
         re.I,
     ),
 )
-# Containers of numbered pagers and WordPress page links.
-PAGER_SELECTORS = (
-    ".page-links a",
-    "a.post-page-numbers",
-    ".pagination a",
-    ".pager a",
-    ".page-numbers",
-    "nav a",
-    ".pages a",
-    "[class*='paginat'] a",
-    "[class*='pager'] a",
-)
+# Class/id words of the containers of numbered pagers and WordPress page links.
+PAGER_CONTAINER = re.compile(r"paginat|pager|page-links|page-numbers|pagenav|pages|paging", re.I)
+PAGER_DEPTH = 4  # Why: pagers nest the numbers in li/span a few levels below the container.
 _ONCLICK_URL = re.compile(r"""(?:location(?:\.href)?|window\.open)\s*(?:=|\()\s*['"]([^'"]+)['"]""")
 MAX_PAGE_NUMBER = 200
 
@@ -113,31 +105,59 @@ def _href(node: Node) -> str | None:
     return None
 
 
+_CANDIDATE_CSS = "a, link, button, [onclick], [data-href], [data-url]"
+# A cheap gate before the phrase rules: most links name no next-page keyword at all.
+_NEXT_KEYWORD = re.compile("|".join(re.escape(k) for k in NEXT_PAGE_KEYWORDS), re.IGNORECASE)
+
+
+def _is_next_label(node: Node, text: str) -> bool:
+    if len(text) > 60 or (text.strip() and not _NEXT_KEYWORD.search(text)):
+        return False
+    attrs = node.attributes
+    labels = [text, attrs.get("aria-label") or "", attrs.get("title") or ""]
+    keys = [normalize_key(label) for label in labels if label and len(label) <= 60]
+    if any(NEXT_ARTICLE_TEXT.fullmatch(key) for key in keys):
+        return False
+    return any(len(key) <= 40 and NEXT_PAGE_TEXT.fullmatch(key) for key in keys)
+
+
+def _in_pager(node: Node) -> bool:
+    """A numbered link inside a pager container (class, id or <nav>) a few levels up."""
+    parent = node.parent
+    for _ in range(PAGER_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag == "nav":
+            return True
+        attrs = parent.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if marks.strip() and PAGER_CONTAINER.search(marks):
+            return True
+        parent = parent.parent
+    return False
+
+
 def _candidates(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    """(raw href, rule name) pairs in priority order."""
-    found: list[tuple[str, str]] = []
-    for node in tree.css("link[rel~='next'], a[rel~='next']"):
+    """(raw href, rule name) pairs: rel=next first, then next-texts, then pager numbers."""
+    by_rule: dict[str, list[str]] = {"rel-next": [], "next-text": [], "pager": []}
+    for node in tree.css(_CANDIDATE_CSS):
+        if node.tag in ("a", "link") and "next" in (node.attributes.get("rel") or "").split():
+            rule = "rel-next"
+        elif node.tag == "link":
+            continue
+        else:
+            text = node.text(deep=True).strip()
+            if text.isdigit():
+                if not _in_pager(node):
+                    continue
+                rule = "pager"
+            elif _is_next_label(node, text):
+                rule = "next-text"
+            else:
+                continue
         if (href := _href(node)) is not None:
-            found.append((href, "rel-next"))
-    for node in tree.css("a, button, [onclick], [data-href], [data-url]"):
-        label = normalize_key(node.text(deep=True) or node.attributes.get("aria-label") or "")
-        title = normalize_key(node.attributes.get("title") or "")
-        if not label and not title:
-            continue
-        if NEXT_ARTICLE_TEXT.fullmatch(label) or NEXT_ARTICLE_TEXT.fullmatch(title):
-            continue
-        if (
-            len(label) <= 40
-            and (NEXT_PAGE_TEXT.fullmatch(label) or NEXT_PAGE_TEXT.fullmatch(title))
-            and (href := _href(node)) is not None
-        ):
-            found.append((href, "next-text"))
-    for css in PAGER_SELECTORS:
-        for node in tree.css(css):
-            label = fold_space(node.text(deep=True))
-            if label.isdigit() and (href := _href(node)) is not None:
-                found.append((href, "pager"))
-    return found
+            by_rule[rule].append(href)
+    return [(href, rule) for rule, hrefs in by_rule.items() for href in hrefs]
 
 
 def _base_href(tree: LexborHTMLParser, url: str) -> str:

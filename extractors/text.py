@@ -10,18 +10,22 @@ import unicodedata
 
 from extractors.rules import phrases, sections
 
-_SPACE = re.compile(r"\s+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def fold_space(text: str) -> str:
-    """Collapse runs of white space (and no-break spaces) to one space and trim."""
-    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    """Collapse runs of white space (and no-break spaces) to one space and trim; drop
+    zero-width characters and soft hyphens."""
+    if not text.isascii():
+        text = text.translate(_ZERO_WIDTH_TABLE)
+    return " ".join(text.split())
 
 
 def normalize_key(text: str) -> str:
     """Lowercased, space-folded text for rule matching and duplicate detection."""
-    return fold_space(unicodedata.normalize("NFKC", text)).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split()).lower()
 
 
 def compile_full(patterns: tuple[str, ...]) -> re.Pattern[str]:

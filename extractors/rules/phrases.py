@@ -71,6 +71,27 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"[›»》→>]+",
 )
 
+# Words one of which a next-page link's text (or aria-label/title) contains, for a fast C-level
+# pre-selection (lexbor's :lexbor-contains); NEXT_PAGE_PHRASES then decide.
+NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
+    "next",
+    "continu",
+    "more",
+    "siguiente",
+    "suivant",
+    "weiter",
+    "chste",
+    "xima",
+    "ximo",
+    "seguinte",
+    "fortsetzen",
+    "\u203a",
+    "\u00bb",
+    "\u300b",
+    "\u2192",
+    ">",
+)
+
 # Texts that say a link goes to the next *article*, not the next page. Why: WordPress themes put
 # "Next post" links with rel=next; following them would glue two articles together.
 NEXT_ARTICLE_PHRASES: tuple[str, ...] = (
