@@ -99,6 +99,8 @@ class JunkJudge:
             node
         ):
             return "navigation"
+        if role in rules.DIALOG_ROLES and self._unguarded(node):
+            return "other"
         if not self.options.strict or not info.words:
             return None
         kind = token_kind(info)

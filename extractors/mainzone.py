@@ -80,6 +80,9 @@ def _block_score(block: Block) -> float:
 
 def _container_stats(blocks: list[Block]) -> dict[int, _Stats]:
     stats: dict[int, _Stats] = defaultdict(_Stats)
+    # Elements that hold other blocks: loose text in them votes for them, as Readability wraps
+    # it in a <p>; an element holding only its own text is a paragraph and votes for its parent.
+    mixed = {element for block in blocks for element in block.path[:-1]}
     for block in blocks:
         size, links = len(block.text), block.link_chars
         for element in block.path:
@@ -88,7 +91,10 @@ def _container_stats(blocks: list[Block]) -> dict[int, _Stats]:
             entry.links += links
         score = _block_score(block)
         if score:
-            ancestors = block.path[-2::-1][:5]
+            # Text held by a paragraph-like element votes for its parent; text lying loose in
+            # a container (a div with <br>s) votes for that container, as if wrapped in a <p>.
+            start = -1 if block.path and block.path[-1] in mixed else -2
+            ancestors = block.path[start::-1][:5]
             for level, element in enumerate(ancestors):
                 divider = 1.0 if level == 0 else 2.0 if level == 1 else level * 3.0
                 stats[element].score += score / divider
@@ -258,14 +264,21 @@ def _with_siblings(main: Node, scores: dict[int, float]) -> list[Node]:
     if parent is None:
         return [main]
     floor = max(10.0, scores.get(main.mem_id, 0.0) * SIBLING_SCORE_SHARE)
+    main_class = main.attributes.get("class")
     chosen: list[Node] = []
     child = parent.child
     while child is not None:
         if child.mem_id == main.mem_id:
             chosen.append(child)
-        elif child.tag and child.tag[0] != "-" and scores.get(child.mem_id, 0.0) >= floor:
-            _, density = _density(child)
-            if density < 0.3:
-                chosen.append(child)
+        elif child.tag and child.tag[0] != "-":
+            # Siblings join on their own score, or when they continue the main container
+            # under the same tag and class (text split around related-links boxes).
+            same = (
+                child.tag == main.tag and main_class and child.attributes.get("class") == main_class
+            )
+            if scores.get(child.mem_id, 0.0) >= floor or (same and child.mem_id in scores):
+                _, density = _density(child)
+                if density < 0.3:
+                    chosen.append(child)
         child = child.next
     return chosen

@@ -43,6 +43,8 @@ DROP_TAGS: frozenset[str] = frozenset(
 # Page landmarks that hold site furniture, counted as navigation.
 # Why: HTML5 sectioning and ARIA roles that mark menus, banners, footers and sidebars.
 NAVIGATION_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside", "menu"})
+# Roles of overlays (cookie prompts, modals), counted as other furniture.
+DIALOG_ROLES: frozenset[str] = frozenset({"dialog", "alertdialog"})
 NAVIGATION_ROLES: frozenset[str] = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 )
@@ -215,9 +217,16 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "popup",
         "modal",
         "overlay",
-        "paywall",
         "print",
         "screen-reader-text",
+        "onetrust",
+        "usercentrics",
+        "didomi",
+        "cookiebot",
+        "gallery",
+        "slideshow",
+        "carousel",
+        "lightbox",
         "kicker",
         "eyebrow",
         "timestamp",

@@ -125,6 +125,10 @@ INLINE_BOILERPLATE: tuple[str, ...] = (
     r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
     r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
     r"\d{1,2} min(ute)?s? read",
+    # Widget controls that leak their labels into the text.
+    r"(caption|close|expand|collapse|enlarge( this)?( image)?|(view|open|launch) (the )?gallery|"
+    r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read less|"
+    r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
     r"(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+",
     r"(?=.*\d)([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
