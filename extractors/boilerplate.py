@@ -12,12 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from selectolax.lexbor import LexborHTMLParser
+
 from extractors.dom import ClassInfo, Node, attributes, class_of, is_hidden
 from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
-_AD_CSS = ", ".join(rules.AD_SELECTORS)
-_CLICKBAIT_CSS = ", ".join(rules.CLICKBAIT_SELECTORS)
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 
 
@@ -61,9 +61,7 @@ def _is_guarded(node: Node, page_chars: int) -> bool:
     return link_len < 0.3 * text_len
 
 
-_PRUNE_CSS = ", ".join(
-    [*sorted(t for t in rules.DROP_TAGS if t != "button"), "button:not([aria-expanded])"]
-)
+_CODE_TAGS = sorted(rules.CODE_TAGS)
 
 
 class JunkJudge:
@@ -86,12 +84,19 @@ class JunkJudge:
         """The removal kind of `node`, or None to keep it and look inside."""
         if tag in rules.DROP_TAGS and (tag != "button" or "aria-expanded" not in node.attributes):
             return "other"
+        if tag in rules.AD_TAGS:
+            return "ads"
         attrs = attributes(node)
         if not attrs:
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         info = class_of(attrs)
         if is_hidden(attrs) or rules.HIDDEN_CLASSES.intersection(info.words):
             return "other"
+        if len(attrs) > 1 or not info.words:
+            if any(key in attrs for key in rules.AD_ATTRIBUTES):
+                return "ads"
+            if any(key in attrs for key in rules.CLICKBAIT_ATTRIBUTES):
+                return "clickbait"
         if tag in _KEEP_TAGS or attrs.get("itemprop") == "articleBody":
             return None
         role = attrs.get("role")
@@ -120,25 +125,7 @@ class JunkJudge:
         return not _is_guarded(node, self.page_chars)
 
 
-def _outermost(nodes: list[Node]) -> list[Node]:
-    """Drop nodes nested in another node of the list (decomposing a parent frees them)."""
-    ids = {n.mem_id for n in nodes}
-    kept = []
-    for node in nodes:
-        parent = node.parent
-        while parent is not None and parent.mem_id not in ids:
-            parent = parent.parent
-        if parent is None:
-            kept.append(node)
-    return kept
-
-
-def prune(root: Node) -> Counter[str]:
-    """Decompose, in C, what is furniture by its tag or by an ad/widget network's own markup:
-    scripts, styles, frames, form controls, AdSense/GPT slots, Taboola/Outbrain widgets."""
-    counts: Counter[str] = Counter()
-    for css, kind in ((_AD_CSS, "ads"), (_CLICKBAIT_CSS, "clickbait"), (_PRUNE_CSS, "other")):
-        for node in _outermost(root.css(css)):
-            counts[kind] += 1
-            node.decompose()
-    return counts
+def prune(tree: LexborHTMLParser) -> None:
+    """Strip, in C, code and media elements (scripts, styles, SVG, templates, ...): they never
+    carry article text. Everything else is judged by `JunkJudge` during the walk."""
+    tree.strip_tags(_CODE_TAGS, recursive=True)

@@ -87,7 +87,8 @@ def _main_blocks(
     root = tree.body or tree.root
     if root is None:
         return [], Counter()
-    removed = prune(root)
+    prune(tree)
+    removed: Counter[str] = Counter()
     judge = JunkJudge(options, root)
     containers = quick_main(root, judge)
     if containers is not None:

@@ -12,6 +12,7 @@ from extractors.text import (
     CONTINUE_PROMPT,
     COOKIE_TEXT,
     INLINE_BOILERPLATE,
+    PROMPT_GATE,
     is_full_match,
     normalize_key,
 )
@@ -28,13 +29,17 @@ def block_junk_kind(block: Block) -> str | None:
         key = normalize_key(text)
         if is_full_match(AD_LABEL, key):
             return "ads"
-        if is_full_match(CONTINUE_PROMPT, key):
+        if PROMPT_GATE.search(key) and is_full_match(CONTINUE_PROMPT, key):
             return "prompts"
         if is_full_match(INLINE_BOILERPLATE, key):
             return "clickbait" if block.link_chars else "other"
     if block.link_density > MAX_LINK_DENSITY and len(text) <= MAX_LINK_LINE_CHARS:
         return "clickbait"
-    if len(text) <= 600 and is_full_match(COOKIE_TEXT, normalize_key(text)):
+    if (
+        len(text) <= 600
+        and "cookie" in text.lower()
+        and is_full_match(COOKIE_TEXT, normalize_key(text))
+    ):
         return "other"
     return None
 

@@ -215,14 +215,24 @@ def _density(node: Node) -> tuple[int, float]:
     return text, (links / text if text else 1.0)
 
 
-def _inside_junk(node: Node, judge: JunkJudge) -> bool:
+def _inside_junk(node: Node, judge: JunkJudge, memo: dict[int, bool]) -> bool:
     """True when the node or an ancestor is furniture (a comments section, a sidebar)."""
+    chain: list[int] = []
     current: Node | None = node
+    verdict = False
     while current is not None and current.tag not in ("body", "html", None):
+        key = current.mem_id
+        if key in memo:
+            verdict = memo[key]
+            break
+        chain.append(key)
         if judge.kind_of(current, current.tag or "") is not None:
-            return True
+            verdict = True
+            break
         current = current.parent
-    return False
+    for key in chain:
+        memo[key] = verdict
+    return verdict
 
 
 def quick_main(root: Node, judge: JunkJudge) -> list[Node] | None:
@@ -233,9 +243,9 @@ def quick_main(root: Node, judge: JunkJudge) -> list[Node] | None:
         return None
     best: tuple[float, Node] | None = None
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-    for key in [k for k in ranked[: QUICK_TOP * 2] if not _inside_junk(nodes[k], judge)][
-        :QUICK_TOP
-    ]:
+    memo: dict[int, bool] = {}
+    clean = [k for k in ranked[: QUICK_TOP * 2] if not _inside_junk(nodes[k], judge, memo)]
+    for key in clean[:QUICK_TOP]:
         node = nodes[key]
         _, density = _density(node)
         attrs = node.attributes

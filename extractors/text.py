@@ -39,6 +39,7 @@ NEXT_PAGE_TEXT = compile_full(phrases.NEXT_PAGE_PHRASES)
 NEXT_ARTICLE_TEXT = compile_full(phrases.NEXT_ARTICLE_PHRASES)
 INLINE_BOILERPLATE = compile_full(phrases.INLINE_BOILERPLATE)
 COOKIE_TEXT = compile_full(phrases.COOKIE_PHRASES)
+PROMPT_GATE = re.compile("|".join(re.escape(k) for k in phrases.PROMPT_KEYWORDS))
 NUMBER_PREFIX = re.compile(sections.NUMBER_PREFIX, re.IGNORECASE)
 
 

@@ -10,9 +10,12 @@ from selectolax.lexbor import LexborHTMLParser
 from extractors.rules import boilerplate, phrases, sections
 from extractors.text import strip_number
 
-SELECTOR_GROUPS = {
-    "AD_SELECTORS": boilerplate.AD_SELECTORS,
-    "CLICKBAIT_SELECTORS": boilerplate.CLICKBAIT_SELECTORS,
+MARKER_GROUPS = {
+    "AD_TAGS": tuple(boilerplate.AD_TAGS),
+    "AD_ATTRIBUTES": boilerplate.AD_ATTRIBUTES,
+    "CLICKBAIT_ATTRIBUTES": boilerplate.CLICKBAIT_ATTRIBUTES,
+    "CODE_TAGS": tuple(boilerplate.CODE_TAGS),
+    "WIDGET_TAGS": tuple(boilerplate.WIDGET_TAGS),
 }
 TOKEN_GROUPS = {
     "AD_TOKENS": boilerplate.AD_TOKENS,
@@ -34,14 +37,41 @@ PHRASE_GROUPS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(SELECTOR_GROUPS))
-def test_selectors_parse_and_are_unique(name: str) -> None:
-    group = SELECTOR_GROUPS[name]
+@pytest.mark.parametrize("name", sorted(MARKER_GROUPS))
+def test_markers_parse_as_selectors_and_are_unique(name: str) -> None:
+    group = MARKER_GROUPS[name]
     assert group
     assert len(set(group)) == len(group)
     tree = LexborHTMLParser("<div></div>")
-    for selector in group:
-        tree.css(selector)
+    for marker in group:
+        tree.css(marker if name.endswith("TAGS") else f"[{marker}]")
+
+
+def test_code_and_widget_tags_are_disjoint() -> None:
+    assert not boilerplate.CODE_TAGS & boilerplate.WIDGET_TAGS
+
+
+PROMPT_EXAMPLES = (
+    "Continue reading by clicking the ( NEXT 》 ) button below !",
+    "Please keep reading on the next page",
+    "Continúa leyendo haciendo clic en el botón ( SIGUIENTE 》 ) de abajo",
+    "Continuez la lecture en cliquant sur le bouton ( SUIVANT 》 ) ci-dessous",
+    "Lesen Sie weiter, indem Sie unten auf ( WEITER 》 ) klicken",
+    "Continue lendo clicando no botão ( PRÓXIMO 》 ) abaixo",
+    "Read the rest of this article on the next page",
+    "(Continuación)",
+    "Page 2 of 3",
+    "NEXT 》",
+)
+
+
+@pytest.mark.parametrize("prompt", PROMPT_EXAMPLES)
+def test_prompt_gate_admits_every_prompt(prompt: str) -> None:
+    from extractors.text import CONTINUE_PROMPT, PROMPT_GATE, normalize_key
+
+    key = normalize_key(prompt)
+    assert PROMPT_GATE.search(key)
+    assert CONTINUE_PROMPT.fullmatch(key)
 
 
 def test_token_groups_are_not_empty_and_removal_groups_are_disjoint() -> None:

@@ -7,18 +7,13 @@ is counted under in `CleanPage.removed`.
 
 from __future__ import annotations
 
-# Elements that never carry article text. Why: code, media and form controls.
-DROP_TAGS: frozenset[str] = frozenset(
+# Elements that never carry article text. Why: code and media, stripped (uncounted) in C.
+CODE_TAGS: frozenset[str] = frozenset(
     {
         "script",
         "style",
         "noscript",
         "template",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
         "svg",
         "canvas",
         "audio",
@@ -28,17 +23,28 @@ DROP_TAGS: frozenset[str] = frozenset(
         "map",
         "link",
         "meta",
+        "base",
+        "head",
+        "title",
+    }
+)
+# Embeds and form controls: furniture that does carry text, counted as other when removed.
+WIDGET_TAGS: frozenset[str] = frozenset(
+    {
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
         "input",
         "select",
         "textarea",
         "button",
         "option",
         "dialog",
-        "head",
-        "title",
-        "base",
     }
 )
+DROP_TAGS: frozenset[str] = CODE_TAGS | WIDGET_TAGS
 
 # Page landmarks that hold site furniture, counted as navigation.
 # Why: HTML5 sectioning and ARIA roles that mark menus, banners, footers and sidebars.
@@ -49,38 +55,19 @@ NAVIGATION_ROLES: frozenset[str] = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 )
 
-# Exact selectors for ad slots of the big networks (AdSense, Google Publisher Tag, Amazon, AMP).
-# Why: these are stable markers published by the ad networks themselves.
-AD_SELECTORS: tuple[str, ...] = (
-    "ins.adsbygoogle",
-    "[id^='div-gpt-ad']",
-    "[id^='google_ads']",
-    "[data-ad-slot]",
-    "[data-ad-client]",
-    "[data-ad-unit]",
-    "[data-google-query-id]",
-    "amp-ad",
-    "amp-embed",
-    "amp-sticky-ad",
+# Ad-network markup that is not a class or id token: AMP ad tags and AdSense/GPT data
+# attributes. Why: these are stable markers published by the ad networks themselves (class and
+# id markers such as `adsbygoogle`, `div-gpt-ad-*`, `taboola-*` and `OUTBRAIN` are tokens below).
+AD_TAGS: frozenset[str] = frozenset({"amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads"})
+AD_ATTRIBUTES: tuple[str, ...] = (
+    "data-ad-slot",
+    "data-ad-client",
+    "data-ad-unit",
+    "data-ad-format",
+    "data-google-query-id",
 )
-
-# Exact selectors for recommendation widgets (Taboola, Outbrain, Revcontent, MGID, ...).
-# Why: the clickbait grids after articles come from these vendors' documented embed markup.
-CLICKBAIT_SELECTORS: tuple[str, ...] = (
-    "[id^='taboola']",
-    "[class*='trc_related_container']",
-    "[class*='trc_rbox']",
-    ".OUTBRAIN",
-    "[data-widget-id][data-src]",
-    "[class^='ob-widget']",
-    "[id^='rc-widget']",
-    "[data-rc-widget]",
-    "[id^='mgid']",
-    "[class^='mgid']",
-    "[data-type='_mgwidget']",
-    "[class^='zergnet']",
-    "[id^='zergnet']",
-)
+# Attributes of recommendation-widget embeds (Outbrain, Revcontent, MGID).
+CLICKBAIT_ATTRIBUTES: tuple[str, ...] = ("data-widget-id", "data-rc-widget", "data-ob-template")
 
 # Class/id tokens per removal kind. Why: themes name furniture with a small shared vocabulary.
 AD_TOKENS: frozenset[str] = frozenset(

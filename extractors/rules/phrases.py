@@ -58,6 +58,39 @@ CONTINUE_PROMPTS: tuple[str, ...] = (
     r".{0,40}pr[óo]xima p[áa]gina.{0,40}",
 )
 
+# Words one of which every continue-reading prompt contains: a cheap gate before the prompt
+# patterns, which backtrack. Keep in step with CONTINUE_PROMPTS.
+PROMPT_KEYWORDS: tuple[str, ...] = (
+    "continu",
+    "click",
+    "tap",
+    "press",
+    "next",
+    "page",
+    "p\u00e1gina",
+    "pagina",
+    "seite",
+    "siguiente",
+    "suivant",
+    "weiter",
+    "n\u00e4chste",
+    "naechste",
+    "pr\u00f3xim",
+    "proxim",
+    "clic",
+    "klick",
+    "lesen",
+    "leyendo",
+    "lecture",
+    "lendo",
+    "scroll",
+    "suite",
+    "fortsetzung",
+    "seguinte",
+    "rest",
+    "more",
+)
+
 # Link, button or pager texts that point to the article's next page.
 NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*next\W*",
