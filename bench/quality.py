@@ -96,9 +96,11 @@ Extractor = Callable[[bytes, str], str]
 
 
 def healthsift_extract(html: bytes, url: str) -> str:
+    """`clean_html(html)`: the same input trafilatura gets (HTML only, no URL, so next-page
+    detection, which resolves links against the URL, is not part of the timing)."""
     from extractors import clean_html
 
-    return clean_html(html, url).text
+    return clean_html(html).text
 
 
 def trafilatura_extract(html: bytes, url: str) -> str:

@@ -261,11 +261,11 @@ class BlockWalker:
             return
         if tag == "img" or tag == "picture":
             return
-        if self.judge is not None and tag not in _PLAIN_INLINE and self.judge.skip(node, tag):
+        attrs = attributes(node) if tag not in _PLAIN_INLINE else None
+        if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):
             return
         bold = in_bold or tag in BOLD_TAGS
-        if tag in ("span", "font"):
-            attrs = attributes(node)
+        if attrs and tag in ("span", "font"):
             styled_bold, big = _style_flags(attrs.get("style"))
             bold = bold or styled_bold
             tokens = class_of(attrs).tokens if attrs else frozenset()
@@ -277,19 +277,21 @@ class BlockWalker:
         self._walk(node, owner, in_link or tag == "a", bold)
 
     def _block(self, node: Node, tag: str, owner: _Owner, in_link: bool = False) -> None:
-        if self.judge is not None and self.judge.skip(node, tag):
+        attrs = attributes(node)
+        if self.judge is not None and self.judge.skip(node, tag, attrs):
             return
         self._flush(owner)
-        path = (*owner.path, node.mem_id)
-        self.tags[node.mem_id] = tag
-        attrs = attributes(node)
+        key = node.mem_id
+        path = (*owner.path, key)
+        self.tags[key] = tag
         info = class_of(attrs) if attrs else None
         if info is not None and info.words:
-            self.words[node.mem_id] = info
-        if tag in ("article", "main") or attrs.get("itemprop") == "articleBody":
-            self.hint_ids[node.mem_id] = "articleBody" if tag != "main" else "main"
-            if tag == "article" and attrs.get("itemprop") != "articleBody":
-                self.hint_ids[node.mem_id] = "article"
+            self.words[key] = info
+        itemprop = attrs.get("itemprop") if attrs else None
+        if itemprop == "articleBody":
+            self.hint_ids[key] = "articleBody"
+        elif tag in ("article", "main"):
+            self.hint_ids[key] = tag
         if tag == "pre":
             self._emit(Block("pre", node.text(deep=True).strip("\n"), tag=tag, path=path))
             return

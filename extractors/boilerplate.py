@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -80,13 +81,15 @@ class JunkJudge:
             self._page_chars = len(self._root.text(strip=True))
         return self._page_chars
 
-    def kind_of(self, node: Node, tag: str) -> str | None:
-        """The removal kind of `node`, or None to keep it and look inside."""
-        if tag in rules.DROP_TAGS and (tag != "button" or "aria-expanded" not in node.attributes):
+    def kind_of(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> str | None:
+        """The removal kind of `node`, or None to keep it and look inside. Pass `attrs` when
+        the caller already has them."""
+        if attrs is None:
+            attrs = attributes(node)
+        if tag in rules.DROP_TAGS and (tag != "button" or "aria-expanded" not in attrs):
             return "other"
         if tag in rules.AD_TAGS:
             return "ads"
-        attrs = attributes(node)
         if not attrs:
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         info = class_of(attrs)
@@ -113,9 +116,9 @@ class JunkJudge:
             return kind
         return None
 
-    def skip(self, node: Node, tag: str) -> bool:
+    def skip(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> bool:
         """True (and counted) when the element is furniture."""
-        kind = self.kind_of(node, tag)
+        kind = self.kind_of(node, tag, attrs)
         if kind is None:
             return False
         self.counts[kind] += 1

@@ -24,8 +24,7 @@ from extractors.rules.thresholds import MIN_MAIN_CHARS
 from extractors.text import fold_space, normalize_key
 
 REMOVAL_KINDS: tuple[str, ...] = ("ads", "clickbait", "prompts", "navigation", "other")
-# Page landmarks the quick path leaves unvisited, counted as removed navigation.
-_LANDMARKS_CSS = "nav, header, footer, aside, [role='navigation'], [role='banner']"
+
 
 # Attempts from strict to loose. Why: a theme that names its article "post-widget" loses it to
 # the strict token rules; the looser pass keeps only tag, role and ad-network rules.
@@ -60,16 +59,17 @@ def _prepare(html: str | bytes, content_type: str | None) -> tuple[str, LexborHT
 
 
 def _page_title(tree: LexborHTMLParser, meta: PageMeta) -> str:
-    headings = [fold_space(h.text(deep=True)) for h in tree.css("h1")]
-    headings = [h for h in headings if 3 <= len(h) <= 300]
-    wanted = normalize_key(meta.title)
-    for heading in headings:
-        key = normalize_key(heading)
-        if wanted and (key == wanted or key in wanted or wanted in key):
-            return heading
-    if meta.title:
+    """The first h1 when it agrees with the metadata title (or there is none), else the
+    metadata title."""
+    node = tree.css_first("h1")
+    heading = fold_space(node.text(deep=True)) if node is not None else ""
+    if not 3 <= len(heading) <= 300:
         return meta.title
-    return clean_title(headings[0], meta.site_name) if headings else ""
+    wanted = normalize_key(meta.title)
+    key = normalize_key(heading)
+    if not wanted or key == wanted or key in wanted or wanted in key:
+        return heading if wanted else clean_title(heading, meta.site_name)
+    return meta.title
 
 
 def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
@@ -80,7 +80,7 @@ def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
 
 
 def _main_blocks(
-    tree: LexborHTMLParser, options: RemovalOptions
+    tree: LexborHTMLParser, options: RemovalOptions, source: str | None = None
 ) -> tuple[list[Block], Counter[str]]:
     """_strip_boilerplate + _find_main: the quick path over <p> votes when it finds enough,
     else the full block walk with container scoring."""
@@ -90,13 +90,12 @@ def _main_blocks(
     prune(tree)
     removed: Counter[str] = Counter()
     judge = JunkJudge(options, root)
-    containers = quick_main(root, judge)
+    containers = quick_main(root, judge, source)
     if containers is not None:
         kept, dropped = filter_blocks(_walk(containers, judge))
         if sum(len(b.text) for b in kept) >= MIN_MAIN_CHARS:
             removed.update(judge.counts)
             removed.update(dropped)
-            removed["navigation"] += len(root.css(_LANDMARKS_CSS))
             return kept, removed
         judge = JunkJudge(options, root)
     kept, dropped = filter_blocks(select_main(extract_blocks(root, judge)))
@@ -133,13 +132,13 @@ def clean_html(
     Never raises on malformed or empty markup; an empty page gives an empty `text`.
     """
     source, tree = _prepare(html, content_type)
-    meta = extract_metadata(tree, url)
+    meta = extract_metadata(tree, url, source)
     next_url, next_rule = find_next_page(tree, url) if url else (None, "")
     title = _page_title(tree, meta)
     best: tuple[list[Block], Counter[str]] | None = None
     for attempt, options in enumerate(ATTEMPTS):
         work = tree if attempt == 0 else parse_html(source)
-        blocks, removed = _main_blocks(work, options)
+        blocks, removed = _main_blocks(work, options, source)
         blocks, bios = _drop_author_bios(_drop_title(blocks, title), meta)
         removed["other"] += bios
         size = sum(len(b.text) for b in blocks)

@@ -176,7 +176,7 @@ def select_main(tree: BlockTree) -> list[Block]:
 
 # ------------------------------------------------------------------ the quick path
 
-QUICK_TOP = 5  # Why: the best container is nearly always among the five best-voted parents.
+QUICK_TOP = 4  # Why: the best container is nearly always among the four best-voted parents.
 QUICK_TAGS = "p, pre"  # Why: what Readability scores; divs with bare text take the full path.
 # The quick path's winner must score at least this (about four real paragraphs) with links
 # under QUICK_MAX_DENSITY of its text; else the page's prose is not in <p> and the full walk
@@ -197,7 +197,10 @@ def _vote(root: Node) -> tuple[dict[int, float], dict[int, Node], int]:
         if size < MIN_SCORING_CHARS:
             continue
         total += size
-        score = 1.0 + sum(text.count(c) for c in _COMMAS) + min(size / 100.0, 3.0)
+        commas = text.count(",")
+        if not text.isascii():
+            commas += sum(text.count(c) for c in _COMMAS[1:])
+        score = 1.0 + commas + min(size / 100.0, 3.0)
         ancestor = paragraph.parent
         for divider in (1.0, 2.0, 6.0):
             if ancestor is None or ancestor.tag in ("html", None):
@@ -209,10 +212,14 @@ def _vote(root: Node) -> tuple[dict[int, float], dict[int, Node], int]:
     return scores, nodes, total
 
 
-def _density(node: Node) -> tuple[int, float]:
-    text = len(node.text(deep=True, strip=True))
-    links = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
-    return text, (links / text if text else 1.0)
+def _density(node: Node, memo: dict[int, tuple[int, float]]) -> tuple[int, float]:
+    """(text length, link density) of a subtree, computed once per node."""
+    key = node.mem_id
+    if key not in memo:
+        text = len(node.text(deep=True))
+        links = sum(len(a.text(deep=True)) for a in node.css("a"))
+        memo[key] = (text, links / text if text else 1.0)
+    return memo[key]
 
 
 def _inside_junk(node: Node, judge: JunkJudge, memo: dict[int, bool]) -> bool:
@@ -235,7 +242,7 @@ def _inside_junk(node: Node, judge: JunkJudge, memo: dict[int, bool]) -> bool:
     return verdict
 
 
-def quick_main(root: Node, judge: JunkJudge) -> list[Node] | None:
+def quick_main(root: Node, judge: JunkJudge, source: str | None = None) -> list[Node] | None:
     """The main-content container(s) found from <p> votes alone, in C-heavy steps, or None when
     the page's text is not in paragraphs (the full block walk decides then)."""
     scores, nodes, total = _vote(root)
@@ -244,10 +251,11 @@ def quick_main(root: Node, judge: JunkJudge) -> list[Node] | None:
     best: tuple[float, Node] | None = None
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     memo: dict[int, bool] = {}
+    memo_density: dict[int, tuple[int, float]] = {}
     clean = [k for k in ranked[: QUICK_TOP * 2] if not _inside_junk(nodes[k], judge, memo)]
     for key in clean[:QUICK_TOP]:
         node = nodes[key]
-        _, density = _density(node)
+        _, density = _density(node, memo_density)
         attrs = node.attributes
         weight = TAG_WEIGHTS.get(node.tag or "", 0.0) + _class_weight(class_of(attrs))
         final = (scores[key] + weight) * (1.0 - density)
@@ -255,21 +263,25 @@ def quick_main(root: Node, judge: JunkJudge) -> list[Node] | None:
             best = (final, node)
     if best is None or best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
         return None
-    main = _prefer_article_body(root, best[1])
-    return _with_siblings(main, scores)
+    main = best[1]
+    if source is None or "articleBody" in source:  # a substring test spares a tree scan
+        main = _prefer_article_body(root, main, memo_density)
+    return _with_siblings(main, scores, memo_density)
 
 
-def _prefer_article_body(root: Node, best: Node) -> Node:
+def _prefer_article_body(root: Node, best: Node, memo: dict[int, tuple[int, float]]) -> Node:
     """An itemprop=articleBody element wins when it holds most of the best container's text."""
     hint = root.css_first("[itemprop='articleBody']")
     if hint is None or hint.mem_id == best.mem_id:
         return best
-    hint_text, hint_density = _density(hint)
-    best_text, _ = _density(best)
+    hint_text, hint_density = _density(hint, memo)
+    best_text, _ = _density(best, memo)
     return hint if hint_text >= HINT_MIN_SHARE * best_text and hint_density < 0.35 else best
 
 
-def _with_siblings(main: Node, scores: dict[int, float]) -> list[Node]:
+def _with_siblings(
+    main: Node, scores: dict[int, float], memo: dict[int, tuple[int, float]]
+) -> list[Node]:
     parent = main.parent
     if parent is None:
         return [main]
@@ -287,7 +299,7 @@ def _with_siblings(main: Node, scores: dict[int, float]) -> list[Node]:
                 child.tag == main.tag and main_class and child.attributes.get("class") == main_class
             )
             if scores.get(child.mem_id, 0.0) >= floor or (same and child.mem_id in scores):
-                _, density = _density(child)
+                _, density = _density(child, memo)
                 if density < 0.3:
                     chosen.append(child)
         child = child.next

@@ -97,8 +97,10 @@ def normalize_date(value: str | None) -> str | None:
     return None
 
 
-def _jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+def _jsonld_objects(tree: LexborHTMLParser, source: str | None) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
+    if source is not None and "ld+json" not in source:
+        return found  # a substring test in C spares a scan of the whole tree
     for script in tree.css("script[type='application/ld+json']"):
         try:
             data = json.loads(script.text(deep=True) or "null")
@@ -146,7 +148,8 @@ def _names(value: Any) -> list[str]:
 
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     values: dict[str, str] = {}
-    for node in tree.css("meta"):
+    scope = tree.head or tree.root  # meta tags belong in <head>; scanning it alone is cheap
+    for node in scope.css("meta") if scope is not None else []:
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         content = attrs.get("content")
@@ -207,10 +210,13 @@ def _language(tree: LexborHTMLParser, meta: dict[str, str], ld: dict[str, Any]) 
     return lang.strip().replace("_", "-").lower()[:20]
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
-    """Metadata of a parsed page (call before boilerplate removal drops scripts and meta)."""
+def extract_metadata(
+    tree: LexborHTMLParser, url: str | None = None, source: str | None = None
+) -> PageMeta:
+    """Metadata of a parsed page (call before boilerplate removal drops scripts and meta).
+    `source`, the HTML text, lets absent features skip their tree scans."""
     meta = _meta(tree)
-    objects = _jsonld_objects(tree)
+    objects = _jsonld_objects(tree, source)
     ld = _main_jsonld(objects)
     publisher = ld.get("publisher")
     site_name = meta.get("og:site_name") or next(iter(_names(publisher)), "")

@@ -10,14 +10,14 @@ import unicodedata
 
 from extractors.rules import phrases, sections
 
-_ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def fold_space(text: str) -> str:
     """Collapse runs of white space (and no-break spaces) to one space and trim; drop
     zero-width characters and soft hyphens."""
-    if not text.isascii():
-        text = text.translate(_ZERO_WIDTH_TABLE)
+    if not text.isascii() and _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
     return " ".join(text.split())
 
 
