@@ -14,13 +14,14 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors.blocks import Block, extract_blocks
 from extractors.boilerplate import JunkJudge, RemovalOptions, prune
-from extractors.decode import decode_html
-from extractors.dom import Node, parse_html
+from extractors.decode import to_utf8
+from extractors.dom import Node
 from extractors.filters import filter_blocks, is_author_bio
 from extractors.mainzone import quick_main, select_main
-from extractors.metadata import PageMeta, clean_title, extract_metadata
+from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
 from extractors.rules.thresholds import MIN_MAIN_CHARS
+from extractors.survey import Survey, take_survey
 from extractors.text import fold_space, normalize_key
 
 REMOVAL_KINDS: tuple[str, ...] = ("ads", "clickbait", "prompts", "navigation", "other")
@@ -53,16 +54,15 @@ class CleanPage:
     """Counts of what was removed, by kind: ads, clickbait, prompts, navigation, other."""
 
 
-def _prepare(html: str | bytes, content_type: str | None) -> tuple[str, LexborHTMLParser]:
-    text = decode_html(html, content_type)
-    return text, parse_html(text)
+def _prepare(html: str | bytes, content_type: str | None) -> tuple[bytes, LexborHTMLParser]:
+    data = to_utf8(html, content_type)
+    return data, LexborHTMLParser(data)
 
 
-def _page_title(tree: LexborHTMLParser, meta: PageMeta) -> str:
+def _page_title(survey: Survey, meta: PageMeta) -> str:
     """The first h1 when it agrees with the metadata title (or there is none), else the
     metadata title."""
-    node = tree.css_first("h1")
-    heading = fold_space(node.text(deep=True)) if node is not None else ""
+    heading = fold_space(survey.headings[0].text(deep=True)) if survey.headings else ""
     if not 3 <= len(heading) <= 300:
         return meta.title
     wanted = normalize_key(meta.title)
@@ -80,17 +80,16 @@ def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
 
 
 def _main_blocks(
-    tree: LexborHTMLParser, options: RemovalOptions, source: str | None = None
+    tree: LexborHTMLParser, survey: Survey, options: RemovalOptions, source: bytes | None = None
 ) -> tuple[list[Block], Counter[str]]:
-    """_strip_boilerplate + _find_main: the quick path over <p> votes when it finds enough,
-    else the full block walk with container scoring."""
+    """_strip_boilerplate + _find_main on a pruned tree: the quick path over <p> votes when it
+    finds enough, else the full block walk with container scoring."""
     root = tree.body or tree.root
     if root is None:
         return [], Counter()
-    prune(tree)
     removed: Counter[str] = Counter()
     judge = JunkJudge(options, root)
-    containers = quick_main(root, judge, source)
+    containers = quick_main(root, judge, survey.paragraphs, source)
     if containers is not None:
         kept, dropped = filter_blocks(_walk(containers, judge))
         if sum(len(b.text) for b in kept) >= MIN_MAIN_CHARS:
@@ -132,13 +131,19 @@ def clean_html(
     Never raises on malformed or empty markup; an empty page gives an empty `text`.
     """
     source, tree = _prepare(html, content_type)
-    meta = extract_metadata(tree, url, source)
+    head = read_head(tree, url, source)
     next_url, next_rule = find_next_page(tree, url) if url else (None, "")
-    title = _page_title(tree, meta)
+    prune(tree)
+    survey = take_survey(tree.body or tree.root)
+    meta = complete_metadata(head, survey)
+    title = _page_title(survey, meta)
     best: tuple[list[Block], Counter[str]] | None = None
     for attempt, options in enumerate(ATTEMPTS):
-        work = tree if attempt == 0 else parse_html(source)
-        blocks, removed = _main_blocks(work, options, source)
+        if attempt:
+            tree = LexborHTMLParser(source)
+            prune(tree)
+            survey = take_survey(tree.body or tree.root)
+        blocks, removed = _main_blocks(tree, survey, options, source)
         blocks, bios = _drop_author_bios(_drop_title(blocks, title), meta)
         removed["other"] += bios
         size = sum(len(b.text) for b in blocks)

@@ -67,3 +67,25 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("cp1252", errors="replace")
+
+
+def to_utf8(data: bytes | str, content_type: str | None = None) -> bytes:
+    """The page as UTF-8 bytes for the parser, which reads bytes as UTF-8 and is fastest that
+    way. Valid UTF-8 (the common case) passes through untouched; other charsets are decoded
+    as `decode_html` does and re-encoded."""
+    if isinstance(data, str):
+        return data.encode("utf-8", errors="replace")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_html(data, content_type).encode("utf-8", errors="replace")
+    declared = declared_charset(data, content_type)
+    if declared in (None, "utf-8"):
+        if data.isascii():
+            return data
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("cp1252", errors="replace").encode("utf-8")
+        return data
+    return decode_html(data, content_type).encode("utf-8", errors="replace")

@@ -177,7 +177,6 @@ def select_main(tree: BlockTree) -> list[Block]:
 # ------------------------------------------------------------------ the quick path
 
 QUICK_TOP = 4  # Why: the best container is nearly always among the four best-voted parents.
-QUICK_TAGS = "p, pre"  # Why: what Readability scores; divs with bare text take the full path.
 # The quick path's winner must score at least this (about four real paragraphs) with links
 # under QUICK_MAX_DENSITY of its text; else the page's prose is not in <p> and the full walk
 # decides.
@@ -185,13 +184,13 @@ QUICK_MIN_SCORE = 15.0
 QUICK_MAX_DENSITY = 0.3
 
 
-def _vote(root: Node) -> tuple[dict[int, float], dict[int, Node], int]:
+def _vote(paragraphs: list[Node]) -> tuple[dict[int, float], dict[int, Node], int]:
     """Readability votes of paragraphs for their parent (full), grandparent (half) and great-
     grandparent (a sixth); returns scores, the voted nodes and the paragraph characters."""
     scores: dict[int, float] = defaultdict(float)
     nodes: dict[int, Node] = {}
     total = 0
-    for paragraph in root.css(QUICK_TAGS):
+    for paragraph in paragraphs:
         text = paragraph.text(deep=True)
         size = len(text.strip())
         if size < MIN_SCORING_CHARS:
@@ -242,10 +241,13 @@ def _inside_junk(node: Node, judge: JunkJudge, memo: dict[int, bool]) -> bool:
     return verdict
 
 
-def quick_main(root: Node, judge: JunkJudge, source: str | None = None) -> list[Node] | None:
-    """The main-content container(s) found from <p> votes alone, in C-heavy steps, or None when
-    the page's text is not in paragraphs (the full block walk decides then)."""
-    scores, nodes, total = _vote(root)
+def quick_main(
+    root: Node, judge: JunkJudge, paragraphs: list[Node], source: bytes | None = None
+) -> list[Node] | None:
+    """The main-content container(s) found from the votes of the page's <p>/<pre> elements
+    (from the survey), or None when the page's text is not in paragraphs (the full block walk
+    decides then)."""
+    scores, nodes, total = _vote(paragraphs)
     if total < MIN_MAIN_CHARS or not scores:
         return None
     best: tuple[float, Node] | None = None
@@ -253,18 +255,24 @@ def quick_main(root: Node, judge: JunkJudge, source: str | None = None) -> list[
     memo: dict[int, bool] = {}
     memo_density: dict[int, tuple[int, float]] = {}
     clean = [k for k in ranked[: QUICK_TOP * 2] if not _inside_junk(nodes[k], judge, memo)]
+    candidates = []
     for key in clean[:QUICK_TOP]:
         node = nodes[key]
+        weight = TAG_WEIGHTS.get(node.tag or "", 0.0) + _class_weight(class_of(node.attributes))
+        candidates.append((scores[key] + weight, node))
+    # Link density only lowers a score: a candidate whose undiscounted score cannot beat the
+    # best so far needs no (costly) density.
+    for bound, node in sorted(candidates, key=lambda c: c[0], reverse=True):
+        if best is not None and bound <= best[0]:
+            break
         _, density = _density(node, memo_density)
-        attrs = node.attributes
-        weight = TAG_WEIGHTS.get(node.tag or "", 0.0) + _class_weight(class_of(attrs))
-        final = (scores[key] + weight) * (1.0 - density)
+        final = bound * (1.0 - density)
         if best is None or final > best[0]:
             best = (final, node)
     if best is None or best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
         return None
     main = best[1]
-    if source is None or "articleBody" in source:  # a substring test spares a tree scan
+    if source is None or b"articleBody" in source:  # a substring test spares a tree scan
         main = _prefer_article_body(root, main, memo_density)
     return _with_siblings(main, scores, memo_density)
 
