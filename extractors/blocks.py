@@ -183,9 +183,13 @@ class _ListCollector:
 
 def _paragraphs(parts: list[str]) -> list[str]:
     """Text runs split into paragraphs at blank lines (<br><br>), lines kept at single <br>."""
+    joined = "".join(parts)
+    if "\n" not in joined:
+        folded = fold_space(joined)
+        return [folded] if folded else []
     paragraphs: list[str] = []
     lines: list[str] = []
-    for line in "".join(parts).split("\n"):
+    for line in joined.split("\n"):
         folded = fold_space(line)
         if folded:
             lines.append(folded)
@@ -213,8 +217,9 @@ def _style_flags(style: str | None) -> tuple[bool, bool]:
 class BlockWalker:
     """Walks a subtree once and collects blocks; also notes structured main-content hints."""
 
-    def __init__(self, judge: JunkJudge | None = None) -> None:
+    def __init__(self, judge: JunkJudge | None = None, record: bool = True) -> None:
         self.judge = judge
+        self.record = record
         self.blocks: list[Block] = []
         self.hint_ids: dict[int, str] = {}
         self.words: dict[int, ClassInfo] = {}
@@ -224,22 +229,16 @@ class BlockWalker:
         self._depth = 0
 
     def walk_root(self, root: Node) -> list[Block]:
-        owner = _Owner(root.tag or "body", (root.mem_id,))
+        owner = _Owner(root.tag or "body", (root.mem_id,) if self.record else ())
         self._walk(root, owner, False, False)
         self._flush(owner)
         return self.blocks
 
     def _walk(self, node: Node, owner: _Owner, in_link: bool, in_bold: bool) -> None:
+        if self._depth >= MAX_DEPTH:
+            self._run.add(" " + node.text(deep=True) + " ", in_link, in_bold)
+            return
         self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                self._run.add(" " + node.text(deep=True) + " ", in_link, in_bold)
-                return
-            self._walk_children(node, owner, in_link, in_bold)
-        finally:
-            self._depth -= 1
-
-    def _walk_children(self, node: Node, owner: _Owner, in_link: bool, in_bold: bool) -> None:
         child = node.child
         while child is not None:
             tag = child.tag
@@ -254,6 +253,7 @@ class BlockWalker:
             else:
                 self._block(child, tag, owner, in_link)
             child = child.next
+        self._depth -= 1
 
     def _inline(self, node: Node, tag: str, owner: _Owner, in_link: bool, in_bold: bool) -> None:
         if tag == "br":
@@ -277,21 +277,23 @@ class BlockWalker:
         self._walk(node, owner, in_link or tag == "a", bold)
 
     def _block(self, node: Node, tag: str, owner: _Owner, in_link: bool = False) -> None:
-        attrs = attributes(node)
+        attrs = node.attributes
         if self.judge is not None and self.judge.skip(node, tag, attrs):
             return
         self._flush(owner)
-        key = node.mem_id
-        path = (*owner.path, key)
-        self.tags[key] = tag
         info = class_of(attrs) if attrs else None
-        if info is not None and info.words:
-            self.words[key] = info
-        itemprop = attrs.get("itemprop") if attrs else None
-        if itemprop == "articleBody":
-            self.hint_ids[key] = "articleBody"
-        elif tag in ("article", "main"):
-            self.hint_ids[key] = tag
+        if self.record:
+            key = node.mem_id
+            path = (*owner.path, key)
+            self.tags[key] = tag
+            if info is not None and info.words:
+                self.words[key] = info
+            if attrs and attrs.get("itemprop") == "articleBody":
+                self.hint_ids[key] = "articleBody"
+            elif tag in ("article", "main"):
+                self.hint_ids[key] = tag
+        else:
+            path = ()
         if tag == "pre":
             self._emit(Block("pre", node.text(deep=True).strip("\n"), tag=tag, path=path))
             return
@@ -299,7 +301,7 @@ class BlockWalker:
             self._list(node, tag, path, in_link)
             return
         inner = self._owner_for(tag, attrs, info, path)
-        in_bold = inner.hint and _style_flags(attrs.get("style"))[0]
+        in_bold = inner.hint and "style" in attrs and _style_flags(attrs.get("style"))[0]
         self._walk(node, inner, in_link, in_bold)
         self._flush(inner)
         if tag == "li" and self._lists:
@@ -430,9 +432,10 @@ class BlockTree:
     """Element id -> tag name, for block-level elements."""
 
 
-def extract_blocks(root: Node, judge: JunkJudge | None = None) -> BlockTree:
+def extract_blocks(root: Node, judge: JunkJudge | None = None, record: bool = True) -> BlockTree:
     """Blocks under `root` in reading order, with hints, class words and tags of elements;
-    with a judge, furniture is skipped (and counted) on the way down."""
-    walker = BlockWalker(judge)
+    with a judge, furniture is skipped (and counted) on the way down. `record=False` skips the
+    element bookkeeping that only container scoring needs."""
+    walker = BlockWalker(judge, record)
     blocks = walker.walk_root(root)
     return BlockTree(blocks, walker.hint_ids, walker.words, walker.tags)

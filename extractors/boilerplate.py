@@ -20,6 +20,32 @@ from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
+_AD_ATTRIBUTES = frozenset(rules.AD_ATTRIBUTES)
+_CLICKBAIT_ATTRIBUTES = frozenset(rules.CLICKBAIT_ATTRIBUTES)
+# Attributes that say nothing about furniture: an element with only these is judged by its tag.
+_INERT_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "alt",
+        "title",
+        "target",
+        "rel",
+        "width",
+        "height",
+        "lang",
+        "dir",
+        "name",
+        "loading",
+        "srcset",
+        "sizes",
+        "align",
+        "valign",
+        "colspan",
+        "rowspan",
+        "border",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +56,11 @@ class RemovalOptions:
 
 
 @lru_cache(maxsize=16384)
+def class_verdict(info: ClassInfo) -> tuple[bool, str | None]:
+    """(hidden by a class, removal kind named by the tokens) of a class/id pair."""
+    return (not rules.HIDDEN_CLASSES.isdisjoint(info.words), token_kind(info))
+
+
 def token_kind(info: ClassInfo) -> str | None:
     """The removal kind a class/id names, or None. The content guard looks at whole words only
     ("article__byline" is a byline, not the article)."""
@@ -90,16 +121,16 @@ class JunkJudge:
             return "other"
         if tag in rules.AD_TAGS:
             return "ads"
-        if not attrs:
+        if not attrs or _INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         info = class_of(attrs)
-        if is_hidden(attrs) or rules.HIDDEN_CLASSES.intersection(info.words):
+        hidden, token = class_verdict(info)
+        if hidden or is_hidden(attrs):
             return "other"
-        if len(attrs) > 1 or not info.words:
-            if any(key in attrs for key in rules.AD_ATTRIBUTES):
-                return "ads"
-            if any(key in attrs for key in rules.CLICKBAIT_ATTRIBUTES):
-                return "clickbait"
+        if not _AD_ATTRIBUTES.isdisjoint(attrs):
+            return "ads"
+        if not _CLICKBAIT_ATTRIBUTES.isdisjoint(attrs):
+            return "clickbait"
         if tag in _KEEP_TAGS or attrs.get("itemprop") == "articleBody":
             return None
         role = attrs.get("role")
@@ -109,11 +140,8 @@ class JunkJudge:
             return "navigation"
         if role in rules.DIALOG_ROLES and self._unguarded(node):
             return "other"
-        if not self.options.strict or not info.words:
-            return None
-        kind = token_kind(info)
-        if kind is not None and self._unguarded(node):
-            return kind
+        if token is not None and self.options.strict and self._unguarded(node):
+            return token
         return None
 
     def skip(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> bool:

@@ -75,7 +75,7 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
 def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
     blocks: list[Block] = []
     for node in nodes:
-        blocks.extend(extract_blocks(node, judge).blocks)
+        blocks.extend(extract_blocks(node, judge, record=False).blocks)
     return blocks
 
 

@@ -254,17 +254,18 @@ def quick_main(
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     memo: dict[int, bool] = {}
     memo_density: dict[int, tuple[int, float]] = {}
-    clean = [k for k in ranked[: QUICK_TOP * 2] if not _inside_junk(nodes[k], judge, memo)]
     candidates = []
-    for key in clean[:QUICK_TOP]:
+    for key in ranked[:QUICK_TOP]:
         node = nodes[key]
         weight = TAG_WEIGHTS.get(node.tag or "", 0.0) + _class_weight(class_of(node.attributes))
         candidates.append((scores[key] + weight, node))
     # Link density only lowers a score: a candidate whose undiscounted score cannot beat the
-    # best so far needs no (costly) density.
+    # best so far needs no (costly) density, nor the check that it sits outside furniture.
     for bound, node in sorted(candidates, key=lambda c: c[0], reverse=True):
         if best is not None and bound <= best[0]:
             break
+        if _inside_junk(node, judge, memo):
+            continue
         _, density = _density(node, memo_density)
         final = bound * (1.0 - density)
         if best is None or final > best[0]:
