@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from extractors.boilerplate import JunkJudge
 from extractors.dom import ClassInfo, Node, attributes, class_of
@@ -309,7 +310,7 @@ class BlockWalker:
 
     @staticmethod
     def _owner_for(
-        tag: str, attrs: dict[str, object], info: ClassInfo | None, path: tuple[int, ...]
+        tag: str, attrs: dict[str, Any], info: ClassInfo | None, path: tuple[int, ...]
     ) -> _Owner:
         if tag in HEADING_TAGS:
             return _Owner(tag, path, level=HEADING_TAGS[tag])
