@@ -40,26 +40,28 @@ def heading_key(text: str) -> str:
     return normalize_key(name).strip(_EDGE_PUNCT)
 
 
-def classify_heading(text: str) -> str | None:
-    """The section kind a heading names, or None when no rule matches.
-
-    A priority kind (when to see a doctor) wins wherever it appears; otherwise the kind whose
-    phrase comes first in the heading wins ("Causes and Risk Factors" -> causes)."""
+def heading_kinds(text: str) -> list[str]:
+    """Every section kind a heading names, the winner first: a priority kind (when to see a
+    doctor) wherever it appears, then by where the phrase stands ("Causes and Risk Factors" ->
+    causes, risk_factors), fallback kinds (definition, other) last."""
     key = heading_key(text)
     if not key:
-        return None
-    best: tuple[int, int, int, str] | None = None
+        return []
+    found: list[tuple[int, int, int, int, str]] = []
     for order, (kind, pattern) in enumerate(_HEADING_RULES):
         match = pattern.search(key)
         if match is None:
             continue
-        if kind in rules.PRIORITY_KINDS:
-            return kind
-        weak = kind in rules.FALLBACK_KINDS
-        candidate = (int(weak), match.start(), order, kind)
-        if best is None or candidate < best:
-            best = candidate
-    return best[3] if best is not None else None
+        priority = 0 if kind in rules.PRIORITY_KINDS else 1
+        weak = int(kind in rules.FALLBACK_KINDS)
+        found.append((priority, weak, match.start(), order, kind))
+    return [entry[-1] for entry in sorted(found)]
+
+
+def classify_heading(text: str) -> str | None:
+    """The section kind a heading names, or None when no rule matches (see heading_kinds)."""
+    kinds = heading_kinds(text)
+    return kinds[0] if kinds else None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\u00bf\u00a1])")
@@ -80,10 +82,24 @@ def classify_lead_in(text: str) -> str | None:
     return None
 
 
-def vote_by_lists(list_kinds: list[str]) -> str | None:
+def vote_by_lists(list_kinds: list[str] | Counter[str]) -> str | None:
     """The kind most of a section's lists announce, when one stands out."""
-    votes = Counter(k for k in list_kinds if k in CONTENT_KINDS)
+    votes = Counter({k: v for k, v in Counter(list_kinds).items() if k in CONTENT_KINDS})
     if not votes:
         return None
     (kind, count), *rest = [*votes.most_common(2), ("", 0)]
     return kind if count > rest[0][1] else None
+
+
+_CUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS))
+    for kind, patterns in rules.CONTENT_CUES
+)
+
+
+def vote_by_text(text: str) -> str | None:
+    """The kind a section's own words point to, when one clearly leads (CONTENT_CUES)."""
+    key = text.lower()
+    hits = Counter({kind: len(pattern.findall(key)) for kind, pattern in _CUE_RULES})
+    (kind, count), (_, second) = hits.most_common(2)
+    return kind if count >= rules.CONTENT_MIN_HITS and count > 1.5 * second else None

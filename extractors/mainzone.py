@@ -181,6 +181,11 @@ QUICK_TOP = 4  # Why: the best container is nearly always among the four best-vo
 # under QUICK_MAX_DENSITY of its text; else the page's prose is not in <p> and the full walk
 # decides.
 QUICK_MIN_SCORE = 15.0
+# Other containers scoring at least this share of the best's, two or more of them under one
+# ancestor at most MAX_CLIMB levels up, make that ancestor the main content (Readability).
+ALTERNATIVE_SHARE = 0.75
+MIN_ALTERNATIVES = 2
+MAX_CLIMB = 4
 QUICK_MAX_DENSITY = 0.3
 
 
@@ -270,12 +275,49 @@ def quick_main(
         final = bound * (1.0 - density)
         if best is None or final > best[0]:
             best = (final, node)
-    if best is None or best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
+    if best is None:
         return None
-    main = best[1]
+    alternatives = [(scores[k], nodes[k]) for k in ranked[: QUICK_TOP + 2]]
+    main = _shared_ancestor(best[1], scores.get(best[1].mem_id, 0.0), alternatives)
+    if main is best[1] and best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
+        return None
     if source is None or b"articleBody" in source:  # a substring test spares a tree scan
         main = _prefer_article_body(root, main, memo_density)
     return _with_siblings(main, scores, memo_density)
+
+
+def _ancestor_ids(node: Node, levels: int = 10) -> set[int]:
+    ids: set[int] = set()
+    current = node.parent
+    while current is not None and len(ids) < levels:
+        ids.add(current.mem_id)
+        current = current.parent
+    return ids
+
+
+def _shared_ancestor(best: Node, best_score: float, candidates: list[tuple[float, Node]]) -> Node:
+    """Readability's climb: when other containers score nearly as well as the best and share an
+    ancestor with it a few levels up (an FAQ of answer boxes, a story cut into blocks), that
+    ancestor is the main content."""
+    best_id = best.mem_id
+    chains = [
+        chain
+        for score, node in candidates
+        if node.mem_id != best_id
+        and score >= ALTERNATIVE_SHARE * best_score
+        and best_id not in (chain := _ancestor_ids(node))
+        and node.mem_id not in _ancestor_ids(best)
+    ]
+    if len(chains) < MIN_ALTERNATIVES:
+        return best
+    ancestor = best.parent
+    for _ in range(MAX_CLIMB):
+        if ancestor is None or ancestor.tag in ("body", "html"):
+            break
+        if sum(1 for chain in chains if ancestor.mem_id in chain) >= MIN_ALTERNATIVES:
+            return ancestor
+        ancestor = ancestor.parent
+    return best
 
 
 def _prefer_article_body(root: Node, best: Node, memo: dict[int, tuple[int, float]]) -> Node:
@@ -290,6 +332,23 @@ def _prefer_article_body(root: Node, best: Node, memo: dict[int, tuple[int, floa
 
 def _with_siblings(
     main: Node, scores: dict[int, float], memo: dict[int, tuple[int, float]]
+) -> list[Node]:
+    """The main container with the siblings that join it; when none does but the container's
+    parent repeats under the same tag and class (FAQ items, accordion panels, glossary
+    entries), all those repeated parents."""
+    chosen = _joined_siblings(main, scores, memo)
+    parent = main.parent
+    if len(chosen) > 1 or parent is None or not parent.attributes.get("class"):
+        return chosen
+    repeated = _joined_siblings(parent, scores, memo, same_class_only=True)
+    return repeated if len(repeated) > 1 else chosen
+
+
+def _joined_siblings(
+    main: Node,
+    scores: dict[int, float],
+    memo: dict[int, tuple[int, float]],
+    same_class_only: bool = False,
 ) -> list[Node]:
     parent = main.parent
     if parent is None:
@@ -307,7 +366,8 @@ def _with_siblings(
             same = (
                 child.tag == main.tag and main_class and child.attributes.get("class") == main_class
             )
-            if scores.get(child.mem_id, 0.0) >= floor or (same and child.mem_id in scores):
+            strong = not same_class_only and scores.get(child.mem_id, 0.0) >= floor
+            if strong or (same and child.mem_id in scores):
                 _, density = _density(child, memo)
                 if density < 0.3:
                     chosen.append(child)

@@ -18,10 +18,12 @@ PSEUDO_STYLES: tuple[str, ...] = ("hint", "question", "bold")
 HINT_MAX_CHARS = 160  # Why: FAQ questions in summary/dt/button run longer than bold headings.
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]|\d{1,2}[.)])\s+")
 _QUESTION_START = re.compile(
-    r"^[\u00bf\u00a1]?\s*(what|why|how|when|who|whom|which|where|can|could|is|are|am|do|does|"
-    r"did|should|will|would|qu[ée]|por qu[ée]|c[óo]mo|cu[áa]ndo|qui[ée]n|d[óo]nde|es|puede|"
-    r"qu'|quel|quelle|quels|quelles|pourquoi|comment|quand|qui|est-ce|peut|was|warum|wie|"
-    r"wann|wer|welche|kann|ist|sind|o que|por que|como|quando|quem|qual|quais|[ée])\b",
+    r"^(\u00bf|\u00a1|(what|why|how|when|who|whom|which|where|can|could|is|are|am|do|does|did|"
+    r"should|will|would|has|have|qu[ée]|por qu[ée]|c[óo]mo|cu[áa]ndo|cu[áa]l(es)?|cu[áa]nto|"
+    r"qui[ée]n(es)?|d[óo]nde|es|puede|hay|existe|qu'|que|quel|quelle|quels|quelles|pourquoi|"
+    r"comment|quand|qui|o[uù]|est-ce|peut|faut-il|was|warum|wieso|weshalb|wie|wann|wer|welche[rs]?|"
+    r"woran|wodurch|kann|k[öo]nnen|muss|sollte|gibt|o que|por que|como|quando|quem|qual|quais|"
+    r"onde|pode|existe|[ée])\b)",
     re.IGNORECASE,
 )
 

@@ -4,9 +4,10 @@ causes with their risk factors and signs, and the article-level lists. Pure."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.classify import classify_heading, classify_lead_in, vote_by_lists
+from extractors.classify import classify_lead_in, heading_kinds, vote_by_lists, vote_by_text
 from extractors.segment import RawList, RawSection
 from extractors.text import strip_number
 from schemas import Cause, Section, SectionList
@@ -49,22 +50,51 @@ def _list_kind(raw: RawList, section_kind: str) -> str:
     return section_kind if section_kind not in ("definition", "outlook") else "other"
 
 
+def _list_votes(raw: RawSection) -> Counter[str]:
+    """Lead-in kinds of the lists of a section and its sub-sections, weighted by items."""
+    votes: Counter[str] = Counter()
+    for section in _subtree(raw):
+        for lst in section.lists:
+            kind = classify_lead_in(lst.lead_in) if lst.lead_in else None
+            if kind is not None:
+                votes[kind] += len(lst.items)
+    return votes
+
+
 def _section_kind(raw: RawSection, parent: Classified | None) -> tuple[str, str]:
     if not raw.heading:
         return "other", "lead"
-    own = classify_heading(raw.heading)
+    named = heading_kinds(raw.heading)
+    own = named[0] if named else None
     inherits = own is None or (raw.number is not None and own != "when_to_see_doctor")
     if parent is not None and parent.kind != "other" and inherits:
         return parent.kind, "parent"
+    votes = _list_votes(raw)
     if own is not None:
+        if len(named) > 1:  # "Causes and Risk Factors": the lists say which it mostly is
+            among = vote_by_lists(Counter({k: votes[k] for k in named if votes[k]}))
+            if among is not None:
+                return among, "heading+lists"
+        if own == "signs" and votes and set(votes) == {"when_to_see_doctor"}:
+            return "when_to_see_doctor", "heading+lists"
         return own, f"heading:{own}"
-    lead_kinds = [k for k in (classify_lead_in(lst.lead_in) for lst in raw.lists) if k]
-    voted = vote_by_lists(lead_kinds)
+    voted = vote_by_lists(votes)
     if voted is not None:
         return voted, "content:lists"
+    cued = vote_by_text(" ".join(_section_text_of(raw)))
+    if cued is not None:
+        return cued, "content:text"
     if parent is not None:
         return parent.kind, "parent"
     return "other", "default"
+
+
+def _section_text_of(raw: RawSection) -> list[str]:
+    parts: list[str] = []
+    for section in _subtree(raw):
+        parts.append(section.heading)
+        parts.extend(p if isinstance(p, str) else " ".join(p.items) for p in section.content)
+    return parts
 
 
 def classify_outline(sections: list[RawSection]) -> list[Classified]:

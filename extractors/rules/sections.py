@@ -32,7 +32,11 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(help|care|attention|treatment)\b",
             r"\b(medical|emergency|urgent) (help|care|attention)\b",
             r"\bemergency (signs|symptoms)\b",
-            r"\bred flags?\b",
+            r"\bred[- ]flags?\b",
+            r"\b(señales|signos|sinais|signes|signaux) d[e']\s?(alarma|alarme|alerta|alerte)\b",
+            r"\b(warnzeichen|alarmzeichen|warnsignale)\b",
+            r"\bquand (faut-il |doit-on )?consulter\b",
+            r"\bwhen (it'?s|is it) time to (see|call)\b",
             r"\bwhen (is it|it'?s) (an )?emergency\b",
             r"\bcu[áa]ndo (ver|consultar|acudir|llamar|ir)\b",
             r"\b(acudir|ir) al m[ée]dico\b",
@@ -64,6 +68,10 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwer ist (besonders )?(gef[äa]hrdet|betroffen)\b",
             r"\bfatores de risco\b",
             r"\bquem (tem|corre|est[áa]|pode)\b",
+            r"\bqui est (le plus )?(touch[ée]|concern[ée]|expos[ée])",
+            r"\b(les )?plus (touch[ée]s|expos[ée]s|concern[ée]s)\b",
+            r"\bwer (bekommt|ist betroffen|erkrankt)\b",
+            r"\bwho'?s at risk\b",
         ),
     ),
     (
@@ -74,7 +82,13 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwhat (triggers|leads to|brings on|sets off)\b",
             r"\btriggers?\b",
             r"\b(reasons?|culprits?|origins?) (for|behind|of|why)\b",
-            r"\bwhere does .* come from\b",
+            r"\bwhere (does|do) .* come from\b",
+            r"\bwhere (it|they) comes? from\b",
+            r"\bhow (it|they|does .*|do .*) spreads?\b",
+            r"\b(spread|spreading|transmission|contagious)\b",
+            r"\bwhat'?s (going on|behind|happening)\b",
+            r"\bbehind the\b",
+            r"\b(d'o[uù] vient|de d[óo]nde viene|woher kommt|de onde vem)\b",
             r"\bhow (do|does|do you|can you) (get|catch|spread)\b",
             r"\b(root|underlying|common) (causes?|reasons?|culprits?)\b",
             r"\bcausas?\b",
@@ -125,6 +139,12 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bdiagnose\b",
             r"\buntersuchung(en)?\b",
             r"\bexames?\b",
+            r"\bdiagnostiqu",
+            r"\bdiagnosticad",
+            r"\b(festgestellt|feststellen|erkennen|erkannt)\b",
+            r"\bget(ting)? (checked|tested|diagnosed)\b",
+            r"\bcheck(ing)? for\b",
+            r"\bscreen(ing|ed)?\b",
         ),
     ),
     (
@@ -154,6 +174,14 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\btherapie\b",
             r"\btratamentos?\b",
             r"\bcomo (tratar|se trata)\b",
+            r"\bfirst aid\b",
+            r"\b(was hilft|hilft|helfen)\b",
+            r"\bmedikament(e|en)?\b",
+            r"\bbehandeln\b",
+            r"\b(que faire|soigner|traiter|soulager)\b",
+            r"\b(qu[ée] hacer|aliviar|tratar)\b",
+            r"\b(o que fazer|aliviar|tratar)\b",
+            r"\bwhat to do\b",
         ),
     ),
     (
@@ -175,6 +203,14 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bpr[äa]vention\b",
             r"\bvermeiden\b",
             r"\bpreven[çc][ãa]o\b",
+            r"\bvorbeugend",
+            r"\bsch[üu]tzen\b",
+            r"\b(se )?prot[ée]ger\b",
+            r"\bprotegerse\b",
+            r"\bproteger-se\b",
+            r"\bbefore the next\b",
+            r"\b(stop|keep) (it|them) (from )?coming back\b",
+            r"\b(relapse|recurrence|flare-?ups?) prevention\b",
         ),
     ),
     (
@@ -189,6 +225,13 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bkomplikationen\b",
             r"\bfolgen\b",
             r"\bcomplica[çc][õo]es\b",
+            r"\b(not|left|goes) (treated|untreated)\b",
+            r"\buntreated\b",
+            r"\bscar(s|ring)?\b",
+            r"\bsans traitement\b",
+            r"\bsin tratamiento\b",
+            r"\bsem tratamento\b",
+            r"\bunbehandelt\b",
         ),
     ),
     (
@@ -222,7 +265,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^understanding\b",
             r"\bthe basics\b",
             r"\bexplained\b",
-            r"^(qu[ée]|qu[ée] es|qu[ée] son)\b",
+            r"^qu[ée] (es|son)\b",
+            r"\bc'est quoi\b",
             r"^qu'est-ce que\b",
             r"^(qu'est-ce|c'est quoi)\b",
             r"^was (ist|sind)\b",
@@ -388,3 +432,51 @@ NUMBER_PREFIX = (
 PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph is emphasis.
 PSEUDO_HEADING_MIN_CHARS = 3
 QUESTION_HEADING_MAX_CHARS = 90  # Why: a stand-alone question line longer than this is prose.
+
+# Words in a section's own text that hint at its kind, for sections whose heading says nothing
+# ("What You Can Do", "The Stages of a Cold Sore") and whose lists have no telling lead-in.
+# Why: the text of a vague section still talks about treatments, symptoms or tests.
+CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "treatment",
+        (
+            r"\b(relievers?|ibuprofen|paracetamol|acetaminophen|antibiotics?|creams?|ointments?)\b",
+            r"\b(treat(ed|s|ment)?|therapy|rest|recover(y|s)?|heals?|ease|relieve|soothe)\b",
+            r"\b(stretch(es|ing)?|exercises?|physiotherapy|surgery|prescri(be|ption))\b",
+        ),
+    ),
+    (
+        "prevention",
+        (
+            r"\b(prevent(s|ion)?|avoid(ing)?|vaccin(e|es|ation)|wash (your )?hands)\b",
+            r"\b(lower|reduce|cut) (your |the )?(risk|chance)s?\b",
+        ),
+    ),
+    (
+        "signs",
+        (
+            r"\b(symptoms?|signs?|tingl(e|ing)|itch(y|ing)?|blisters?|rash|swelling|fever)\b",
+            r"\b(crust(s|ed)?|scab(s)?|sores?|redness|aches?|feel(s|ing)?)\b",
+        ),
+    ),
+    (
+        "causes",
+        (r"\b(caused by|causes?|triggers?|due to|virus(es)?|bacteria|germs?|infection)\b",),
+    ),
+    (
+        "diagnosis",
+        (r"\b(tests?|exam(ination)?|scans?|x-rays?|blood test|biopsy|diagnos(e|is|ed))\b",),
+    ),
+    (
+        "when_to_see_doctor",
+        (
+            r"\b(see|call|contact) (a|your) (doctor|gp|nurse)\b",
+            r"\b(emergency|urgent care|right away|immediately)\b",
+        ),
+    ),
+    (
+        "complications",
+        (r"\b(complications?|lead to|damage|scarring|untreated)\b",),
+    ),
+)
+CONTENT_MIN_HITS = 3  # Why: fewer cue words than this is chance, not a topic.
