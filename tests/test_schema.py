@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pydantic import ValidationError
 
 from schemas import HealthArticle, json_schema, to_jsonld, to_markdown
+from tests.support import FIXTURES
 
-# schema.org names the JSON-LD mapping may use (types and properties), checked by hand against
-# https://schema.org (MedicalWebPage, MedicalCondition, MedicalCause, MedicalRiskFactor,
-# MedicalSignOrSymptom, MedicalTherapy, MedicalTest, WebPageElement, Person, Organization).
-SCHEMA_ORG_TYPES = {
-    "MedicalWebPage",
-    "MedicalCondition",
-    "MedicalCause",
-    "MedicalRiskFactor",
-    "MedicalSignOrSymptom",
-    "MedicalTherapy",
-    "MedicalTest",
-    "WebPageElement",
-    "Person",
-    "Organization",
-}
-SCHEMA_ORG_PROPERTIES = {
-    "url",
-    "name",
-    "about",
-    "description",
-    "inLanguage",
-    "author",
-    "publisher",
-    "datePublished",
-    "dateModified",
-    "hasPart",
-    "text",
-    "cause",
-    "riskFactor",
-    "signOrSymptom",
-    "possibleTreatment",
-    "primaryPrevention",
-    "typicalTest",
-    "possibleComplication",
-}
+VOCABULARY = json.loads((FIXTURES / "schemaorg-vocabulary.json").read_text(encoding="utf-8"))
 
 
 def minimal() -> HealthArticle:
@@ -82,26 +51,36 @@ def test_schema_version_is_pinned() -> None:
     assert json_schema()["properties"]["schema_version"]["const"] == "1.0"
 
 
-def _names(node: object, types: set[str], props: set[str]) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "@type":
-                types.add(value)
-            elif not key.startswith("@"):
-                props.add(key)
-            _names(value, types, props)
-    elif isinstance(node, list):
+def _check(node: object, problems: list[str]) -> None:
+    """Every object's @type is a known schema.org type and each property belongs to it."""
+    if isinstance(node, list):
         for item in node:
-            _names(item, types, props)
+            _check(item, problems)
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("@type")
+    allowed = VOCABULARY.get(kind)
+    if allowed is None:
+        problems.append(f"unknown type {kind!r}")
+        allowed = []
+    for key, value in node.items():
+        if not key.startswith("@") and key not in allowed:
+            problems.append(f"{kind}.{key} is not a schema.org property of {kind}")
+        _check(value, problems)
 
 
 def test_jsonld_uses_only_schema_org_names(demo_records: dict) -> None:
     for _, record in demo_records.values():
-        types: set[str] = set()
-        props: set[str] = set()
-        _names(to_jsonld(record), types, props)
-        assert types <= SCHEMA_ORG_TYPES, types - SCHEMA_ORG_TYPES
-        assert props <= SCHEMA_ORG_PROPERTIES, props - SCHEMA_ORG_PROPERTIES
+        problems: list[str] = []
+        _check(to_jsonld(record), problems)
+        assert problems == []
+
+
+def test_vocabulary_check_catches_a_wrong_name() -> None:
+    problems: list[str] = []
+    _check({"@type": "MedicalCondition", "symptoms": [], "cause": [{"@type": "Cause"}]}, problems)
+    assert len(problems) == 2
 
 
 def test_jsonld_carries_the_structure(demo_records: dict) -> None:
