@@ -149,9 +149,23 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         sources = config.select(args.source)
     except ConfigError as exc:
         raise CliError(str(exc), EXIT_USAGE) from exc
+    settings = config.crawl.model_copy(
+        update={
+            k: v
+            for k, v in {
+                "workers": args.workers,
+                "task_runner": args.runner,
+                "dask_address": args.dask_address,
+            }.items()
+            if v is not None
+        }
+    )
     if not args.no_prefect:
         _prefect_env()
-    run_crawl(sources, Path(args.out), use_prefect=not args.no_prefect)
+    from flows.progress import RichReporter, Silent, installed
+
+    with installed(RichReporter() if sys.stderr.isatty() and not args.quiet else Silent()):
+        run_crawl(sources, Path(args.out), use_prefect=not args.no_prefect, settings=settings)
     return EXIT_OK
 
 

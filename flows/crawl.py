@@ -1,18 +1,23 @@
-"""The crawl, as plain functions the Prefect flow wires together: discover article URLs of a
-source, extract and publish a batch of articles, and finish a run (index, rejections, report).
-No Prefect import here."""
+"""The crawl, as plain functions the Prefect flow (and the `--no-prefect` runner) wire together:
+discover a source's article URLs and robots.txt, cut them into batches, crawl each batch with
+async httpx (bounded concurrency, per-host politeness, conditional requests), and finish the run
+(index, rejections, state, report). No Prefect import here."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from extractors import NotAnArticle, normalize_url
 from extractors.discovery import Discovered, is_feed, parse_feed, parse_listing, parse_sitemap
-from flows.fetch import Fetcher, FetchError, FetchOptions, utc_now
-from flows.pipeline import extract_pages, fetch_article_pages
+from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
+from flows.fetch_async import AsyncFetcher
+from flows.pipeline import PageFollower, extract_pages
+from flows.politeness import HostGate, host_of
 from flows.publish import (
     PublishError,
     Rejection,
@@ -23,10 +28,13 @@ from flows.publish import (
     write_atomic,
     write_rejection,
 )
-from flows.sources import Source
+from flows.sources import CrawlSettings, Source
+from flows.state import ArticleState, load_state, save_state
+from schemas import HealthArticle
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_FILES = 50  # Why: a sitemap index can fan out without end.
+BATCHES_PER_WORKER = 4  # Why: enough batches to keep every worker busy to the end of a run.
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,37 @@ class Outcome:
     id: str = ""
     title: str = ""
     kind: str = ""
-    """For failures: fetch | not_article | invalid | publish | error."""
+    """For failures: fetch | not_article | invalid | publish | robots."""
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """A source's article URLs, robots.txt texts by host, and what went wrong on the way."""
+
+    urls: list[str]
+    robots: dict[str, str | None]
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """Everything a worker needs to crawl a batch; picklable, so it can cross processes."""
+
+    source: Source
+    urls: tuple[str, ...]
+    out: str
+    states: dict[str, ArticleState]
+    robots: dict[str, str | None]
+    requests_per_second: float
+    now: str
+    recheck_hours: float
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    states: dict[str, ArticleState] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,8 +95,16 @@ class RunReport:
     outputs_rewritten: list[str] = field(default_factory=list)
 
 
+def new_report(source: str) -> RunReport:
+    stamp = utc_now().replace(":", "").replace("-", "")
+    return RunReport(f"{stamp}-{source}-{uuid.uuid4().hex[:6]}", source, utc_now())
+
+
 def fetch_options(source: Source) -> FetchOptions:
     return FetchOptions(max_pages=source.max_pages)
+
+
+# ------------------------------------------------------------------------------- discovery
 
 
 def _read_xml(fetcher: Fetcher, url: str) -> bytes:
@@ -131,8 +176,21 @@ def _discover_feeds(fetcher: Fetcher, source: Source, warnings: list[str]) -> li
     return found
 
 
-def discover(source: Source, fetcher: Fetcher) -> tuple[list[str], list[str]]:
-    """Article URLs of a source (normalised, deduplicated, filtered, capped) and warnings."""
+def fetch_robots(hosts: list[str], fetcher: Fetcher) -> dict[str, str | None]:
+    """robots.txt of each host (None where there is none or it cannot be read)."""
+    robots: dict[str, str | None] = {}
+    for host in hosts:
+        try:
+            page = fetcher.fetch(f"{host}/robots.txt")
+            robots[host] = page.body[:500_000].decode("utf-8", "replace")
+        except FetchError:
+            robots[host] = None
+    return robots
+
+
+def discover(source: Source, fetcher: Fetcher) -> Discovery:
+    """Article URLs of a source (normalised, deduplicated, filtered, capped), robots.txt of
+    their hosts, and warnings."""
     warnings: list[str] = []
     urls = (
         list(source.articles)
@@ -144,34 +202,126 @@ def discover(source: Source, fetcher: Fetcher) -> tuple[list[str], list[str]]:
     chosen = [u for u in unique if source.wants(u)]
     if len(chosen) > source.max_articles:
         warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")
-    return chosen[: source.max_articles], warnings
+    chosen = chosen[: source.max_articles]
+    hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
+    return Discovery(chosen, fetch_robots(hosts, fetcher), warnings)
 
 
-def process_article(url: str, fetcher: Fetcher, out: Path) -> Outcome:
-    """Fetch, extract and publish one article; every failure becomes a failed Outcome."""
+def plan_batches(
+    source: Source, discovery: Discovery, out: Path, settings: CrawlSettings
+) -> list[BatchJob]:
+    """Cut the URLs into batch jobs; each worker gets its share of the per-host rate."""
+    urls = discovery.urls
+    states = load_state(out, source.name)
+    size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
+    rate = source.requests_per_second / min(settings.workers, max(1, -(-len(urls) // size)))
+    now = utc_now()
+    return [
+        BatchJob(
+            source=source,
+            urls=tuple(urls[i : i + size]),
+            out=str(out),
+            states={u: states[u] for u in urls[i : i + size] if u in states},
+            robots=discovery.robots,
+            requests_per_second=rate,
+            now=now,
+            recheck_hours=settings.full_recheck_hours,
+        )
+        for i in range(0, len(urls), size)
+    ]
+
+
+# ------------------------------------------------------------------------------- batches
+
+
+def run_batch(job: BatchJob) -> BatchResult:
+    """Crawl one batch (sync entry point for processes, threads and Dask workers)."""
+    return asyncio.run(_run_batch(job))
+
+
+async def _run_batch(job: BatchJob) -> BatchResult:
+    source = job.source
+    gate = HostGate(job.requests_per_second, job.robots, FetchOptions().user_agent)
+    limit = asyncio.Semaphore(source.concurrency)
+    result = BatchResult()
+    async with AsyncFetcher(fetch_options(source), max_connections=source.concurrency) as fetcher:
+
+        async def one(url: str) -> None:
+            async with limit:
+                outcome, state = await _crawl_article(url, job, fetcher, gate)
+            result.outcomes.append(outcome)
+            if state is not None:
+                result.states[url] = state
+
+        await asyncio.gather(*(one(url) for url in job.urls))
+    order = {url: i for i, url in enumerate(job.urls)}
+    result.outcomes.sort(key=lambda o: order[o.url])
+    return result
+
+
+async def _crawl_article(
+    url: str, job: BatchJob, fetcher: AsyncFetcher, gate: HostGate
+) -> tuple[Outcome, ArticleState | None]:
+    old = job.states.get(url)
+    if not gate.allowed(url):
+        return Outcome(url, "failed", kind="robots", reason="disallowed by robots.txt"), old
     try:
-        record = extract_pages(fetch_article_pages(url, fetcher))
-        status = publish_article(record, out)
+        first = None
+        if old is not None and not old.due(job.now, job.recheck_hours):
+            await gate.wait(url)
+            first = await fetcher.fetch(url, old.conditional_headers(), origin=url)
+            if first.status == 304 or first.sha256 == old.sha256:
+                return Outcome(url, "unchanged", id=old.id), old
+        record, pages = await _fetch_and_extract(url, job, fetcher, gate, first)
+        status = publish_article(record, Path(job.out))
     except FetchError as exc:
-        return Outcome(url, "failed", kind="fetch", reason=exc.reason)
+        return Outcome(url, "failed", kind="fetch", reason=exc.reason), old
     except NotAnArticle as exc:
-        return Outcome(url, "failed", kind="not_article", reason=exc.reason)
+        return Outcome(url, "failed", kind="not_article", reason=exc.reason), old
     except PublishError as exc:
-        return Outcome(url, "failed", kind="publish", reason=str(exc))
-    except ValueError as exc:  # pydantic ValidationError is a ValueError
-        return Outcome(url, "failed", kind="invalid", reason=str(exc).splitlines()[0])
-    clear_rejection(out, url)
-    return Outcome(url, status, id=record.id, title=record.title)
+        return Outcome(url, "failed", kind="publish", reason=str(exc)), old
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        return Outcome(url, "failed", kind="invalid", reason=str(exc).splitlines()[0]), old
+    clear_rejection(Path(job.out), url)
+    first_page = pages[0]
+    state = ArticleState(
+        id=record.id,
+        content_hash=record.provenance.content_hash,
+        pages=len(pages),
+        etag=first_page.headers.get("etag", ""),
+        last_modified=first_page.headers.get("last-modified", ""),
+        sha256=first_page.sha256,
+        checked_at=job.now,
+    )
+    return Outcome(url, status, id=record.id, title=record.title), state
 
 
-def crawl_batch(urls: list[str], source: Source, out: Path) -> list[Outcome]:
-    """Process a batch of article URLs with one fetcher."""
-    with Fetcher(fetch_options(source)) as fetcher:
-        return [process_article(url, fetcher, out) for url in urls]
+async def _fetch_and_extract(
+    url: str, job: BatchJob, fetcher: AsyncFetcher, gate: HostGate, first: FetchedPage | None
+) -> tuple[HealthArticle, list[FetchedPage]]:
+    """Every page of the article (reusing an already fetched first page) and its record."""
+    follower = PageFollower(url, job.source.max_pages)
+    while (page_url := follower.next_url()) is not None:
+        if page_url == url and first is not None and first.status != 304:
+            page, first = first, None
+        else:
+            await gate.wait(page_url)
+            try:
+                page = await fetcher.fetch(page_url, origin=url)
+            except FetchError as exc:
+                raise follower.failed(page_url, exc) from exc
+        follower.take(page_url, page)
+    return extract_pages(follower.result), follower.result.fetched
 
 
-def finish_run(report: RunReport, outcomes: list[Outcome], out: Path) -> RunReport:
-    """Write rejections, rebuild the index, and write the run report."""
+# ------------------------------------------------------------------------------- finishing
+
+
+def finish_run(
+    report: RunReport, source: Source, results: list[BatchResult], out: Path
+) -> RunReport:
+    """Write rejections and the crawl state, rebuild the index, write the run report."""
+    outcomes = [o for r in results for o in r.outcomes]
     report.counts = dict(Counter(o.status for o in outcomes))
     for outcome in outcomes:
         if outcome.status == "failed":
@@ -179,12 +329,12 @@ def finish_run(report: RunReport, outcomes: list[Outcome], out: Path) -> RunRepo
                 {"url": outcome.url, "kind": outcome.kind, "reason": outcome.reason}
             )
             write_rejection(out, Rejection(outcome.url, outcome.kind, outcome.reason, utc_now()))
+    states = load_state(out, source.name)
+    for result in results:
+        states.update(result.states)
     rewritten = rebuild_index(out)
+    rewritten["state"] = save_state(out, source.name, states)
     report.outputs_rewritten = [name for name, changed in rewritten.items() if changed]
     report.finished_at = utc_now()
     write_atomic(out / "runs" / f"{report.run_id}.json", dumps(asdict(report)))
     return report
-
-
-def batches(urls: list[str], size: int) -> list[list[str]]:
-    return [urls[i : i + size] for i in range(0, len(urls), size)]

@@ -1,48 +1,72 @@
-"""Prefect flows `crawl-source` and `crawl`: discover a source's articles, extract and publish
-them in coarse batches (one task per batch), then finish the run with the index, rejections, a
-run report and a table artifact. The flow bodies hold no business logic: see `flows.crawl`."""
+"""Prefect flows `crawl-source` and `crawl`: discover a source's articles, crawl them in coarse
+batches (one task per batch, run by the chosen task runner: threads, processes or a Dask
+cluster), then finish the run with the index, rejections, state, a run report and a table
+artifact. The flow bodies hold no business logic: see `flows.crawl`."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_table_artifact
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows.crawl import (
-    Outcome,
+    BatchJob,
+    BatchResult,
+    Discovery,
     RunReport,
-    batches,
-    crawl_batch,
     discover,
     fetch_options,
     finish_run,
+    new_report,
+    plan_batches,
+    run_batch,
 )
-from flows.fetch import Fetcher, utc_now
-from flows.sources import Source, SourcesConfig, load_config
-
-BATCH_SIZE = 25  # Why: a task run costs 10-100 ms; 25 articles amortise it without starving.
+from flows.fetch import Fetcher
+from flows.progress import reporter
+from flows.sources import CrawlSettings, Source, SourcesConfig, load_config
 
 
 @task(name="discover-articles", retries=1, retry_delay_seconds=5)
-def discover_task(source: Source) -> tuple[list[str], list[str]]:
+def discover_task(source: Source) -> Discovery:
     with Fetcher(fetch_options(source)) as fetcher:
         return discover(source, fetcher)
 
 
 @task(name="crawl-batch")
-def crawl_batch_task(urls: list[str], source: Source, out: str) -> list[Outcome]:
-    return crawl_batch(urls, source, Path(out))
+def crawl_batch_task(job: BatchJob) -> BatchResult:
+    return run_batch(job)
 
 
 @task(name="finish-run")
-def finish_task(report: RunReport, outcomes: list[Outcome], out: str) -> RunReport:
-    return finish_run(report, outcomes, Path(out))
+def finish_task(
+    report: RunReport, source: Source, results: list[BatchResult], out: str
+) -> RunReport:
+    return finish_run(report, source, results, Path(out))
+
+
+def make_task_runner(settings: CrawlSettings) -> Any:
+    """The task runner the settings ask for (typed Any: Prefect's runner generics differ)."""
+    if settings.task_runner == "dask":
+        from prefect_dask.task_runners import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1}
+        )
+    if settings.task_runner == "process" and settings.workers > 1:
+        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 
 def _artifact(report: RunReport) -> None:
-    rows = [{"status": k, "articles": v} for k, v in sorted(report.counts.items())]
+    rows: list[dict[str, str | int]] = [
+        {"status": k, "articles": v} for k, v in sorted(report.counts.items())
+    ]
     rows += [{"status": f"failed: {f['kind']}", "articles": f["url"]} for f in report.failures[:50]]
     create_table_artifact(
         key=f"crawl-{report.source.lower().replace('_', '-').replace('.', '-')}",
@@ -52,26 +76,39 @@ def _artifact(report: RunReport) -> None:
 
 
 @flow(name="crawl-source", log_prints=True)
-def crawl_source(source: Source, out: str = "output") -> RunReport:
+def crawl_source(
+    source: Source, out: str = "output", settings: CrawlSettings | None = None
+) -> RunReport:
     """One crawl run of one source into `out`."""
-    report = RunReport(run_id=_run_id(source.name), source=source.name, started_at=utc_now())
-    urls, warnings = discover_task(source)
-    report.discovered, report.warnings = len(urls), warnings
-    futures = [crawl_batch_task.submit(batch, source, out) for batch in batches(urls, BATCH_SIZE)]
-    outcomes = [o for future in futures for o in future.result()]
-    report = finish_task(report, outcomes, out)
+    settings = settings or CrawlSettings()
+    report = new_report(source.name)
+    discovery = discover_task(source)
+    report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
+    jobs = plan_batches(source, discovery, Path(out), settings)
+    progress = reporter()
+    progress.start(source.name, len(discovery.urls))
+    futures = [crawl_batch_task.submit(job) for job in jobs]
+    results = []
+    for future in as_completed(futures):
+        result = future.result()
+        results.append(result)
+        progress.advance(len(result.outcomes))
+    report = finish_task(report, source, results, out)
     _artifact(report)
     print(f"{source.name}: {report.discovered} found, {report.counts}")
     return report
 
 
 @flow(name="crawl", log_prints=True)
-def crawl(config: str, out: str = "output", source: str | None = None) -> list[RunReport]:
+def crawl(
+    config: str, out: str = "output", source: str | None = None,
+    settings: CrawlSettings | None = None,
+) -> list[RunReport]:
     """One crawl run of every source of a config file (or of one source by name)."""
     chosen: SourcesConfig = load_config(Path(config))
-    return [crawl_source(s, out) for s in chosen.select(source)]
-
-
-def _run_id(name: str) -> str:
-    stamp = utc_now().replace(":", "").replace("-", "")
-    return f"{stamp}-{name}-{uuid.uuid4().hex[:6]}"
+    settings = settings or chosen.crawl
+    runner = make_task_runner(settings)
+    return [
+        crawl_source.with_options(task_runner=runner)(s, out, settings)
+        for s in chosen.select(source)
+    ]

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from demo.site import DemoSite, serve_site
+from flows.progress import RichReporter, Silent, installed
 from flows.runner import run_crawl
 from flows.sources import Source
 
@@ -43,7 +44,8 @@ def run_demo(
                     time.sleep(3600)
             except KeyboardInterrupt:
                 return 0
-        run_crawl([demo_source(base)], out, use_prefect=use_prefect)
+        with installed(RichReporter() if sys.stderr.isatty() else Silent()):
+            run_crawl([demo_source(base)], out, use_prefect=use_prefect)
     finally:
         server.__exit__(None, None, None)
     print(f"output: {out.resolve()}/ (articles/, index.json, articles.jsonl, schema/)")

@@ -10,14 +10,15 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import time
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from flows.body import read_capped
+from flows.errors import FetchError
 from flows.netpolicy import PolicyError, UrlPolicy
 
 VERSION = "0.1.0"
@@ -48,29 +49,6 @@ class FetchOptions:
     user_agent: str = USER_AGENT
     max_pages: int = 20
     """Page cap when following an article's pagination."""
-
-
-class FetchError(Exception):
-    """A fetch failed; `reason` is one line for people, `transient` says a retry may work."""
-
-    def __init__(
-        self,
-        url: str,
-        reason: str,
-        *,
-        status: int | None = None,
-        transient: bool = False,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(f"{reason} ({url})")
-        self.url = url
-        self.reason = reason
-        self.status = status
-        self.transient = transient
-        self.retry_after = retry_after
-
-    def __str__(self) -> str:
-        return f"{self.reason} ({self.url})"
 
 
 @dataclass(frozen=True)
@@ -111,56 +89,6 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 
 
-class _Inflater:
-    """Incremental gzip/deflate decoding that never inflates past the size cap."""
-
-    def __init__(self, encoding: str, limit: int, url: str) -> None:
-        wbits = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS}.get(
-            encoding, zlib.MAX_WBITS
-        )
-        self._obj = zlib.decompressobj(wbits) if encoding else None
-        self._limit, self._url, self.size = limit, url, 0
-
-    def feed(self, data: bytes) -> bytes:
-        if self._obj is None:
-            return self._count(data)
-        try:
-            out = self._obj.decompress(data, self._limit - self.size + 1)
-        except zlib.error as exc:
-            raise FetchError(self._url, f"body is not valid compressed data: {exc}") from exc
-        self._count(out)
-        if self._obj.unconsumed_tail:
-            raise FetchError(self._url, f"decompressed body larger than {self._limit} bytes")
-        return out
-
-    def _count(self, data: bytes) -> bytes:
-        self.size += len(data)
-        if self.size > self._limit:
-            raise FetchError(self._url, f"body larger than {self._limit} bytes")
-        return data
-
-
-def read_capped(
-    chunks: Iterator[bytes], encoding: str, limit: int, url: str, deadline: float | None = None
-) -> bytes:
-    """Join raw body chunks, decoding gzip/deflate, failing past `limit` bytes either way or
-    past the monotonic `deadline`."""
-    encoding = encoding.strip().lower()
-    if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
-        raise FetchError(url, f"unsupported content encoding {encoding!r}")
-    inflater = _Inflater("" if encoding == "identity" else encoding, limit, url)
-    raw = 0
-    parts: list[bytes] = []
-    for chunk in chunks:
-        raw += len(chunk)
-        if raw > limit:
-            raise FetchError(url, f"body larger than {limit} bytes")
-        parts.append(inflater.feed(chunk))
-        if deadline is not None and time.monotonic() > deadline:
-            raise FetchError(url, "body arrived too slowly (time limit reached)", transient=True)
-    return b"".join(parts)
-
-
 def is_html(content_type: str, body: bytes) -> bool:
     """True when the response is HTML by its header, or by sniffing when the header is vague."""
     kind = content_type.split(";")[0].strip().lower()
@@ -172,7 +100,7 @@ def is_html(content_type: str, body: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<meta"))
 
 
-def _transport_reason(exc: httpx.HTTPError) -> str:
+def transport_reason(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out ({type(exc).__name__})"
     if isinstance(exc, httpx.RemoteProtocolError):
@@ -180,7 +108,84 @@ def _transport_reason(exc: httpx.HTTPError) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-class Fetcher:
+class FetcherCore:
+    """What the sync and async fetchers share: options, URL policy, retry delays, redirect
+    bookkeeping and the verdict on each response's status and headers."""
+
+    def __init__(self, options: FetchOptions | None, policy: UrlPolicy | None) -> None:
+        self.options = options or FetchOptions()
+        self.policy = policy or UrlPolicy()
+        self.headers = {
+            "User-Agent": self.options.user_agent,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+            "Accept-Language": "en;q=0.9, *;q=0.5",
+        }
+
+    def retry_delay(self, exc: FetchError, attempt: int) -> float | None:
+        """Seconds to wait before retry `attempt + 1`, or None to give up."""
+        opts = self.options
+        if not exc.transient or attempt >= opts.retries:
+            return None
+        wait = exc.retry_after
+        if wait is None:
+            return float(opts.backoff * (2**attempt))
+        if wait > opts.max_retry_after:
+            exc.reason += f"; Retry-After {wait:.0f}s exceeds the {opts.max_retry_after:.0f}s limit"
+            return None
+        return float(wait)
+
+    def check_hop(self, url: str, current: str, seen: list[str], origin: str) -> None:
+        """Refuse a hop the policy forbids, a redirect loop or too long a chain."""
+        try:
+            self.policy.check(current, start=origin)
+        except PolicyError as exc:
+            raise FetchError(url, exc.reason) from exc
+        if current in seen:
+            raise FetchError(url, f"redirect loop at {current}")
+        if len(seen) > self.options.max_redirects:
+            raise FetchError(url, f"more than {self.options.max_redirects} redirects")
+        seen.append(current)
+
+    def verdict(self, url: str, current: str, response: httpx.Response) -> str | None:
+        """The redirect target, or None when the body is to be read; raises FetchError."""
+        status = response.status_code
+        if status in REDIRECT_STATUSES and response.headers.get("location"):
+            return urljoin(current, response.headers["location"])
+        if status in RETRY_STATUSES:
+            raise FetchError(
+                url,
+                f"HTTP {status}",
+                status=status,
+                transient=True,
+                retry_after=retry_after_seconds(response.headers.get("retry-after")),
+            )
+        if status >= 400:
+            raise FetchError(url, f"HTTP {status}", status=status)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.options.max_bytes:
+            raise FetchError(url, f"body of {declared} bytes exceeds {self.options.max_bytes}")
+        return None
+
+    def deadline(self) -> float:
+        """Monotonic time by which a body must have arrived."""
+        return time.monotonic() + 3 * self.options.timeout
+
+    @staticmethod
+    def page(url: str, current: str, response: httpx.Response, body: bytes) -> FetchedPage:
+        keep = ("content-type", "etag", "last-modified", "content-length")
+        return FetchedPage(
+            url=url,
+            final_url=current,
+            status=response.status_code,
+            content_type=response.headers.get("content-type", ""),
+            body=body,
+            fetched_at=utc_now(),
+            headers={k: response.headers[k] for k in keep if k in response.headers},
+        )
+
+
+class Fetcher(FetcherCore):
     """Fetches pages over one httpx.Client; use as a context manager."""
 
     def __init__(
@@ -191,20 +196,13 @@ class Fetcher:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.options = options or FetchOptions()
-        self.policy = policy or UrlPolicy()
+        super().__init__(options, policy)
         self._sleep = sleep
-        timeout = httpx.Timeout(self.options.timeout)
         self._client = httpx.Client(
-            timeout=timeout,
+            timeout=httpx.Timeout(self.options.timeout),
             follow_redirects=False,
             transport=transport,
-            headers={
-                "User-Agent": self.options.user_agent,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-                "Accept-Encoding": "gzip, deflate",
-                "Accept-Language": "en;q=0.9, *;q=0.5",
-            },
+            headers=self.headers,
         )
 
     def __enter__(self) -> Fetcher:
@@ -220,103 +218,41 @@ class Fetcher:
         self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
     ) -> FetchedPage:
         """GET `url` following redirects, with retries; raises FetchError. `origin` is the URL
-        the user gave (private addresses are allowed only when it is on one)."""
+        the user gave (private addresses are allowed only when it is on one). A 304 answer to
+        conditional `headers` gives a page with an empty body."""
         attempt = 0
         while True:
             try:
                 return self._follow(url, headers or {}, origin or url)
             except FetchError as exc:
-                delay = self._retry_delay(exc, attempt)
+                delay = self.retry_delay(exc, attempt)
                 if delay is None:
                     raise
                 attempt += 1
                 self._sleep(delay)
 
-    def _retry_delay(self, exc: FetchError, attempt: int) -> float | None:
-        opts = self.options
-        if not exc.transient or attempt >= opts.retries:
-            return None
-        wait = exc.retry_after
-        if wait is None:
-            return float(opts.backoff * (2**attempt))
-        if wait > opts.max_retry_after:
-            exc.reason += f"; Retry-After {wait:.0f}s exceeds the {opts.max_retry_after:.0f}s limit"
-            return None
-        return float(wait)
-
     def _follow(self, url: str, headers: dict[str, str], origin: str) -> FetchedPage:
         seen: list[str] = []
         current = url
         while True:
+            self.check_hop(url, current, seen, origin)
             try:
-                self.policy.check(current, start=origin)
-            except PolicyError as exc:
-                raise FetchError(url, exc.reason) from exc
-            if current in seen:
-                raise FetchError(url, f"redirect loop at {current}")
-            if len(seen) > self.options.max_redirects:
-                raise FetchError(url, f"more than {self.options.max_redirects} redirects")
-            seen.append(current)
-            page, location = self._once(url, current, headers)
-            if location is None:
-                assert page is not None
-                return page
+                with self._client.stream("GET", current, headers=headers) as response:
+                    location = self.verdict(url, current, response)
+                    if location is None:
+                        return self.page(url, current, response, self._body(url, response))
+            except httpx.HTTPError as exc:
+                raise FetchError(url, transport_reason(exc), transient=True) from exc
             current = location
 
-    def _once(
-        self, url: str, current: str, headers: dict[str, str]
-    ) -> tuple[FetchedPage | None, str | None]:
-        try:
-            with self._client.stream("GET", current, headers=headers) as response:
-                return self._handle(url, current, response)
-        except httpx.HTTPError as exc:
-            raise FetchError(url, _transport_reason(exc), transient=True) from exc
-
-    def _handle(
-        self, url: str, current: str, response: httpx.Response
-    ) -> tuple[FetchedPage | None, str | None]:
-        status = response.status_code
-        if status in REDIRECT_STATUSES and response.headers.get("location"):
-            return None, urljoin(current, response.headers["location"])
-        if status in RETRY_STATUSES:
-            raise FetchError(
-                url,
-                f"HTTP {status}",
-                status=status,
-                transient=True,
-                retry_after=retry_after_seconds(response.headers.get("retry-after")),
-            )
-        if status == 304:
-            return self._page(url, current, response, b""), None
-        if status >= 400:
-            raise FetchError(url, f"HTTP {status}", status=status)
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.options.max_bytes:
-            raise FetchError(url, f"body of {declared} bytes exceeds {self.options.max_bytes}")
+    def _body(self, url: str, response: httpx.Response) -> bytes:
+        limit = self.options.max_bytes
+        if response.status_code == 304:
+            return b""
         if response.is_stream_consumed:  # a transport that hands over decoded bodies
-            body = read_capped(iter([response.content]), "", self.options.max_bytes, url)
-        else:
-            body = read_capped(
-                response.iter_raw(),
-                response.headers.get("content-encoding", ""),
-                self.options.max_bytes,
-                url,
-                time.monotonic() + 3 * self.options.timeout,
-            )
-        return self._page(url, current, response, body), None
-
-    @staticmethod
-    def _page(url: str, current: str, response: httpx.Response, body: bytes) -> FetchedPage:
-        keep = ("content-type", "etag", "last-modified", "content-length")
-        return FetchedPage(
-            url=url,
-            final_url=current,
-            status=response.status_code,
-            content_type=response.headers.get("content-type", ""),
-            body=body,
-            fetched_at=utc_now(),
-            headers={k: response.headers[k] for k in keep if k in response.headers},
-        )
+            return read_capped(iter([response.content]), "", limit, url)
+        encoding = response.headers.get("content-encoding", "")
+        return read_capped(response.iter_raw(), encoding, limit, url, self.deadline())
 
 
 def same_host(a: str, b: str) -> bool:

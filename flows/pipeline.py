@@ -32,47 +32,73 @@ def _fingerprint(page: CleanPage) -> str:
     return hashlib.sha256(page.text.encode("utf-8")).hexdigest()
 
 
-def fetch_article_pages(url: str, fetcher: Fetcher, max_pages: int | None = None) -> ArticlePages:
-    """Fetch page 1 and follow its next pages on the same host until the last page, the page cap,
-    a repeated URL or a page whose content repeats an earlier one.
+class PageFollower:
+    """The page-following rules, apart from how pages are fetched (sync or async): follow next
+    pages on the same host until the last page, the page cap, a repeated URL or a page whose
+    content repeats an earlier one."""
 
-    Raises FetchError when a page cannot be fetched and NotAnArticle when page 1 is not HTML."""
-    cap = max_pages or fetcher.options.max_pages
-    result = ArticlePages(url)
-    seen_urls: set[str] = set()
-    seen_texts: set[str] = set()
-    next_url: str | None = url
-    while next_url is not None:
-        if len(result.fetched) >= cap:
-            result.warnings.append(f"stopped at the page cap of {cap} pages")
-            break
-        number = len(result.fetched) + 1
-        try:
-            page = fetcher.fetch(next_url, origin=url)
-        except FetchError as exc:
-            if number == 1:
-                raise
-            raise FetchError(
-                url,
-                f"page {number} ({next_url}): {exc.reason}",
-                status=exc.status,
-                transient=exc.transient,
-            ) from exc
-        keys = {normalize_url(next_url), normalize_url(page.final_url)}
-        if keys & seen_urls:
-            result.warnings.append(f"page {number} leads back to an earlier page; stopped")
-            break
+    def __init__(self, url: str, cap: int) -> None:
+        self.url = url
+        self.cap = cap
+        self.result = ArticlePages(url)
+        self._seen_urls: set[str] = set()
+        self._seen_texts: set[str] = set()
+        self._next: str | None = url
+
+    def next_url(self) -> str | None:
+        """The next page to fetch, or None when done."""
+        if self._next is not None and len(self.result.fetched) >= self.cap:
+            self.result.warnings.append(f"stopped at the page cap of {self.cap} pages")
+            self._next = None
+        return self._next
+
+    def failed(self, page_url: str, exc: FetchError) -> FetchError:
+        """The error to raise for a page that could not be fetched."""
+        number = len(self.result.fetched) + 1
+        if number == 1:
+            return exc
+        return FetchError(
+            self.url,
+            f"page {number} ({page_url}): {exc.reason}",
+            status=exc.status,
+            transient=exc.transient,
+        )
+
+    def take(self, page_url: str, page: FetchedPage) -> None:
+        """Clean and keep a fetched page (NotAnArticle when it is not HTML), or stop."""
+        number = len(self.result.fetched) + 1
+        keys = {normalize_url(page_url), normalize_url(page.final_url)}
+        if keys & self._seen_urls:
+            self.result.warnings.append(f"page {number} leads back to an earlier page; stopped")
+            self._next = None
+            return
         cleaned = _clean(page)
         fingerprint = _fingerprint(cleaned)
-        if fingerprint in seen_texts:
-            result.warnings.append(f"page {number} repeats an earlier page's content; stopped")
-            break
-        seen_urls |= keys
-        seen_texts.add(fingerprint)
-        result.fetched.append(page)
-        result.cleaned.append(cleaned)
-        next_url = cleaned.next_page_url
-    return result
+        if fingerprint in self._seen_texts:
+            self.result.warnings.append(
+                f"page {number} repeats an earlier page's content; stopped"
+            )
+            self._next = None
+            return
+        self._seen_urls |= keys
+        self._seen_texts.add(fingerprint)
+        self.result.fetched.append(page)
+        self.result.cleaned.append(cleaned)
+        self._next = cleaned.next_page_url
+
+
+def fetch_article_pages(url: str, fetcher: Fetcher, max_pages: int | None = None) -> ArticlePages:
+    """Fetch every page of the article at `url` (see PageFollower).
+
+    Raises FetchError when a page cannot be fetched and NotAnArticle when page 1 is not HTML."""
+    follower = PageFollower(url, max_pages or fetcher.options.max_pages)
+    while (page_url := follower.next_url()) is not None:
+        try:
+            page = fetcher.fetch(page_url, origin=url)
+        except FetchError as exc:
+            raise follower.failed(page_url, exc) from exc
+        follower.take(page_url, page)
+    return follower.result
 
 
 def provenance_of(pages: ArticlePages) -> Provenance:

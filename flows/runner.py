@@ -1,26 +1,85 @@
 """Runs crawls for the CLI: through the Prefect flows, or the same steps without the engine
-(`--no-prefect`), and prints a summary per source."""
+(`--no-prefect`, batches on a process pool), with a progress bar and a summary per source."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
-import uuid
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from pathlib import Path
 
-from flows.crawl import RunReport, batches, crawl_batch, discover, fetch_options, finish_run
-from flows.fetch import Fetcher, utc_now
-from flows.sources import Source
+from flows.crawl import (
+    BatchJob,
+    BatchResult,
+    RunReport,
+    discover,
+    fetch_options,
+    finish_run,
+    new_report,
+    plan_batches,
+    run_batch,
+)
+from flows.fetch import Fetcher
+from flows.progress import reporter
+from flows.sources import CrawlSettings, Source
 
 
-def crawl_source_plain(source: Source, out: Path) -> RunReport:
-    """`crawl-source` without Prefect: same discovery, batches, publishing and report."""
-    stamp = utc_now().replace(":", "").replace("-", "")
-    report = RunReport(f"{stamp}-{source.name}-{uuid.uuid4().hex[:6]}", source.name, utc_now())
+@contextmanager
+def _executor(settings: CrawlSettings, jobs: int) -> Iterator[Executor | None]:
+    if jobs <= 1 or settings.workers <= 1:
+        yield None
+        return
+    workers = min(settings.workers, jobs)
+    if settings.task_runner == "thread":
+        with ThreadPoolExecutor(workers) as pool:
+            yield pool
+        return
+    if settings.task_runner == "dask":
+        from distributed import Client
+
+        address = settings.dask_address
+        client = (
+            Client(address)  # type: ignore[no-untyped-call]
+            if address
+            else Client(n_workers=workers, threads_per_worker=1)  # type: ignore[no-untyped-call]
+        )
+        with client:
+            yield client.get_executor()  # type: ignore[no-untyped-call]
+        return
+    context = multiprocessing.get_context("spawn")  # never fork a process that has threads
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield pool
+
+
+def run_jobs(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchResult]:
+    """Run batch jobs on the settings' executor, advancing the progress bar as they finish."""
+    progress = reporter()
+    results: list[BatchResult] = []
+    with _executor(settings, len(jobs)) as pool:
+        if pool is None:
+            for job in jobs:
+                results.append(run_batch(job))
+                progress.advance(len(job.urls))
+            return results
+        futures = [pool.submit(run_batch, job) for job in jobs]
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            progress.advance(len(result.outcomes))
+    return results
+
+
+def crawl_source_plain(source: Source, out: Path, settings: CrawlSettings) -> RunReport:
+    """`crawl-source` without Prefect: the same discovery, batches, publishing and report."""
+    report = new_report(source.name)
     with Fetcher(fetch_options(source)) as fetcher:
-        urls, warnings = discover(source, fetcher)
-    report.discovered, report.warnings = len(urls), warnings
-    outcomes = [o for batch in batches(urls, 25) for o in crawl_batch(batch, source, out)]
-    return finish_run(report, outcomes, out)
+        discovery = discover(source, fetcher)
+    report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
+    reporter().start(source.name, len(discovery.urls))
+    jobs = plan_batches(source, discovery, out, settings)
+    return finish_run(report, source, run_jobs(jobs, settings), out)
 
 
 def summary(report: RunReport, out: Path) -> str:
@@ -31,17 +90,25 @@ def summary(report: RunReport, out: Path) -> str:
     )
 
 
-def run_crawl(sources: list[Source], out: Path, *, use_prefect: bool = True) -> list[RunReport]:
+def run_crawl(
+    sources: list[Source],
+    out: Path,
+    *,
+    use_prefect: bool = True,
+    settings: CrawlSettings | None = None,
+) -> list[RunReport]:
     """Crawl each source once into `out`; prints one summary line per source."""
+    settings = settings or CrawlSettings()
     out.mkdir(parents=True, exist_ok=True)
     reports: list[RunReport] = []
     for source in sources:
         if use_prefect:
-            from flows.crawl_flow import crawl_source
+            from flows.crawl_flow import crawl_source, make_task_runner
 
-            report = crawl_source(source, str(out))
+            runner = crawl_source.with_options(task_runner=make_task_runner(settings))
+            report = runner(source, str(out), settings)
         else:
-            report = crawl_source_plain(source, out)
+            report = crawl_source_plain(source, out, settings)
         reports.append(report)
         print(summary(report, out), file=sys.stderr)
         for failure in report.failures[:20]:

@@ -3,12 +3,16 @@ pydantic; errors name the bad key and its line."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+DASK_ENV = "HEALTHSIFT_DASK_ADDRESS"
 
 
 class ConfigError(Exception):
@@ -81,6 +85,25 @@ class Source(BaseModel):
         return not any(re.search(p, url) for p in self.exclude)
 
 
+class CrawlSettings(BaseModel):
+    """How a crawl run executes (the same for every source of the run)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=256)
+    """Batches crawled at once (processes, threads or Dask workers)."""
+    task_runner: str = Field(default="process", pattern="^(thread|process|dask)$")
+    """thread, process (one process per worker) or dask (an existing or local cluster)."""
+    dask_address: str | None = Field(default_factory=lambda: os.environ.get(DASK_ENV) or None)
+    """Scheduler address for task_runner=dask ("tcp://host:8786"), else the environment's
+    HEALTHSIFT_DASK_ADDRESS; with neither, a local cluster is started."""
+    batch_size: int | None = Field(default=None, ge=1, le=10_000)
+    """Articles per batch task; by default the articles are split in workers x 4 batches."""
+    full_recheck_hours: float = Field(default=24.0, ge=0)
+    """An article whose first page is unchanged is skipped until all its pages are due for a
+    check again after this many hours (0: check every page every run)."""
+
+
 class SourcesConfig(BaseModel):
     """The whole config file."""
 
@@ -88,6 +111,8 @@ class SourcesConfig(BaseModel):
 
     sources: list[Source] = Field(min_length=1)
     """The sites to crawl."""
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    """How runs execute: workers, task runner, Dask address, batch size ([crawl] table)."""
 
     @field_validator("sources")
     @classmethod

@@ -1,0 +1,81 @@
+"""Reading response bodies within limits: raw and decompressed size caps, gzip/deflate decoded
+incrementally (a decompression bomb stops at the cap), and a deadline for slow bodies."""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import AsyncIterator, Iterator
+
+from flows.errors import FetchError
+
+
+class _Inflater:
+    """Incremental gzip/deflate decoding that never inflates past the size cap."""
+
+    def __init__(self, encoding: str, limit: int, url: str) -> None:
+        wbits = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS}.get(
+            encoding, zlib.MAX_WBITS
+        )
+        self._obj = zlib.decompressobj(wbits) if encoding else None
+        self._limit, self._url, self.size = limit, url, 0
+
+    def feed(self, data: bytes) -> bytes:
+        if self._obj is None:
+            return self._count(data)
+        try:
+            out = self._obj.decompress(data, self._limit - self.size + 1)
+        except zlib.error as exc:
+            raise FetchError(self._url, f"body is not valid compressed data: {exc}") from exc
+        self._count(out)
+        if self._obj.unconsumed_tail:
+            raise FetchError(self._url, f"decompressed body larger than {self._limit} bytes")
+        return out
+
+    def _count(self, data: bytes) -> bytes:
+        self.size += len(data)
+        if self.size > self._limit:
+            raise FetchError(self._url, f"body larger than {self._limit} bytes")
+        return data
+
+
+def _start(encoding: str, limit: int, url: str) -> _Inflater:
+    encoding = encoding.strip().lower()
+    if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+        raise FetchError(url, f"unsupported content encoding {encoding!r}")
+    return _Inflater("" if encoding == "identity" else encoding, limit, url)
+
+
+def read_capped(
+    chunks: Iterator[bytes], encoding: str, limit: int, url: str, deadline: float | None = None
+) -> bytes:
+    """Join raw body chunks, decoding gzip/deflate, failing past `limit` bytes either way or
+    past the monotonic `deadline`."""
+    inflater = _start(encoding, limit, url)
+    raw = 0
+    parts: list[bytes] = []
+    for chunk in chunks:
+        raw += len(chunk)
+        if raw > limit:
+            raise FetchError(url, f"body larger than {limit} bytes")
+        parts.append(inflater.feed(chunk))
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError(url, "body arrived too slowly (time limit reached)", transient=True)
+    return b"".join(parts)
+
+
+async def read_capped_async(
+    chunks: AsyncIterator[bytes], encoding: str, limit: int, url: str, deadline: float | None = None
+) -> bytes:
+    """The async twin of `read_capped`."""
+    inflater = _start(encoding, limit, url)
+    raw = 0
+    parts: list[bytes] = []
+    async for chunk in chunks:
+        raw += len(chunk)
+        if raw > limit:
+            raise FetchError(url, f"body larger than {limit} bytes")
+        parts.append(inflater.feed(chunk))
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError(url, "body arrived too slowly (time limit reached)", transient=True)
+    return b"".join(parts)
