@@ -58,6 +58,29 @@ def heading_kinds(text: str) -> list[str]:
     return [entry[-1] for entry in sorted(found)]
 
 
+_HINT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS))
+    for kind, patterns in rules.SECTION_HEADING_HINTS
+)
+
+
+def heading_hints(text: str) -> list[str]:
+    """Kinds a heading leans towards (SECTION_HEADING_HINTS), earliest cue first."""
+    key = heading_key(text)
+    found = []
+    for order, (kind, pattern) in enumerate(_HINT_RULES):
+        match = pattern.search(key)
+        if match is not None:
+            found.append((match.start(), order, kind))
+    return [kind for _, _, kind in sorted(found)]
+
+
+def cue_counts(text: str) -> Counter[str]:
+    """How many words of each kind's CONTENT_CUES a text holds."""
+    key = text.lower()
+    return Counter({kind: len(pattern.findall(key)) for kind, pattern in _CUE_RULES})
+
+
 def classify_heading(text: str) -> str | None:
     """The section kind a heading names, or None when no rule matches (see heading_kinds)."""
     kinds = heading_kinds(text)

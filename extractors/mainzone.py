@@ -184,6 +184,8 @@ QUICK_MIN_SCORE = 15.0
 # Other containers scoring at least this share of the best's, two or more of them under one
 # ancestor at most MAX_CLIMB levels up, make that ancestor the main content (Readability).
 ALTERNATIVE_SHARE = 0.75
+SIBLING_MAX_DENSITY = 0.3
+SAME_CLASS_MAX_DENSITY = 0.5
 MIN_ALTERNATIVES = 2
 MAX_CLIMB = 4
 QUICK_MAX_DENSITY = 0.3
@@ -367,9 +369,10 @@ def _joined_siblings(
                 child.tag == main.tag and main_class and child.attributes.get("class") == main_class
             )
             strong = not same_class_only and scores.get(child.mem_id, 0.0) >= floor
-            if strong or (same and child.mem_id in scores):
+            if strong or same:
+                # A repeated container may hold a widget the walk will drop: allow more links.
                 _, density = _density(child, memo)
-                if density < 0.3:
+                if density < (SAME_CLASS_MAX_DENSITY if same else SIBLING_MAX_DENSITY):
                     chosen.append(child)
         child = child.next
     return chosen

@@ -55,7 +55,9 @@ class RawSection:
         return [c for c in self.content if isinstance(c, RawList)]
 
 
-def _is_question(block: Block) -> bool:
+def _is_question(block: Block, strict: bool = True) -> bool:
+    """A short one-sentence paragraph ending in "?"; `strict` also wants a question word first
+    (a page with several such lines may phrase the others freely: "X, c'est quoi ?")."""
     text = block.text
     return (
         block.kind == "paragraph"
@@ -63,7 +65,7 @@ def _is_question(block: Block) -> bool:
         and len(text) <= QUESTION_HEADING_MAX_CHARS
         and "\n" not in text
         and ". " not in text[:-1]
-        and _QUESTION_START.match(text) is not None
+        and (not strict or _QUESTION_START.match(text) is not None)
     )
 
 
@@ -80,8 +82,8 @@ def _pseudo_style(block: Block, following: Block | None, questions: bool) -> str
         words = len(text.split())
         if not (text.endswith(".") and words > 8) and block.link_density < 0.5:
             return "bold"
-    if questions and _is_question(block) and following.kind in ("paragraph", "list"):
-        return "question" if not _is_question(following) else None
+    if questions and _is_question(block, strict=False) and following.kind in ("paragraph", "list"):
+        return "question" if not _is_question(following, strict=False) else None
     return None
 
 

@@ -7,7 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.classify import classify_lead_in, heading_kinds, vote_by_lists, vote_by_text
+from extractors.classify import (
+    CONTENT_KINDS,
+    classify_lead_in,
+    cue_counts,
+    heading_hints,
+    heading_kinds,
+)
+from extractors.rules import sections as rules
 from extractors.segment import RawList, RawSection
 from extractors.text import strip_number
 from schemas import Cause, Section, SectionList
@@ -50,43 +57,74 @@ def _list_kind(raw: RawList, section_kind: str) -> str:
     return section_kind if section_kind not in ("definition", "outlook") else "other"
 
 
-def _list_votes(raw: RawSection) -> Counter[str]:
-    """Lead-in kinds of the lists of a section and its sub-sections, weighted by items."""
-    votes: Counter[str] = Counter()
-    for section in _subtree(raw):
-        for lst in section.lists:
-            kind = classify_lead_in(lst.lead_in) if lst.lead_in else None
-            if kind is not None:
-                votes[kind] += len(lst.items)
-    return votes
+def _lead_in_kinds(raw: RawSection) -> list[str]:
+    kinds = (classify_lead_in(lst.lead_in) for lst in raw.lists if lst.lead_in)
+    return [k for k in kinds if k in CONTENT_KINDS]
+
+
+class _Evidence:
+    """Scores of section kinds and where the strongest part of each came from."""
+
+    def __init__(self) -> None:
+        self.scores: Counter[str] = Counter()
+        self.best_source: dict[str, tuple[float, str]] = {}
+
+    def add(self, kind: str, weight: float, source: str) -> None:
+        self.scores[kind] += weight
+        if weight > self.best_source.get(kind, (0.0, ""))[0]:
+            self.best_source[kind] = (weight, source)
+
+    def winner(self) -> tuple[str, float, str]:
+        kind, score = self.scores.most_common(1)[0] if self.scores else ("other", 0.0)
+        return kind, score, self.best_source.get(kind, (0.0, "default"))[1]
+
+
+def _heading_evidence(evidence: _Evidence, heading: str) -> list[str]:
+    named = heading_kinds(heading)
+    for rank, kind in enumerate(named):
+        if kind in rules.FALLBACK_KINDS:
+            evidence.add(kind, rules.FALLBACK_WEIGHT, f"heading:{kind}")
+            continue
+        weight = rules.HEADING_WEIGHT - rank * rules.HEADING_RANK_STEP
+        if kind in rules.PRIORITY_KINDS:
+            weight += rules.PRIORITY_BONUS
+        evidence.add(kind, weight, f"heading:{kind}")
+    for rank, kind in enumerate(heading_hints(heading)):
+        evidence.add(kind, rules.HINT_WEIGHT - rank * 0.25, f"hint:{kind}")
+    return named
 
 
 def _section_kind(raw: RawSection, parent: Classified | None) -> tuple[str, str]:
+    """Weigh the heading's phrases and hints, the section's list lead-ins, the words of its
+    text and its parent's kind; the best-supported kind wins (RULE weights in rules.sections).
+    """
     if not raw.heading:
         return "other", "lead"
-    named = heading_kinds(raw.heading)
-    own = named[0] if named else None
-    inherits = own is None or (raw.number is not None and own != "when_to_see_doctor")
-    if parent is not None and parent.kind != "other" and inherits:
-        return parent.kind, "parent"
-    votes = _list_votes(raw)
-    if own is not None:
-        if len(named) > 1:  # "Causes and Risk Factors": the lists say which it mostly is
-            among = vote_by_lists(Counter({k: votes[k] for k in named if votes[k]}))
-            if among is not None:
-                return among, "heading+lists"
-        if own == "signs" and votes and set(votes) == {"when_to_see_doctor"}:
-            return "when_to_see_doctor", "heading+lists"
-        return own, f"heading:{own}"
-    voted = vote_by_lists(votes)
-    if voted is not None:
-        return voted, "content:lists"
-    cued = vote_by_text(" ".join(_section_text_of(raw)))
-    if cued is not None:
-        return cued, "content:text"
-    if parent is not None:
-        return parent.kind, "parent"
-    return "other", "default"
+    evidence = _Evidence()
+    named = _heading_evidence(evidence, raw.heading)
+    own_lists = _lead_in_kinds(raw)
+    if named and named[0] == "signs" and own_lists and set(own_lists) == {"when_to_see_doctor"}:
+        return "when_to_see_doctor", "heading+lists"
+    for kind in own_lists:
+        evidence.add(kind, rules.LIST_WEIGHT, "content:lists")
+    for child in _subtree(raw)[1:]:
+        for kind in _lead_in_kinds(child):
+            evidence.add(kind, rules.CHILD_LIST_WEIGHT, "content:lists")
+    for kind, hits in cue_counts(" ".join(_section_text_of(raw))).items():
+        if hits:
+            evidence.add(kind, min(hits * rules.CUE_WEIGHT, rules.CUE_CAP), "content:text")
+    if parent is not None and parent.kind != "other":
+        if raw.number is not None:
+            weight = rules.NUMBERED_PARENT_WEIGHT
+        elif parent.kind == "causes":
+            weight = rules.STRONG_PARENT_WEIGHT
+        else:
+            weight = rules.PARENT_WEIGHT
+        evidence.add(parent.kind, weight, "parent")
+    kind, score, source = evidence.winner()
+    if score < rules.MIN_KIND_SCORE:
+        return (parent.kind, "parent") if parent is not None else ("other", "default")
+    return kind, source
 
 
 def _section_text_of(raw: RawSection) -> list[str]:

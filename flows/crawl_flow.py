@@ -101,7 +101,9 @@ def crawl_source(
 
 @flow(name="crawl", log_prints=True)
 def crawl(
-    config: str, out: str = "output", source: str | None = None,
+    config: str,
+    out: str = "output",
+    source: str | None = None,
     settings: CrawlSettings | None = None,
 ) -> list[RunReport]:
     """One crawl run of every source of a config file (or of one source by name)."""

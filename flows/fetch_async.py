@@ -81,6 +81,4 @@ class AsyncFetcher(FetcherCore):
         if response.is_stream_consumed:
             return read_capped(iter([response.content]), "", limit, url)
         encoding = response.headers.get("content-encoding", "")
-        return await read_capped_async(
-            response.aiter_raw(), encoding, limit, url, self.deadline()
-        )
+        return await read_capped_async(response.aiter_raw(), encoding, limit, url, self.deadline())

@@ -75,9 +75,7 @@ class PageFollower:
         cleaned = _clean(page)
         fingerprint = _fingerprint(cleaned)
         if fingerprint in self._seen_texts:
-            self.result.warnings.append(
-                f"page {number} repeats an earlier page's content; stopped"
-            )
+            self.result.warnings.append(f"page {number} repeats an earlier page's content; stopped")
             self._next = None
             return
         self._seen_urls |= keys

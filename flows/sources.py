@@ -11,7 +11,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-
 DASK_ENV = "HEALTHSIFT_DASK_ADDRESS"
 
 

@@ -26,7 +26,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "when_to_see_doctor",
         (
-            rf"\b(see|call|contact|visit|consult|talk to|phone|ask)( a| your| the)? {_DOCTOR}",
+            rf"\b(see|call|contact|visit|consult|talk to|phone)( a| your| the)? {_DOCTOR}",
+            rf"\bask (for )?(an? )?(urgent )?{_DOCTOR} appointment\b",
             r"\bwhen (to|should (you|i)) (see|call|contact|visit|get|seek|consult|talk)",
             r"\b(seek|get|getting|when to get|finding) (medical |emergency |urgent |immediate )?"
             r"(help|care|attention|treatment)\b",
@@ -47,6 +48,10 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bzum arzt\b",
             r"\bquando (procurar|consultar|ir|chamar)\b",
             r"\bprocurar (um )?m[ée]dico\b",
+            r"^when .*(not enough|does ?n.t (help|work)|gets? worse|is ?n.t (working|helping)|won.t go away)",
+            r"\bcu[áa]ndo (buscar|pedir) (ayuda|atenci[óo]n)\b",
+            r"\bbuscar ayuda (urgente|m[ée]dica)\b",
+            r"\bwhen is it an emergency\b",
         ),
     ),
     (
@@ -72,6 +77,14 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(les )?plus (touch[ée]s|expos[ée]s|concern[ée]s)\b",
             r"\bwer (bekommt|ist betroffen|erkrankt)\b",
             r"\bwho'?s at risk\b",
+            r"\b(highest|greatest) risk\b",
+            r"\b(more|most|less) likely\b",
+            r"\bfactores que aumentan\b",
+            r"\b(aumenta|aumentan) (el riesgo|la probabilidad)\b",
+            r"\bqui doit [êe]tre (particuli[èe]rement )?vigilant",
+            r"\bqui est concern[ée]",
+            r"\bwen (es )?(h[äa]ufiger |besonders )?trifft\b",
+            r"\b(o que )?aumenta o risco\b",
         ),
     ),
     (
@@ -101,6 +114,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwie entsteht\b",
             r"\bo que (causa|provoca)\b",
             r"\bpor que\b",
+            r"\bausl[öo]ser\b",
+            r"\bd'o[uù] viennent\b",
         ),
     ),
     (
@@ -122,6 +137,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bbeschwerden\b",
             r"\bsintomas?\b",
             r"\bsinais?\b",
+            r"\b[àa] quoi ressemble\b",
+            r"\bcomment (le |la |les )?reconna[îi]tre\b",
         ),
     ),
     (
@@ -145,6 +162,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bget(ting)? (checked|tested|diagnosed)\b",
             r"\bcheck(ing)? for\b",
             r"\bscreen(ing|ed)?\b",
+            r"\bswabs?\b",
         ),
     ),
     (
@@ -182,6 +200,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(qu[ée] hacer|aliviar|tratar)\b",
             r"\b(o que fazer|aliviar|tratar)\b",
             r"\bwhat to do\b",
+            r"\bbehandlungsm[öo]glichkeiten\b",
+            r"\bcuidados no dia a dia\b",
         ),
     ),
     (
@@ -211,6 +231,9 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bbefore the next\b",
             r"\b(stop|keep) (it|them) (from )?coming back\b",
             r"\b(relapse|recurrence|flare-?ups?) prevention\b",
+            r"\b(limiter|[ée]viter) les r[ée]cidives\b",
+            r"\btipps gegen\b",
+            r"\bstop .* (building up|from forming|from coming)\b",
         ),
     ),
     (
@@ -232,6 +255,11 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bsin tratamiento\b",
             r"\bsem tratamento\b",
             r"\bunbehandelt\b",
+            r"\b(lasting|long[- ]term|permanent) (problems|effects|damage|complications)\b",
+            r"^can (it|this|they) (cause|lead to)\b",
+            r"^when .* (becomes?|gets?|turns?) (more )?(serious|severe|dangerous)\b",
+            r"\bposibles problemas\b",
+            r"\bproblemas a largo plazo\b",
         ),
     ),
     (
@@ -249,6 +277,10 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\baussichten\b",
             r"\bperspectivas?\b",
             r"\b[ée]volution\b",
+            r"\brecovery( time)?\b",
+            r"\blife after\b",
+            r"\bcombien de temps\b",
+            r"\bquanto tempo\b",
         ),
     ),
     (
@@ -272,6 +304,10 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^was (ist|sind)\b",
             r"^o que (é|são)\b",
             r"^(descripci[óo]n|d[ée]finition|definici[óo]n|defini[çc][ãa]o|[üu]berblick)\b",
+            r"\ben qu[ée] consiste",
+            r"\bqu'est-ce que c'est\b",
+            r"\bde quoi s'agit-il\b",
+            r"^entendendo\b",
         ),
     ),
     (
@@ -480,3 +516,189 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 CONTENT_MIN_HITS = 3  # Why: fewer cue words than this is chance, not a topic.
+
+# Weaker heading cues per kind: words and shapes that lean towards a kind without naming it
+# ("Why it happens", "Looking after yourself", "Recovery time", "X at a glance"). They add less
+# to a section's score than SECTION_HEADINGS, so an explicit phrase or the section's lists win.
+SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "definition",
+        (
+            r"^(what|what's) (is|are)\b",
+            r"^what .* (actually |really )?(is|are)$",
+            r"^(what|what's) .* mean\b",
+            r"\b101\b",
+            r"\bat a glance\b",
+            r"\b(a )?closer look\b",
+            r"\bthe basics\b",
+            r"\bin (brief|short)\b",
+            r"\bfacts? (about|on)\b",
+            r"\bintroduction\b",
+            r"\bsummary\b",
+            r"\b(what you need to know|need to know)\b",
+            r"\b(aper[çc]u|en bref|kurz erkl[äa]rt|en resumen|resumo)\b",
+        ),
+    ),
+    (
+        "causes",
+        (
+            r"^why\b",
+            r"^how (it|they|you|people|does|do|did) .*\b(happen|happens|form|forms|start|starts|"
+            r"develop|develops|get|gets|catch|caught|spread|spreads|begin|begins)\b",
+            r"\bhow .* (form|develop|start|spread)s?\b",
+            r"\b(sets? off|brings? on|leads? to it|is behind)\b",
+            r"\bwhat (sets|brings|leads)\b",
+            r"\b(origin|origins|sources?) of\b",
+            r"\bcontagious\b",
+            r"\bwhere .* from\b",
+            r"\b(c[óo]mo se (contagia|transmite|produce)|por qu[ée] (se|ocurre|aparece))\b",
+            r"\b(comment (on )?(l'attrape|se transmet)|d'o[uù] vient)\b",
+            r"\b(wie entsteht|wie wird .* [üu]bertragen|woher)\b",
+            r"\b(como (se pega|se transmite|surge)|por que acontece)\b",
+        ),
+    ),
+    (
+        "risk_factors",
+        (
+            r"\b(who'?s|who is|who are) (affected|most affected|likely|vulnerable)\b",
+            r"\bhigher[- ]risk\b",
+            r"\b(raises?|increases?|boosts?) (the |your )?(odds|chances?|risk)\b",
+            r"\b(odds|chances?)\b",
+            r"\b(groups?|people) (at|with|who)\b",
+            r"\bcan (children|kids|babies|adults|women|men|older people|teens) (get|have)\b",
+            r"\b(that|who) (burn|get|catch|develop)s? .*(faster|more|easily)\b",
+            r"\b(greatest|highest|higher|more) risk\b",
+            r"\bvulnerable\b",
+            r"\b(m[áa]s propens|m[áa]s afectad|grupos de riesgo)\b",
+            r"\b(plus expos|les plus touch|groupes? [àa] risque)\b",
+            r"\b(risikogruppen|besonders betroffen|h[äa]ufiger betroffen)\b",
+            r"\b(grupos de risco|mais afetad)\b",
+        ),
+    ),
+    (
+        "signs",
+        (
+            r"\brecogni[sz](e|ing)\b",
+            r"\bspot(ting)?\b",
+            r"\b(tell|know) if\b",
+            r"\bcheck if you have\b",
+            r"\bstages?\b",
+            r"\bwhat .* (feels?|looks?) like\b",
+            r"\b(attacks?|flare-?ups?|episodes?)\b",
+            r"\b(c[óo]mo (se|lo) reconoce|c[óo]mo saber)\b",
+            r"\b(comment (le )?reconna[îi]tre|comment savoir)\b",
+            r"\b(woran erkennt|wie erkennt)\b",
+            r"\b(como (reconhecer|saber))\b",
+        ),
+    ),
+    (
+        "diagnosis",
+        (
+            r"\bconfirm(ed|s|ing)?\b",
+            r"\bcheck(s|ing)? (your|the|for)\b",
+            r"\b(examin(e|es|ing)|look(s|ing)? at)\b",
+            r"\b(what to expect from your doctor|at the (doctor|clinic))\b",
+            r"\b(blood work|lab work|imaging|ultrasound|x-rays?|scans?)\b",
+            r"\b(c[óo]mo se confirma|pruebas)\b",
+            r"\b(examens|bilan)\b",
+            r"\b(wie wird .* (festgestellt|erkannt)|befund)\b",
+            r"\b(como [ée] confirmad|exames)\b",
+        ),
+    ),
+    (
+        "treatment",
+        (
+            r"\blook(ing)? after (yourself|your|a)\b",
+            r"\bcar(e|ing) for\b",
+            r"\beas(e|ing)\b",
+            r"\bget(ting)? rid of\b",
+            r"\b(clear|clearing|remov(e|al|ing)|drain(ing)?)\b",
+            r"\bprocedures?\b",
+            r"\b(antibiotics?|drops|creams?|ointments?|tablets?|pills?|surgery|operation|"
+            r"injections?|vaccines? for|physiotherapy|therapies)\b",
+            r"\b(options|approaches)\b",
+            r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
+            r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
+            r"\bday to day\b",
+            r"\b(aliviar|cuidados|remedios)\b",
+            r"\b(soulager|soins|rem[èe]des)\b",
+            r"\b(lindern|selbsthilfe|hausmittel|so stoppen)\b",
+            r"\b(aliviar|cuidados|rem[ée]dios)\b",
+        ),
+    ),
+    (
+        "prevention",
+        (
+            r"\b(stop(ping)?|keep(ing)?) (it|them) (from )?(coming back|returning|away)\b",
+            r"\bcoming back\b",
+            r"\b(before it starts|stay(ing)? (safe|healthy|well))\b",
+            r"\b(tips|habits|consejos|conseils|dicas)\b",
+            r"\b(safety|hygiene|vaccination|immuni[sz]ation)\b",
+            r"\bclean(ing)?\b",
+            r"\bcan you (stop|avoid)\b",
+            r"\b(cuidarse|evitarlo|evitar que)\b",
+            r"\b(s'en prot[ée]ger|[ée]viter que)\b",
+            r"\b(verhindern|vorsorge)\b",
+            r"\b(evitar que|cuidados para evitar)\b",
+        ),
+    ),
+    (
+        "complications",
+        (
+            r"\b(serious|severe)\b",
+            r"\b(problems|risks|dangers|effects) (of|from|that)\b",
+            r"\blong[- ]term\b",
+            r"\bwhat can go wrong\b",
+            r"\b(graves?|gravedad|s[ée]quelles|folgesch[äa]den|gravidade)\b",
+        ),
+    ),
+    (
+        "outlook",
+        (
+            r"\brecover(y|ing)?\b",
+            r"\bwhat happens next\b",
+            r"\blife after\b",
+            r"\b(living with|long[- ]term outlook|going forward)\b",
+            r"\b(how long|last(s)?)\b",
+            r"\b(recuperaci[óo]n|gu[ée]rison|heilung|recupera[çc][ãa]o)\b",
+        ),
+    ),
+    (
+        "when_to_see_doctor",
+        (
+            r"^when\b",
+            r"\b(urgent|emergency|immediate|right away)\b",
+            r"\bnot (enough|working|getting better)\b",
+            r"\b(warning signs|danger signs)\b",
+            r"\b(call|dial) (911|999|112|000)\b",
+            r"\b(urgencias|urgences|notfall|urg[êe]ncia)\b",
+        ),
+    ),
+    (
+        "other",
+        (
+            r"\bquestions (to ask|for your)\b",
+            r"\bpreparing for\b",
+            r"\b(references|sources|resources|further reading|more information|learn more)\b",
+            r"\b(bottom line|takeaway|key points|in summary|conclusion)\b",
+        ),
+    ),
+)
+
+# How much each kind of evidence adds to a section kind's score (see structure._section_kind).
+# Why these values: an explicit heading phrase (4) outweighs a hint (2) or one telling list
+# (1.5); a parent's kind (2.5, or 4.5 for numbered children and cause sub-sections) wins over
+# a child's lists unless the child's own heading names another kind.
+HEADING_WEIGHT = 4.0
+HEADING_RANK_STEP = 0.5  # later-named kinds of "Causes and Risk Factors" weigh a little less
+PRIORITY_BONUS = 2.0
+HINT_WEIGHT = 2.0
+LIST_WEIGHT = 2.0
+CHILD_LIST_WEIGHT = 0.75
+CUE_WEIGHT = 0.35
+CUE_CAP = 2.0
+PARENT_WEIGHT = 2.5
+STRONG_PARENT_WEIGHT = 4.5  # a sub-section of a causes section
+NUMBERED_PARENT_WEIGHT = 6.5  # a numbered sub-section ("3. Medications" under causes)
+FALLBACK_WEIGHT = 1.9  # definition/other phrases: a hint that yields to any other hint
+MIN_KIND_SCORE = 1.5  # below this, nothing speaks for any kind: the section stays `other`
