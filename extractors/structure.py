@@ -66,16 +66,19 @@ class _Evidence:
     """Scores of section kinds and where the strongest part of each came from."""
 
     def __init__(self) -> None:
-        self.scores: Counter[str] = Counter()
+        self.scores: dict[str, float] = {}
         self.best_source: dict[str, tuple[float, str]] = {}
 
     def add(self, kind: str, weight: float, source: str) -> None:
-        self.scores[kind] += weight
+        self.scores[kind] = self.scores.get(kind, 0.0) + weight
         if weight > self.best_source.get(kind, (0.0, ""))[0]:
             self.best_source[kind] = (weight, source)
 
     def winner(self) -> tuple[str, float, str]:
-        kind, score = self.scores.most_common(1)[0] if self.scores else ("other", 0.0)
+        if not self.scores:
+            return "other", 0.0, "default"
+        kind = max(self.scores, key=self.scores.__getitem__)  # ties: the first added wins
+        score = self.scores[kind]
         return kind, score, self.best_source.get(kind, (0.0, "default"))[1]
 
 
