@@ -4,7 +4,6 @@ causes with their risk factors and signs, and the article-level lists. Pure."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.classify import (
