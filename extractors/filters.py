@@ -12,6 +12,7 @@ from extractors.text import (
     CONTINUE_PROMPT,
     COOKIE_TEXT,
     INLINE_BOILERPLATE,
+    INLINE_KINDS,
     PROMPT_GATE,
     is_full_match,
     normalize_key,
@@ -26,13 +27,13 @@ def block_junk_kind(block: Block) -> str | None:
     if block.kind == "pre":
         return None
     if len(text) <= MAX_LABEL_CHARS:
-        key = normalize_key(text)
+        key = normalize_key(text).lstrip("\u00a1\u00bf")
         if is_full_match(AD_LABEL, key):
             return "ads"
         if PROMPT_GATE.search(key) and is_full_match(CONTINUE_PROMPT, key):
             return "prompts"
         if is_full_match(INLINE_BOILERPLATE, key):
-            return "clickbait" if block.link_chars else "other"
+            return next(kind for kind, pattern in INLINE_KINDS if is_full_match(pattern, key))
     if block.link_density > MAX_LINK_DENSITY and len(text) <= MAX_LINK_LINE_CHARS:
         return "clickbait"
     if (

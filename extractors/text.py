@@ -38,6 +38,11 @@ CONTINUE_PROMPT = compile_full(phrases.CONTINUE_PROMPTS)
 NEXT_PAGE_TEXT = compile_full(phrases.NEXT_PAGE_PHRASES)
 NEXT_ARTICLE_TEXT = compile_full(phrases.NEXT_ARTICLE_PHRASES)
 INLINE_BOILERPLATE = compile_full(phrases.INLINE_BOILERPLATE)
+INLINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("clickbait", compile_full(phrases.INLINE_CLICKBAIT)),
+    ("navigation", compile_full(phrases.INLINE_NAVIGATION)),
+    ("other", compile_full(phrases.INLINE_OTHER)),
+)
 COOKIE_TEXT = compile_full(phrases.COOKIE_PHRASES)
 PROMPT_GATE = re.compile("|".join(re.escape(k) for k in phrases.PROMPT_KEYWORDS))
 NUMBER_PREFIX = re.compile(sections.NUMBER_PREFIX, re.IGNORECASE)

@@ -26,12 +26,14 @@ AD_LABELS: tuple[str, ...] = (
     r"sponsoris[ée]",
     r"- ?advertisement ?-",
     r"scroll (down )?to continue( reading)?( with (the )?(content|article|story|page))?",
+    r"(continua|continúa|continue|sigue|story continues) (ap[óo]s|despu[ée]s de|after|below) (a |la |the )?(publicidade|publicidad|advertisement|anuncio|an[úu]ncio|ad)",
 )
 
 # Whole blocks that ask the reader to go to the next page. Why: the source splits articles over
 # pages and pads each break with a prompt such as "Continue reading ... ( NEXT 》 ) button below".
 CONTINUE_PROMPTS: tuple[str, ...] = (
     r"(please )?(continue|keep) (reading|scrolling)\b.{0,80}",
+    r"scroll (down )?to (keep|continue) reading.{0,40}",
     r".{0,60}\b(click|tap|press)\b.{0,40}\b(next|continue|page|arrow)\b.{0,60}",
     r".{0,40}\bnext (page|button|slide)\b.{0,60}",
     r"(read|see) (the )?(rest|more) (of (the|this) (article|story|post) )?on (the )?next page.{0,40}",
@@ -132,33 +134,32 @@ NEXT_ARTICLE_PHRASES: tuple[str, ...] = (
     r".*\b(art[íi]culo|article|artikel|artigo) (siguiente|suivant|n[äa]chster|seguinte)\b.*",
 )
 
-# In-article lines that are not article text: cross-links, share and newsletter calls.
-INLINE_BOILERPLATE: tuple[str, ...] = (
+# In-article lines that are not article text, by the removal kind they count under.
+# Cross-links and widget titles: clickbait.
+INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(read|see) (more|also|next|this)\s*[:|-].{0,200}",
     r"(related( articles?| posts?| stories| reading| content| coverage)?|recommended( for you|"
-    r" reading)?|more on this( topic)?|you (may|might) also like|don'?t miss)\s*([:|\u2014\u2013-].{0,200})?",
+    r" reading)?|more on this( topic)?|you (may|might) (also )?like|don'?t miss)\s*([:|\u2014\u2013-].{0,200})?",
     r"(also read|must read|trending|popular)\s*:.{0,200}",
-    r"(share|tweet|pin|email|post)( this| it)? on (facebook|twitter|x|pinterest|whatsapp|linkedin"
-    r"|reddit|email|threads|bluesky).{0,60}",
-    r"(share|email|print) (this )?(article|story|post|page)?\W*",
-    r"(follow|like) us on .{0,80}",
-    r"(sign up|subscribe)( now)?( for| to)? (our|the|free)? ?(daily |weekly |free )?"
-    r"(newsletter|updates|emails?).{0,120}",
-    r"(get|receive) (our|the) .{0,40}newsletter.{0,120}",
-    r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
+    r"(trending( now| today)?|popular( now| posts| stories| articles)?|most (read|popular|viewed)|"
+    r"around the web|(sponsored|promoted|partner) (stories|content|links)|from (our|the) partners|"
+    r"what to read next|read next|up next|more (stories|from us|to read)|editor'?s picks)",
     r"(lea|lee) (tambi[ée]n|m[áa]s)\s*:.{0,200}",
+    r"(te puede interesar|tambi[ée]n te puede interesar)\s*:?.{0,200}",
     r"(lire aussi|[àa] lire aussi|voir aussi)\s*:?.{0,200}",
     r"(lesen sie auch|mehr zum thema|auch interessant)\s*:?.{0,200}",
     r"(leia tamb[ée]m|veja tamb[ée]m|saiba mais)\s*:.{0,200}",
-    r"(advertisement|anzeige|publicidad|publicit[ée])\s*[-:].{0,40}",
-    # Feedback widgets, author boxes and bylines that sit inside the article container.
-    r"(was|is) this (article|page|information|content|post) (helpful|useful)\??.{0,60}",
-    r"(about|meet) the (author|writer|reviewer)s?",
-    r"(written |posted |reviewed |medically reviewed )?by [^.!?]{2,60}\s[\u00b7|\u2022]\s.{0,200}",
-    r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
-    r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
-    r"\d{1,2} min(ute)?s? read",
-    # Widget controls that leak their labels into the text.
+    r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
+)
+# Share, follow and print calls, pagers and widget controls: navigation.
+INLINE_NAVIGATION: tuple[str, ...] = (
+    r"(share|tweet|pin|email|post)( this| it)? on (facebook|twitter|x|pinterest|whatsapp|linkedin"
+    r"|reddit|email|threads|bluesky).{0,60}",
+    r"(share|email|print) (this )?(article|story|post|page)?\W*",
+    r".{0,40}\bshare (it|this|with (a )?friends?)\b.{0,30}",
+    r"[\d.,]+\s?k?\s?(shares?|comments?|views?)",
+    r"(follow|like) us on .{0,80}",
+    r"(on this page|jump to|table of contents|contents|in this article)\s*:?",
     r"(caption|close|expand|collapse|enlarge( this)?( image)?|(view|open|launch) (the )?gallery|"
     r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read less|"
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
@@ -168,6 +169,22 @@ INLINE_BOILERPLATE: tuple[str, ...] = (
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
     r"(next|siguiente|suivant|weiter|pr[óo]xim[ao])?\s*[»›>]*",
 )
+# Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
+INLINE_OTHER: tuple[str, ...] = (
+    r"(sign up|subscribe)( now)?( for| to)? (our|the|free)? ?(daily |weekly |free )?"
+    r"(newsletter|updates|emails?).{0,120}",
+    r"(get|receive) (our|the) .{0,40}newsletter.{0,120}",
+    r"(suscr[íi]bete|abonnez-vous|abonnieren sie|assine|inscreva-se).{0,160}",
+    r"(advertisement|anzeige|publicidad|publicit[ée])\s*[-:].{0,40}",
+    r"(was|is) this( article| page| information| content| post| answer)? (helpful|useful)\??.{0,60}",
+    r"(did you find this|how (helpful|useful) was this).{0,60}",
+    r"(about|meet) the (author|writer|reviewer|expert)s?\b.{0,80}",
+    r"(written |posted |reviewed |medically reviewed )?by [^.!?]{2,60}\s[\u00b7|\u2022]\s.{0,200}",
+    r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
+    r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
+    r"\d{1,2} min(ute)?s? read",
+)
+INLINE_BOILERPLATE: tuple[str, ...] = INLINE_CLICKBAIT + INLINE_NAVIGATION + INLINE_OTHER
 
 # Labels that stand for a cookie banner or consent prompt when a block is made only of them.
 COOKIE_PHRASES: tuple[str, ...] = (
