@@ -76,9 +76,8 @@ def heading_hints(text: str) -> list[str]:
 
 
 def cue_counts(text: str) -> Counter[str]:
-    """How many words of each kind's CONTENT_CUES a text holds."""
-    key = text.lower()
-    return Counter({kind: len(pattern.findall(key)) for kind, pattern in _CUE_RULES})
+    """How many words of each kind's CONTENT_CUES a text holds (one scan)."""
+    return Counter(match.lastgroup for match in _CUES.finditer(text.lower()) if match.lastgroup)
 
 
 def classify_heading(text: str) -> str | None:
@@ -114,15 +113,11 @@ def vote_by_lists(list_kinds: list[str] | Counter[str]) -> str | None:
     return kind if count > rest[0][1] else None
 
 
-_CUE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS))
-    for kind, patterns in rules.CONTENT_CUES
+# All content cues in one pattern with a named group per kind: one scan of a text counts them.
+_CUES = re.compile(
+    "|".join(
+        f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in patterns)})"
+        for kind, patterns in rules.CONTENT_CUES
+    ),
+    _FLAGS,
 )
-
-
-def vote_by_text(text: str) -> str | None:
-    """The kind a section's own words point to, when one clearly leads (CONTENT_CUES)."""
-    key = text.lower()
-    hits = Counter({kind: len(pattern.findall(key)) for kind, pattern in _CUE_RULES})
-    (kind, count), (_, second) = hits.most_common(2)
-    return kind if count >= rules.CONTENT_MIN_HITS and count > 1.5 * second else None

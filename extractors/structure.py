@@ -4,6 +4,7 @@ causes with their risk factors and signs, and the article-level lists. Pure."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.classify import (
@@ -96,7 +97,9 @@ def _heading_evidence(evidence: _Evidence, heading: str) -> list[str]:
     return named
 
 
-def _section_kind(raw: RawSection, parent: Classified | None) -> tuple[str, str]:
+def _section_kind(
+    raw: RawSection, parent: Classified | None, cues: dict[int, Counter[str]], first: bool = False
+) -> tuple[str, str]:
     """Weigh the heading's phrases and hints, the section's list lead-ins, the words of its
     text and its parent's kind; the best-supported kind wins (RULE weights in rules.sections).
     """
@@ -109,12 +112,17 @@ def _section_kind(raw: RawSection, parent: Classified | None) -> tuple[str, str]
         return "when_to_see_doctor", "heading+lists"
     for kind in own_lists:
         evidence.add(kind, rules.LIST_WEIGHT, "content:lists")
-    for child in _subtree(raw)[1:]:
+    # Sub-sections speak for a section only when its heading names no kind: the numbered
+    # causes under "What causes X?" carry sign and risk lists by design.
+    scope = [raw] if named else _subtree(raw)
+    for child in scope[1:]:
         for kind in _lead_in_kinds(child):
             evidence.add(kind, rules.CHILD_LIST_WEIGHT, "content:lists")
-    for kind, hits in cue_counts(" ".join(_section_text_of(raw))).items():
+    for kind, hits in _subtree_cues(scope, cues).items():
         if hits:
             evidence.add(kind, min(hits * rules.CUE_WEIGHT, rules.CUE_CAP), "content:text")
+    if first and parent is None and not named:
+        evidence.add("definition", rules.FIRST_SECTION_DEFINITION, "position")
     if parent is not None and parent.kind != "other":
         if raw.number is not None:
             weight = rules.NUMBERED_PARENT_WEIGHT
@@ -129,21 +137,30 @@ def _section_kind(raw: RawSection, parent: Classified | None) -> tuple[str, str]
     return kind, source
 
 
-def _section_text_of(raw: RawSection) -> list[str]:
-    parts: list[str] = []
-    for section in _subtree(raw):
-        parts.append(section.heading)
-        parts.extend(p if isinstance(p, str) else " ".join(p.items) for p in section.content)
-    return parts
+def _own_cues(raw: RawSection) -> Counter[str]:
+    text = " ".join(
+        [raw.heading, *(p if isinstance(p, str) else " ".join(p.items) for p in raw.content)]
+    )
+    return cue_counts(text)
+
+
+def _subtree_cues(sections: list[RawSection], own: dict[int, Counter[str]]) -> Counter[str]:
+    """Cue counts of some sections, from each section's own counts."""
+    total: Counter[str] = Counter()
+    for section in sections:
+        total.update(own[id(section)])
+    return total
 
 
 def classify_outline(sections: list[RawSection]) -> list[Classified]:
     """Give every section its kind and id, parents before children."""
     done: dict[int, Classified] = {}
     result: list[Classified] = []
+    first_top = next((raw for raw in sections if raw.heading and raw.parent is None), None)
+    cues = {id(raw): _own_cues(raw) for raw in sections}
     for index, raw in enumerate(sections, start=1):
         parent = done.get(id(raw.parent)) if raw.parent is not None else None
-        kind, rule = _section_kind(raw, parent)
+        kind, rule = _section_kind(raw, parent, cues, first=raw is first_top)
         item = Classified(raw, kind, rule, id=f"s{index:02d}")
         item.parent_id = parent.id if parent is not None else None
         item.list_kinds = [_list_kind(lst, kind) for lst in raw.lists]

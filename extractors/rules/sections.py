@@ -52,6 +52,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcu[áa]ndo (buscar|pedir) (ayuda|atenci[óo]n)\b",
             r"\bbuscar ayuda (urgente|m[ée]dica)\b",
             r"\bwhen is it an emergency\b",
+            r"\bget (advice|help) from (a|an|your)\b",
+            r"\b(pronto-socorro|sinais de gravidade)\b",
         ),
     ),
     (
@@ -85,6 +87,12 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bqui est concern[ée]",
             r"\bwen (es )?(h[äa]ufiger |besonders )?trifft\b",
             r"\b(o que )?aumenta o risco\b",
+            r"\b(m[áa]s propensos?|propensas?)\b",
+            r"\bbeg[üu]nstigende faktoren\b",
+            r"\bmaior risco\b",
+            r"\b(les )?personnes (les plus )?expos[ée]es\b",
+            r"\bwho gets? it\b",
+            r"\bonly .* who get\b",
         ),
     ),
     (
@@ -116,6 +124,10 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bpor que\b",
             r"\bausl[öo]ser\b",
             r"\bd'o[uù] viennent\b",
+            r"\b(pass(es|ed)? (on|from|to)|passed on)\b",
+            r"\b(get|gets) in\b",
+            r"\b(inherited|genetic|genes)\b",
+            r"\b([üu]bertr[äa]gt|[üu]bertragen|contagieuse?|contagiosa)\b",
         ),
     ),
     (
@@ -139,6 +151,9 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bsinais?\b",
             r"\b[àa] quoi ressemble\b",
             r"\bcomment (le |la |les )?reconna[îi]tre\b",
+            r"\bcheck (whether|if)\b",
+            r"\bhow to tell\b",
+            r"\b(se manifiesta|se manifesta|woran .* erkennen)\b",
         ),
     ),
     (
@@ -163,6 +178,9 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcheck(ing)? for\b",
             r"\bscreen(ing|ed)?\b",
             r"\bswabs?\b",
+            r"\b(assess(es|ment|ing)?|evaluat(e|es|ion))\b",
+            r"\b(en la consulta|beim arzt|[àa] la consultation|na consulta)\b",
+            r"\b(grades?|grados|stadien)\b",
         ),
     ),
     (
@@ -202,6 +220,10 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwhat to do\b",
             r"\bbehandlungsm[öo]glichkeiten\b",
             r"\bcuidados no dia a dia\b",
+            r"\b(f[áa]rmacos|medicamentos|m[ée]dicaments|tabletten|comprim[ée]s|rem[ée]dios)\b",
+            r"\b(aliviar(la|lo)?|cuidar)\b",
+            r"\b(first|primeras) (24|48|72) (hours|horas)\b",
+            r"\b(volver a moverse|getting moving|back to (sport|normal|activity))\b",
         ),
     ),
     (
@@ -234,6 +256,12 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(limiter|[ée]viter) les r[ée]cidives\b",
             r"\btipps gegen\b",
             r"\bstop .* (building up|from forming|from coming)\b",
+            r"\b(stop(ping)?|keep(ing)?|prevent(ing)?|avoid(ing)?)\b.{0,25}\b(spread(ing)?|returning|coming back|recurr(ing|ence)|flaring|flare-ups?)\b",
+            r"\bvaccines?\b",
+            r"\b(vacunas?|vaccins?|impfung|impfen|vacinas?)\b",
+            r"\b(para que no vuelva|que no se repita)\b",
+            r"\b(beugen|vorbeugen)\b",
+            r"\br[üu]ckfall\b",
         ),
     ),
     (
@@ -260,6 +288,11 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^when .* (becomes?|gets?|turns?) (more )?(serious|severe|dangerous)\b",
             r"\bposibles problemas\b",
             r"\bproblemas a largo plazo\b",
+            r"\b(after-?effects|consequences)\b",
+            r"\beffects on\b",
+            r"\bproblems .{0,30}(lead to|cause)\b",
+            r"\b(consecuencias|cons[ée]quences|konsequenzen|consequ[êe]ncias)\b",
+            r"\b(n'est pas b[ée]nigne|formes? graves?)\b",
         ),
     ),
     (
@@ -281,6 +314,11 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\blife after\b",
             r"\bcombien de temps\b",
             r"\bquanto tempo\b",
+            r"\b(will (it|they) (come back|return|go away))\b",
+            r"\b(chances? of (it )?(returning|coming back|recovery))\b",
+            r"\b(go away for good|clear up)\b",
+            r"\bcu[áa]nto tarda\b",
+            r"\bheilungschancen\b",
         ),
     ),
     (
@@ -308,6 +346,12 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bqu'est-ce que c'est\b",
             r"\bde quoi s'agit-il\b",
             r"^entendendo\b",
+            r"\b(the essentials|essentials)\b",
+            r"\b(what happens (in|when|to))\b",
+            r"\b(im [üu]berblick|en quelques mots|en pocas palabras|em poucas palavras)\b",
+            r"\b(qu[ée] ocurre cuando|o que acontece)\b",
+            r"\bwhich type\b",
+            r"\btypes? of\b",
         ),
     ),
     (
@@ -476,43 +520,96 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "treatment",
         (
-            r"\b(relievers?|ibuprofen|paracetamol|acetaminophen|antibiotics?|creams?|ointments?)\b",
-            r"\b(treat(ed|s|ment)?|therapy|rest|recover(y|s)?|heals?|ease|relieve|soothe)\b",
-            r"\b(stretch(es|ing)?|exercises?|physiotherapy|surgery|prescri(be|ption))\b",
+            r"\b(relievers?|ibuprofen|paracetamol|acetaminophen|antibiotics?|antivirals?|creams?|"
+            r"ointments?|gels?|tablets?|pills?|drops|inhalers?|steroids?|painkillers?)\b",
+            r"\b(treat(ed|s|ment|ments)?|therapy|therapies|rest|heals?|healing|ease|eases|"
+            r"relieve|relieves|soothe|soothes|cure|cures)\b",
+            r"\b(stretch(es|ing)?|exercises?|physiotherapy|surgery|operation|prescri(be|bed|ption))\b",
+            r"\b(tratamiento|medicamentos?|f[áa]rmacos?|aliviar|reposo|cirug[íi]a)\b",
+            r"\b(traitement|m[ée]dicaments?|soulager|repos|chirurgie)\b",
+            r"\b(behandlung|medikamente?|tabletten|salbe|operation|lindern)\b",
+            r"\b(tratamento|rem[ée]dios?|aliviar|repouso|cirurgia)\b",
         ),
     ),
     (
         "prevention",
         (
-            r"\b(prevent(s|ion)?|avoid(ing)?|vaccin(e|es|ation)|wash (your )?hands)\b",
+            r"\b(prevent(s|ion|ing)?|avoid(ing)?|vaccin(e|es|ated|ation)|immuni[sz](ed|ation)|"
+            r"wash (your )?hands|hand ?washing|hygiene)\b",
             r"\b(lower|reduce|cut) (your |the )?(risk|chance)s?\b",
+            r"\b(don'?t share|keep .* clean|wear (gloves|shoes|sunscreen))\b",
+            r"\b(prevenir|evitar|vacuna|lavarse las manos)\b",
+            r"\b(pr[ée]venir|[ée]viter|vaccin|se laver les mains)\b",
+            r"\b(vorbeugen|vermeiden|impfung|h[äa]nde waschen)\b",
+            r"\b(prevenir|evitar|vacina|lavar as m[ãa]os)\b",
         ),
     ),
     (
         "signs",
         (
-            r"\b(symptoms?|signs?|tingl(e|ing)|itch(y|ing)?|blisters?|rash|swelling|fever)\b",
-            r"\b(crust(s|ed)?|scab(s)?|sores?|redness|aches?|feel(s|ing)?)\b",
+            r"\b(symptoms?|signs?|tingl(e|ing)|itch(y|ing)?|blisters?|rash(es)?|swell(ing|en)|"
+            r"fever|lumps?|bumps?|spots?|patches)\b",
+            r"\b(crust(s|ed)?|scabs?|sores?|redness|red|aches?|pain(ful)?|sore|tender)\b",
+            r"\b(s[íi]ntomas?|fiebre|dolor|picaz[óo]n|hinchaz[óo]n|manchas)\b",
+            r"\b(sympt[ôo]mes?|fi[èe]vre|douleur|d[ée]mangeaisons?|boutons?|rougeurs?)\b",
+            r"\b(symptome?|fieber|schmerzen|juckreiz|schwellung|r[öo]tung)\b",
+            r"\b(sintomas?|febre|dor|coceira|incha[çc]o|manchas)\b",
         ),
     ),
     (
         "causes",
-        (r"\b(caused by|causes?|triggers?|due to|virus(es)?|bacteria|germs?|infection)\b",),
+        (
+            r"\b(caused by|causes?|triggers?|due to|virus(es)?|bacteria|bacterium|fungus|fungi|"
+            r"germs?|parasites?|infection|spread(s|ing)?|catch|passed|contagious|inherited)\b",
+            r"\b(causad[ao]|virus|bacterias?|hongos?|contagi(a|o|osa))\b",
+            r"\b(caus[ée]e?|virus|bact[ée]ries?|champignons?|contagi(on|euse))\b",
+            r"\b(verursacht|viren|bakterien|pilz(e)?|ansteckend|[üu]bertragen)\b",
+            r"\b(causad[ao]|v[íi]rus|bact[ée]rias?|fungos?|cont[áa]gio)\b",
+        ),
     ),
     (
         "diagnosis",
-        (r"\b(tests?|exam(ination)?|scans?|x-rays?|blood test|biopsy|diagnos(e|is|ed))\b",),
+        (
+            r"\b(tests?|exam(ination)?|scans?|x-rays?|blood tests?|biopsy|diagnos(e|is|ed)|swabs?|"
+            r"ultrasound|mri|ct scan)\b",
+            r"\b(pruebas?|an[áa]lisis|radiograf[íi]a|diagn[óo]stico|ecograf[íi]a)\b",
+            r"\b(examens?|analyses?|radiographie|diagnostic|[ée]chographie)\b",
+            r"\b(untersuchung|bluttest|r[öo]ntgen|diagnose|ultraschall)\b",
+            r"\b(exames?|an[áa]lises?|radiografia|diagn[óo]stico|ultrassom)\b",
+        ),
     ),
     (
         "when_to_see_doctor",
         (
-            r"\b(see|call|contact) (a|your) (doctor|gp|nurse)\b",
-            r"\b(emergency|urgent care|right away|immediately)\b",
+            r"\b(see|call|contact|visit|phone) (a|your|the) (doctor|gp|nurse|pharmacist|"
+            r"optometrist|dentist|midwife)\b",
+            r"\b(emergency|urgent care|right away|immediately|call 911|call 999|a&e|er)\b",
+            r"\b(urgencias|acuda|consulte|urgences|consultez|notaufnahme|notruf|pronto-socorro)\b",
         ),
     ),
     (
         "complications",
-        (r"\b(complications?|lead to|damage|scarring|untreated)\b",),
+        (
+            r"\b(complications?|lead to|damage|scarring|untreated|serious|permanent|"
+            r"long-term)\b",
+            r"\b(complicaciones|graves?|da[ñn]o|complications|s[ée]quelles|komplikationen|"
+            r"sch[äa]den|complica[çc][õo]es)\b",
+        ),
+    ),
+    (
+        "risk_factors",
+        (
+            r"\b(more likely|at risk|higher risk|risk factors?|more common|prone)\b",
+            r"\b(m[áa]s (probable|propens)|riesgo|plus (fr[ée]quent|expos)|risque|h[äa]ufiger|"
+            r"risiko|mais (comum|propens)|risco)\b",
+        ),
+    ),
+    (
+        "outlook",
+        (
+            r"\b(recover(y|s)?|outlook|prognosis|weeks|months|go(es)? away|clears? up|"
+            r"come back|return)\b",
+        ),
     ),
 )
 CONTENT_MIN_HITS = 3  # Why: fewer cue words than this is chance, not a topic.
@@ -695,10 +792,13 @@ PRIORITY_BONUS = 2.0
 HINT_WEIGHT = 2.0
 LIST_WEIGHT = 2.0
 CHILD_LIST_WEIGHT = 0.75
-CUE_WEIGHT = 0.35
+CUE_WEIGHT = 0.3
 CUE_CAP = 2.0
 PARENT_WEIGHT = 2.5
 STRONG_PARENT_WEIGHT = 4.5  # a sub-section of a causes section
 NUMBERED_PARENT_WEIGHT = 6.5  # a numbered sub-section ("3. Medications" under causes)
 FALLBACK_WEIGHT = 1.9  # definition/other phrases: a hint that yields to any other hint
-MIN_KIND_SCORE = 1.5  # below this, nothing speaks for any kind: the section stays `other`
+MIN_KIND_SCORE = 0.7  # below this, nothing speaks for any kind: the section stays `other`
+# A first top-level section that names no kind is usually the definition ("Mumps: the
+# essentials", "Hallux valgus"): it gets this much towards `definition`.
+FIRST_SECTION_DEFINITION = 1.5
