@@ -5,7 +5,6 @@ provenance and the extraction time."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -61,8 +60,8 @@ def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:
 
 def content_hash(record: HealthArticle) -> str:
     """SHA-256 of the record's content fields (not provenance, removals or warnings)."""
-    payload = record.model_dump(mode="json", exclude=set(CONTENT_EXCLUDE))
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # Fields serialise in the model's declared order, so the JSON is canonical for a version.
+    text = record.model_dump_json(exclude=set(CONTENT_EXCLUDE))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from extractors.rules import sections as rules
 from extractors.text import normalize_key, strip_number
@@ -40,13 +41,14 @@ def heading_key(text: str) -> str:
     return normalize_key(name).strip(_EDGE_PUNCT)
 
 
-def heading_kinds(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def heading_kinds(text: str) -> tuple[str, ...]:
     """Every section kind a heading names, the winner first: a priority kind (when to see a
     doctor) wherever it appears, then by where the phrase stands ("Causes and Risk Factors" ->
     causes, risk_factors), fallback kinds (definition, other) last."""
     key = heading_key(text)
     if not key:
-        return []
+        return ()
     found: list[tuple[int, int, int, int, str]] = []
     for order, (kind, pattern) in enumerate(_HEADING_RULES):
         match = pattern.search(key)
@@ -55,7 +57,7 @@ def heading_kinds(text: str) -> list[str]:
         priority = 0 if kind in rules.PRIORITY_KINDS else 1
         weak = int(kind in rules.FALLBACK_KINDS)
         found.append((priority, weak, match.start(), order, kind))
-    return [entry[-1] for entry in sorted(found)]
+    return tuple(entry[-1] for entry in sorted(found))
 
 
 _HINT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -64,7 +66,8 @@ _HINT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def heading_hints(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def heading_hints(text: str) -> tuple[str, ...]:
     """Kinds a heading leans towards (SECTION_HEADING_HINTS), earliest cue first."""
     key = heading_key(text)
     found = []
@@ -72,12 +75,23 @@ def heading_hints(text: str) -> list[str]:
         match = pattern.search(key)
         if match is not None:
             found.append((match.start(), order, kind))
-    return [kind for _, _, kind in sorted(found)]
+    return tuple(kind for _, _, kind in sorted(found))
 
 
 def cue_counts(text: str) -> Counter[str]:
-    """How many words of each kind's CONTENT_CUES a text holds (one scan)."""
-    return Counter(match.lastgroup for match in _CUES.finditer(text.lower()) if match.lastgroup)
+    """How many words and phrases of each kind's CONTENT_CUES a text holds."""
+    words = _WORD.findall(text.lower())
+    counts: Counter[str] = Counter()
+    for start, word in enumerate(words):
+        kind = _CUES.get((word,))
+        if kind is not None:
+            counts[kind] += 1
+        longest = _PHRASE_STARTS.get(word)
+        for size in range(2, (longest or 0) + 1):
+            kind = _CUES.get(tuple(words[start : start + size]))
+            if kind is not None:
+                counts[kind] += 1
+    return counts
 
 
 def classify_heading(text: str) -> str | None:
@@ -89,6 +103,7 @@ def classify_heading(text: str) -> str | None:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\u00bf\u00a1])")
 
 
+@lru_cache(maxsize=4096)
 def classify_lead_in(text: str) -> str | None:
     """The list kind a lead-in line announces ("Risk factors include:" -> risk_factors).
 
@@ -113,11 +128,23 @@ def vote_by_lists(list_kinds: list[str] | Counter[str]) -> str | None:
     return kind if count > rest[0][1] else None
 
 
-# All content cues in one pattern with a named group per kind: one scan of a text counts them.
-_CUES = re.compile(
-    "|".join(
-        f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in patterns)})"
-        for kind, patterns in rules.CONTENT_CUES
-    ),
-    _FLAGS,
-)
+_WORD = re.compile(r"\w+")
+
+
+def _cue_table() -> dict[tuple[str, ...], str]:
+    """Phrase (as a word tuple) -> kind, from CONTENT_CUES (single words space-separated,
+    phrases `|`-separated)."""
+    table: dict[tuple[str, ...], str] = {}
+    for kind, (words, phrases) in rules.CONTENT_CUES:
+        for word in words.split():
+            table.setdefault(tuple(_WORD.findall(word)), kind)
+        for phrase in phrases.split("|"):
+            table.setdefault(tuple(_WORD.findall(phrase)), kind)
+    return table
+
+
+_CUES = _cue_table()
+_PHRASE_STARTS: dict[str, int] = {}
+for _key in _CUES:
+    if len(_key) > 1:
+        _PHRASE_STARTS[_key[0]] = max(_PHRASE_STARTS.get(_key[0], 0), len(_key))

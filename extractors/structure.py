@@ -82,7 +82,7 @@ class _Evidence:
         return kind, score, self.best_source.get(kind, (0.0, "default"))[1]
 
 
-def _heading_evidence(evidence: _Evidence, heading: str) -> list[str]:
+def _heading_evidence(evidence: _Evidence, heading: str) -> tuple[str, ...]:
     named = heading_kinds(heading)
     for rank, kind in enumerate(named):
         if kind in rules.FALLBACK_KINDS:

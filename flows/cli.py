@@ -73,7 +73,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         text = to_markdown(record)
     else:
-        text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        text = record.model_dump_json(indent=2) + "\n"
     _write(text, args.output)
     for warning in record.warnings:
         print(f"healthsift: warning: {warning}", file=sys.stderr)
@@ -275,6 +275,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-prefect", action="store_true", help="run the same pipeline without the Prefect engine"
     )
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="batches crawled at once (default: the config's [crawl] workers, else the CPU count)",
+    )
+    p.add_argument(
+        "--runner",
+        choices=("thread", "process", "dask"),
+        help="where batches run (default: the config's, else process)",
+    )
+    p.add_argument(
+        "--dask-address",
+        metavar="ADDR",
+        help="Dask scheduler for --runner dask (default: $HEALTHSIFT_DASK_ADDRESS, else a local "
+        "cluster)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(

@@ -5,13 +5,15 @@ artifact. The flow bodies hold no business logic: see `flows.crawl`."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.crawl import (
     BatchJob,
@@ -21,27 +23,30 @@ from flows.crawl import (
     discover,
     fetch_options,
     finish_run,
+    merge_if_light,
     new_report,
     plan_batches,
-    run_batch,
 )
 from flows.fetch import Fetcher
 from flows.progress import reporter
 from flows.sources import CrawlSettings, Source, SourcesConfig, load_config
+from flows.workers import batch_pool, run_in_pool
 
 
-@task(name="discover-articles", retries=1, retry_delay_seconds=5)
+@task(name="discover-articles", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def discover_task(source: Source) -> Discovery:
     with Fetcher(fetch_options(source)) as fetcher:
         return discover(source, fetcher)
 
 
-@task(name="crawl-batch")
+@task(name="crawl-batch", cache_policy=NO_CACHE, persist_result=False)
 def crawl_batch_task(job: BatchJob) -> BatchResult:
-    return run_batch(job)
+    """One batch: on the run's worker process pool when there is one (task_runner=process),
+    else where the task runs (a thread, or a Dask worker)."""
+    return run_in_pool(job)
 
 
-@task(name="finish-run")
+@task(name="finish-run", cache_policy=NO_CACHE, persist_result=False)
 def finish_task(
     report: RunReport, source: Source, results: list[BatchResult], out: str
 ) -> RunReport:
@@ -58,9 +63,14 @@ def make_task_runner(settings: CrawlSettings) -> Any:
         return DaskTaskRunner(
             cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1}
         )
-    if settings.task_runner == "process" and settings.workers > 1:
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
     return ThreadPoolTaskRunner(max_workers=settings.workers)
+
+
+def _pool_for(settings: CrawlSettings, jobs: int) -> AbstractContextManager[object]:
+    """The worker processes of task_runner=process; nothing for threads and Dask."""
+    if settings.task_runner == "process" and settings.workers > 1 and jobs > 1:
+        return batch_pool(min(settings.workers, jobs))
+    return nullcontext()
 
 
 def _artifact(report: RunReport) -> None:
@@ -84,15 +94,19 @@ def crawl_source(
     report = new_report(source.name)
     discovery = discover_task(source)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
-    jobs = plan_batches(source, discovery, Path(out), settings)
+    jobs = merge_if_light(plan_batches(source, discovery, Path(out), settings), settings)
     progress = reporter()
     progress.start(source.name, len(discovery.urls))
-    futures = [crawl_batch_task.submit(job) for job in jobs]
     results = []
-    for future in as_completed(futures):
-        result = future.result()
-        results.append(result)
-        progress.advance(len(result.outcomes))
+    if len(jobs) == 1:  # one batch (a light run): in this process, no workers to start
+        results.append(crawl_batch_task(jobs[0]))
+        progress.advance(len(jobs[0].urls))
+    else:
+        with _pool_for(settings, len(jobs)):
+            for future in as_completed([crawl_batch_task.submit(job) for job in jobs]):
+                result = future.result()
+                results.append(result)
+                progress.advance(len(result.outcomes))
     report = finish_task(report, source, results, out)
     _artifact(report)
     print(f"{source.name}: {report.discovered} found, {report.counts}")

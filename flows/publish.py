@@ -84,8 +84,14 @@ def publish_article(record: HealthArticle, out: Path) -> str:
         old_hash = (existing.get("provenance") or {}).get("content_hash")
         if old_hash == record.provenance.content_hash:
             return "unchanged"
-    write_atomic(path, dumps(record.model_dump(mode="json")))
+    write_atomic(path, record_json(record))
     return "new" if existing is None else "changed"
+
+
+def record_json(record: HealthArticle) -> str:
+    """A record as published: 2-space indented JSON in the schema's field order, UTF-8,
+    trailing newline (serialised by pydantic's Rust core: fast and stable)."""
+    return record.model_dump_json(indent=2) + "\n"
 
 
 @dataclass(frozen=True)
@@ -133,10 +139,37 @@ def _index_entry(record: dict[str, Any], out: Path, path: Path) -> dict[str, Any
     }
 
 
+def _fingerprint(folder: Path) -> str:
+    """A digest of the article files' names, sizes and modification times."""
+    digest = hashlib.sha1()
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name) if folder.is_dir() else []:
+        if entry.name.endswith(".json"):
+            stat = entry.stat()
+            digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def rebuild_index(out: Path) -> dict[str, bool]:
-    """Rebuild index.json, articles.jsonl and the schema from the article files on disk.
-    Returns which of them were rewritten."""
+    """Rebuild index.json, articles.jsonl and the schema from the article files on disk, unless
+    the article files are exactly as they were at the last rebuild. Returns which files were
+    rewritten."""
     folder = out / ARTICLES
+    fingerprint = _fingerprint(folder)
+    marker = out / "state" / "index.fingerprint"
+    outputs = (out / "index.json", out / "articles.jsonl", out / SCHEMA_FILE)
+    try:
+        unchanged = marker.read_text(encoding="utf-8") == fingerprint
+    except OSError:
+        unchanged = False
+    if unchanged and all(p.exists() for p in outputs):
+        schema = write_atomic(out / SCHEMA_FILE, json_schema_text())
+        return {"index.json": False, "articles.jsonl": False, "schema": schema}
+    written = _rebuild(out, folder)
+    write_atomic(marker, fingerprint)
+    return written
+
+
+def _rebuild(out: Path, folder: Path) -> dict[str, bool]:
     records: list[tuple[dict[str, Any], Path]] = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         record = read_json(path)

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from flows.crawl import (
     discover,
     fetch_options,
     finish_run,
+    merge_if_light,
     new_report,
     plan_batches,
     run_batch,
@@ -24,6 +24,7 @@ from flows.crawl import (
 from flows.fetch import Fetcher
 from flows.progress import reporter
 from flows.sources import CrawlSettings, Source
+from flows.workers import batch_pool
 
 
 @contextmanager
@@ -48,8 +49,7 @@ def _executor(settings: CrawlSettings, jobs: int) -> Iterator[Executor | None]:
         with client:
             yield client.get_executor()  # type: ignore[no-untyped-call]
         return
-    context = multiprocessing.get_context("spawn")  # never fork a process that has threads
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with batch_pool(workers) as pool:
         yield pool
 
 
@@ -78,7 +78,7 @@ def crawl_source_plain(source: Source, out: Path, settings: CrawlSettings) -> Ru
         discovery = discover(source, fetcher)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
     reporter().start(source.name, len(discovery.urls))
-    jobs = plan_batches(source, discovery, out, settings)
+    jobs = merge_if_light(plan_batches(source, discovery, out, settings), settings)
     return finish_run(report, source, run_jobs(jobs, settings), out)
 
 

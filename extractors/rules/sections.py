@@ -513,102 +513,99 @@ PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph
 PSEUDO_HEADING_MIN_CHARS = 3
 QUESTION_HEADING_MAX_CHARS = 90  # Why: a stand-alone question line longer than this is prose.
 
-# Words in a section's own text that hint at its kind, for sections whose heading says nothing
-# ("What You Can Do", "The Stages of a Cold Sore") and whose lists have no telling lead-in.
-# Why: the text of a vague section still talks about treatments, symptoms or tests.
+# Words and short phrases in a section's text that hint at its kind, for sections whose heading
+# says little ("What You Can Do", "Hallux valgus"). Why: the text of a vague section still talks
+# about treatments, symptoms, tests or germs. Lowercase; counted as whole words.
 CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "treatment",
         (
-            r"\b(relievers?|ibuprofen|paracetamol|acetaminophen|antibiotics?|antivirals?|creams?|"
-            r"ointments?|gels?|tablets?|pills?|drops|inhalers?|steroids?|painkillers?)\b",
-            r"\b(treat(ed|s|ment|ments)?|therapy|therapies|rest|heals?|healing|ease|eases|"
-            r"relieve|relieves|soothe|soothes|cure|cures)\b",
-            r"\b(stretch(es|ing)?|exercises?|physiotherapy|surgery|operation|prescri(be|bed|ption))\b",
-            r"\b(tratamiento|medicamentos?|f[áa]rmacos?|aliviar|reposo|cirug[íi]a)\b",
-            r"\b(traitement|m[ée]dicaments?|soulager|repos|chirurgie)\b",
-            r"\b(behandlung|medikamente?|tabletten|salbe|operation|lindern)\b",
-            r"\b(tratamento|rem[ée]dios?|aliviar|repouso|cirurgia)\b",
+            "reliever relievers ibuprofen paracetamol acetaminophen antibiotic antibiotics "
+            "antiviral antivirals cream creams ointment ointments gel gels tablet tablets pill "
+            "pills drops inhaler inhalers steroid steroids painkiller painkillers treat treated "
+            "treats treatment treatments therapy therapies rest heal heals healing ease eases "
+            "relieve relieves soothe soothes cure cures stretch stretches stretching exercise "
+            "exercises physiotherapy surgery operation prescribe prescribed prescription "
+            "tratamiento medicamento medicamentos fármaco fármacos aliviar reposo cirugía "
+            "traitement médicament médicaments soulager repos chirurgie behandlung medikament "
+            "medikamente tabletten salbe operation lindern tratamento remédio remédios repouso "
+            "cirurgia",
+            "pain relief|home remedies|over the counter",
         ),
     ),
     (
         "prevention",
         (
-            r"\b(prevent(s|ion|ing)?|avoid(ing)?|vaccin(e|es|ated|ation)|immuni[sz](ed|ation)|"
-            r"wash (your )?hands|hand ?washing|hygiene)\b",
-            r"\b(lower|reduce|cut) (your |the )?(risk|chance)s?\b",
-            r"\b(don'?t share|keep .* clean|wear (gloves|shoes|sunscreen))\b",
-            r"\b(prevenir|evitar|vacuna|lavarse las manos)\b",
-            r"\b(pr[ée]venir|[ée]viter|vaccin|se laver les mains)\b",
-            r"\b(vorbeugen|vermeiden|impfung|h[äa]nde waschen)\b",
-            r"\b(prevenir|evitar|vacina|lavar as m[ãa]os)\b",
+            "prevent prevents prevention preventing avoid avoiding vaccine vaccines vaccinated "
+            "vaccination immunisation immunization hygiene handwashing prevenir evitar vacuna "
+            "prévenir éviter vaccin vorbeugen vermeiden impfung vacina",
+            "wash your hands|lower your risk|reduce your risk|cut your risk|lower the risk|"
+            "reduce the risk|don't share|do not share|wear gloves|wear shoes|wear sunscreen|"
+            "lavarse las manos|se laver les mains|hände waschen|lavar as mãos",
         ),
     ),
     (
         "signs",
         (
-            r"\b(symptoms?|signs?|tingl(e|ing)|itch(y|ing)?|blisters?|rash(es)?|swell(ing|en)|"
-            r"fever|lumps?|bumps?|spots?|patches)\b",
-            r"\b(crust(s|ed)?|scabs?|sores?|redness|red|aches?|pain(ful)?|sore|tender)\b",
-            r"\b(s[íi]ntomas?|fiebre|dolor|picaz[óo]n|hinchaz[óo]n|manchas)\b",
-            r"\b(sympt[ôo]mes?|fi[èe]vre|douleur|d[ée]mangeaisons?|boutons?|rougeurs?)\b",
-            r"\b(symptome?|fieber|schmerzen|juckreiz|schwellung|r[öo]tung)\b",
-            r"\b(sintomas?|febre|dor|coceira|incha[çc]o|manchas)\b",
+            "symptom symptoms sign signs tingle tingling itch itchy itching blister blisters "
+            "rash rashes swelling swollen fever lump lumps bump bumps spots patches crust crusts "
+            "crusted scab scabs sore sores redness aches ache painful tender síntoma síntomas "
+            "fiebre dolor picazón hinchazón manchas symptôme symptômes fièvre douleur "
+            "démangeaisons boutons rougeurs symptom symptome fieber schmerzen juckreiz "
+            "schwellung rötung sintoma sintomas febre dor coceira inchaço",
+            "you may notice|you might notice|you may have",
         ),
     ),
     (
         "causes",
         (
-            r"\b(caused by|causes?|triggers?|due to|virus(es)?|bacteria|bacterium|fungus|fungi|"
-            r"germs?|parasites?|infection|spread(s|ing)?|catch|passed|contagious|inherited)\b",
-            r"\b(causad[ao]|virus|bacterias?|hongos?|contagi(a|o|osa))\b",
-            r"\b(caus[ée]e?|virus|bact[ée]ries?|champignons?|contagi(on|euse))\b",
-            r"\b(verursacht|viren|bakterien|pilz(e)?|ansteckend|[üu]bertragen)\b",
-            r"\b(causad[ao]|v[íi]rus|bact[ée]rias?|fungos?|cont[áa]gio)\b",
+            "cause causes caused trigger triggers virus viruses bacteria bacterium fungus fungi "
+            "germ germs parasite parasites infection spread spreads spreading catch passed "
+            "contagious inherited causado causada bacterias hongos contagio contagiosa causé "
+            "causée bactéries champignons contagion contagieuse verursacht viren bakterien pilz "
+            "pilze ansteckend übertragen bactérias fungos contágio",
+            "caused by|due to|is spread|are spread|passed on",
         ),
     ),
     (
         "diagnosis",
         (
-            r"\b(tests?|exam(ination)?|scans?|x-rays?|blood tests?|biopsy|diagnos(e|is|ed)|swabs?|"
-            r"ultrasound|mri|ct scan)\b",
-            r"\b(pruebas?|an[áa]lisis|radiograf[íi]a|diagn[óo]stico|ecograf[íi]a)\b",
-            r"\b(examens?|analyses?|radiographie|diagnostic|[ée]chographie)\b",
-            r"\b(untersuchung|bluttest|r[öo]ntgen|diagnose|ultraschall)\b",
-            r"\b(exames?|an[áa]lises?|radiografia|diagn[óo]stico|ultrassom)\b",
+            "test tests exam examination scan scans biopsy diagnose diagnosis diagnosed swab "
+            "swabs ultrasound mri prueba pruebas análisis radiografía diagnóstico ecografía "
+            "examen examens analyse analyses radiographie diagnostic échographie untersuchung "
+            "bluttest röntgen diagnose ultraschall exame exames radiografia ultrassom",
+            "blood test|blood tests|x ray|x rays|ct scan",
         ),
     ),
     (
         "when_to_see_doctor",
         (
-            r"\b(see|call|contact|visit|phone) (a|your|the) (doctor|gp|nurse|pharmacist|"
-            r"optometrist|dentist|midwife)\b",
-            r"\b(emergency|urgent care|right away|immediately|call 911|call 999|a&e|er)\b",
-            r"\b(urgencias|acuda|consulte|urgences|consultez|notaufnahme|notruf|pronto-socorro)\b",
+            "emergency immediately urgencias acuda urgences consultez notaufnahme notruf",
+            "see a doctor|see your doctor|call a doctor|call your doctor|see a gp|see your gp|"
+            "call 911|call 999|right away|urgent care|pronto socorro",
         ),
     ),
     (
         "complications",
         (
-            r"\b(complications?|lead to|damage|scarring|untreated|serious|permanent|"
-            r"long-term)\b",
-            r"\b(complicaciones|graves?|da[ñn]o|complications|s[ée]quelles|komplikationen|"
-            r"sch[äa]den|complica[çc][õo]es)\b",
+            "complication complications damage scarring untreated serious permanent "
+            "complicaciones daño séquelles komplikationen schäden complicações",
+            "lead to|long term|can cause",
         ),
     ),
     (
         "risk_factors",
         (
-            r"\b(more likely|at risk|higher risk|risk factors?|more common|prone)\b",
-            r"\b(m[áa]s (probable|propens)|riesgo|plus (fr[ée]quent|expos)|risque|h[äa]ufiger|"
-            r"risiko|mais (comum|propens)|risco)\b",
+            "prone riesgo risque häufiger risiko risco",
+            "more likely|at risk|higher risk|risk factor|risk factors|more common|más probable|"
+            "plus fréquent|mais comum",
         ),
     ),
     (
         "outlook",
         (
-            r"\b(recover(y|s)?|outlook|prognosis|weeks|months|go(es)? away|clears? up|"
-            r"come back|return)\b",
+            "recover recovery recovers outlook prognosis",
+            "go away|goes away|clear up|clears up|come back|comes back",
         ),
     ),
 )
