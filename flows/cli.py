@@ -190,7 +190,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _prefect_env()
     from flows.serve import serve_sources
 
-    serve_sources(sources, Path(args.out))
+    try:
+        serve_sources(sources, Path(args.out), config.crawl)
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from exc
     return EXIT_OK
 
 

@@ -39,25 +39,47 @@ def dump(data: Any) -> str:
 
 # ------------------------------------------------------------ a tiny route server for tests
 
+import hashlib  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+from demo.site import DemoSite  # noqa: E402
 
 Route = tuple[int, dict[str, str], bytes]
 
 
+@dataclass
+class ServedLog:
+    """What a test server saw: request paths with their If-None-Match headers."""
+
+    requests: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+
 @contextmanager
-def serve_routes(routes: dict[str, Route]) -> Iterator[str]:
-    """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body)."""
+def serve_routes(routes: dict[str, Route], log: ServedLog | None = None) -> Iterator[str]:
+    """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body).
+    200 answers carry an ETag and honour If-None-Match with 304; `log` records requests."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
             status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+            etag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
+            if log is not None:
+                log.requests.append((self.path, self.headers.get("If-None-Match", "")))
+            if status == 200 and self.headers.get("If-None-Match") == etag:
+                status, body = 304, b""
             self.send_response(status)
             headers = {"Content-Type": "text/html; charset=utf-8", **headers}
+            if status in (200, 304):
+                headers.setdefault("ETag", etag)
             for key, value in headers.items():
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
@@ -76,3 +98,10 @@ def serve_routes(routes: dict[str, Route]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def site_routes(site: DemoSite) -> dict[str, Route]:
+    """The demo site's pages as routes for serve_routes."""
+    return {
+        path: (200, {"Content-Type": ctype}, body) for path, (ctype, body) in site.routes.items()
+    }

@@ -1,23 +1,30 @@
-"""The Prefect flows, under prefect_test_harness (a temporary local server): extract-url and a
-crawl of the demo site, which must publish what the plain pipeline extracts."""
+"""The Prefect flows, under prefect_test_harness (a temporary local server): extract-url, the
+crawl of the demo site with the default runner and on a local Dask cluster (same output), the
+scheduled deployments of `healthsift serve`, and prefect.yaml."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from flows.demo import demo_source
+from flows.sources import CrawlSettings, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[None]:
     home = tempfile.mkdtemp(prefix="prefect-home-")
-    saved = {k: os.environ.get(k) for k in ("PREFECT_HOME", "DO_NOT_TRACK")}
+    keys = ("PREFECT_HOME", "DO_NOT_TRACK", "PREFECT_SERVER_ANALYTICS_ENABLED")
+    saved = {k: os.environ.get(k) for k in keys}
     os.environ.update(
         {"PREFECT_HOME": home, "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     )
@@ -43,15 +50,60 @@ def test_extract_url_flow(harness: None, demo_base: str, demo_records: dict) -> 
     assert [c.name for c in record.causes] == [c.name for c in plain.causes]
 
 
+def _index(out: Path) -> list[tuple[str, str]]:
+    articles = json.loads((out / "index.json").read_text())["articles"]
+    return [(a["id"], a["content_hash"]) for a in articles]
+
+
 def test_crawl_flow_publishes_the_demo_site(harness: None, demo_base: str, tmp_path: Path) -> None:
     from flows.crawl_flow import crawl_source
 
-    report = crawl_source(demo_source(demo_base), str(tmp_path))
+    settings = CrawlSettings(workers=2, task_runner="process", batch_size=2)
+    report = crawl_source(demo_source(demo_base), str(tmp_path), settings)
     assert report.counts == {"new": 6}
-    index = json.loads((tmp_path / "index.json").read_text())
-    assert len(index["articles"]) == 6
+    assert len(_index(tmp_path)) == 6
     stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json") if "runs" not in p.parts}
-    again = crawl_source(demo_source(demo_base), str(tmp_path))
+    again = crawl_source(demo_source(demo_base), str(tmp_path), settings)
     assert again.counts == {"unchanged": 6}
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
     assert (tmp_path / "runs" / f"{again.run_id}.json").exists()
+
+
+def test_crawl_on_a_local_dask_cluster_gives_the_same_output(
+    harness: None, demo_base: str, tmp_path: Path
+) -> None:
+    from flows.crawl_flow import crawl_source, make_task_runner
+
+    default = CrawlSettings(workers=1, task_runner="thread")
+    crawl_source(demo_source(demo_base), str(tmp_path / "default"), default)
+    dask = CrawlSettings(workers=2, task_runner="dask", batch_size=2)
+    on_dask = crawl_source.with_options(task_runner=make_task_runner(dask))
+    report = on_dask(demo_source(demo_base), str(tmp_path / "dask"), dask)
+    assert report.counts == {"new": 6}
+    assert _index(tmp_path / "dask") == _index(tmp_path / "default")
+
+
+def test_serve_builds_one_scheduled_deployment_per_source(harness: None, tmp_path: Path) -> None:
+    from flows.serve import build_deployments
+
+    config = load_config(ROOT / "sources.example.toml")
+    deployments = build_deployments(config.sources, tmp_path, config.crawl)
+    assert [d.name for d in deployments] == [f"crawl-{s.name}" for s in config.sources]
+    crons = [d.schedules[0].schedule.cron for d in deployments]  # type: ignore[union-attr]
+    assert crons == [s.schedule for s in config.sources]
+
+
+def test_prefect_yaml_matches_the_example_config() -> None:
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    config = tomllib.loads((ROOT / "sources.example.toml").read_text())
+    by_name = {d["name"]: d for d in spec["deployments"]}
+    for source in config["sources"]:
+        deployment = by_name[f"crawl-{source['name']}"]
+        assert deployment["schedules"][0]["cron"] == source["schedule"]
+        assert deployment["parameters"]["source"] == source["name"]
+        module, _, name = deployment["entrypoint"].partition(":")
+        assert (ROOT / module).exists()
+        import importlib
+
+        flow = getattr(importlib.import_module(module[:-3].replace("/", ".")), name)
+        assert flow.name == "crawl"

@@ -1,0 +1,233 @@
+"""Crawl runs without the Prefect engine (the same steps the flows run): discovery, batches,
+politeness, conditional requests, publishing, rejections, state and run reports."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from demo.site import DemoSite
+from flows.crawl import discover
+from flows.fetch import Fetcher
+from flows.politeness import HostGate
+from flows.runner import run_crawl
+from flows.sources import ConfigError, CrawlSettings, Source, parse_config
+from tests.support import ServedLog, serve_routes, site_routes
+
+INLINE = CrawlSettings(workers=1, task_runner="thread")
+
+
+def source_for(base: str, **extra: object) -> Source:
+    values: dict[str, object] = {
+        "name": "test",
+        "sitemaps": [f"{base}/sitemap.xml"],
+        "requests_per_second": 0,
+        "respect_robots": False,
+    }
+    values.update(extra)
+    return Source.model_validate(values)
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_mtime_ns for p in out.rglob("*.json") if "runs" not in p.parts}
+
+
+def test_first_run_publishes_second_run_changes_nothing(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    log = ServedLog()
+    with serve_routes(site_routes(demo_site), log) as base:
+        first = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+        stamps = mtimes(tmp_path)
+        log.requests.clear()
+        second = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+    assert first.counts == {"new": 6}
+    assert second.counts == {"unchanged": 6}
+    assert mtimes(tmp_path) == stamps
+    article_requests = [r for r in log.requests if r[0] not in ("/sitemap.xml",)]
+    assert len(article_requests) == 6, "one conditional request per unchanged article"
+    assert all(etag for _, etag in article_requests), "requests carry If-None-Match"
+    index = json.loads((tmp_path / "index.json").read_text())
+    assert len(index["articles"]) == 6
+    reports = sorted((tmp_path / "runs").glob("*.json"))
+    assert len(reports) == 2
+    assert json.loads(reports[-1].read_text())["counts"] == {"unchanged": 6}
+
+
+def test_changed_article_is_republished(demo_site: DemoSite, tmp_path: Path) -> None:
+    routes = site_routes(demo_site)
+    settings = CrawlSettings(workers=1, task_runner="thread", full_recheck_hours=0)
+    with serve_routes(routes) as base:
+        run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=settings)
+        status, headers, body = routes["/dry-eye/"]
+        routes["/dry-eye/"] = (status, headers, body.replace(b"gritty", b"sandy"))
+        report = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=settings)[0]
+    assert report.counts == {"changed": 1, "unchanged": 5}
+
+
+def test_failures_are_reported_and_rejected_with_reasons(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    routes = site_routes(demo_site)
+    routes["/dry-eye/2/"] = (500, {}, b"boom")
+    routes["/robots.txt"] = (
+        200,
+        {"Content-Type": "text/plain"},
+        b"User-agent: *\nDisallow: /frequent-heartburn/\n",
+    )
+    with serve_routes(routes) as base:
+        source = source_for(base, respect_robots=True)
+        settings = CrawlSettings(workers=1, task_runner="thread")
+        report = run_crawl([source], tmp_path, use_prefect=False, settings=settings)[0]
+    assert report.counts == {"new": 4, "failed": 2}
+    reasons = {f["kind"]: f["reason"] for f in report.failures}
+    assert "HTTP 500" in reasons["fetch"]
+    assert "page 2" in reasons["fetch"]
+    assert "robots.txt" in reasons["robots"]
+    rejected = [json.loads(p.read_text()) for p in (tmp_path / "rejected").glob("*.json")]
+    assert sorted(r["kind"] for r in rejected) == ["fetch", "robots"]
+    assert len(json.loads((tmp_path / "index.json").read_text())["articles"]) == 4
+
+
+def test_process_pool_gives_the_same_output(demo_site: DemoSite, tmp_path: Path) -> None:
+    with serve_routes(site_routes(demo_site)) as base:
+        run_crawl([source_for(base)], tmp_path / "a", use_prefect=False, settings=INLINE)
+        pool = CrawlSettings(workers=2, task_runner="process", batch_size=2)
+        run_crawl([source_for(base)], tmp_path / "b", use_prefect=False, settings=pool)
+    a = json.loads((tmp_path / "a" / "index.json").read_text())["articles"]
+    b = json.loads((tmp_path / "b" / "index.json").read_text())["articles"]
+    assert [x["content_hash"] for x in a] == [x["content_hash"] for x in b]
+
+
+# ---------------------------------------------------------------------------- discovery
+
+
+def listing(links: list[str], next_href: str | None = None) -> bytes:
+    items = "".join(
+        f"<li><a href='{h}'>An article with a long enough headline {h}</a></li>" for h in links
+    )
+    nxt = f"<a href='{next_href}'>Next page</a>" if next_href else ""
+    return f"<html><body><main><ul>{items}</ul>{nxt}</main><footer><a href='/about/'>About us and our team</a></footer></body></html>".encode()
+
+
+def test_discovery_from_listings_sitemaps_and_feeds() -> None:
+    sitemap_index = b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sm-1.xml.gz</loc></sitemap></sitemapindex>'
+    child = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/s1/</loc></url><url><loc>/s2/#top</loc></url></urlset>'
+    rss = b"<rss><channel><item><link>/f1/?utm_source=rss</link></item></channel></rss>"
+    atom = b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="/f2/"/></entry></feed>'
+    routes = {
+        "/list/": (200, {}, listing(["/l1/", "/l2/"], "/list/page/2/")),
+        "/list/page/2/": (200, {}, listing(["/l3/", "/s1/"])),
+        "/sitemap.xml": (200, {"Content-Type": "application/xml"}, sitemap_index),
+        "/sm-1.xml.gz": (200, {"Content-Type": "application/gzip"}, gzip.compress(child)),
+        "/rss.xml": (200, {}, rss),
+        "/atom.xml": (200, {}, atom),
+    }
+    with serve_routes(routes) as base, Fetcher() as fetcher:
+        source = Source(
+            name="d",
+            start_urls=[f"{base}/list/"],
+            sitemaps=[f"{base}/sitemap.xml"],
+            feeds=[f"{base}/rss.xml", f"{base}/atom.xml"],
+            exclude=["/l2/"],
+            respect_robots=False,
+        )
+        found = discover(source, fetcher)
+    paths = [u.split(base)[1] for u in found.urls]
+    assert paths == ["/s1/", "/s2/", "/f1/", "/f2/", "/l1/", "/l3/"]
+    assert found.warnings == []
+
+
+def test_max_articles_caps_with_a_warning() -> None:
+    routes = {"/list/": (200, {}, listing([f"/a{i}/" for i in range(5)]))}
+    with serve_routes(routes) as base, Fetcher() as fetcher:
+        found = discover(
+            Source(name="d", start_urls=[f"{base}/list/"], max_articles=2, respect_robots=False),
+            fetcher,
+        )
+    assert len(found.urls) == 2
+    assert "5 articles found; crawling the first 2" in found.warnings
+
+
+# ---------------------------------------------------------------------------- politeness
+
+
+def test_host_gate_spaces_requests_and_reads_robots() -> None:
+    robots = {"http://a.test": "User-agent: *\nCrawl-delay: 0.05\nDisallow: /private/\n"}
+    gate = HostGate(100.0, robots, "healthsift")
+    assert not gate.allowed("http://a.test/private/x")
+    assert gate.allowed("http://a.test/public/x")
+    assert gate.interval("http://a.test") == pytest.approx(0.05)
+
+    async def three() -> float:
+        started = time.monotonic()
+        for _ in range(3):
+            await gate.wait("http://a.test/x")
+        return time.monotonic() - started
+
+    assert asyncio.run(three()) >= 0.1
+
+
+# ---------------------------------------------------------------------------- config
+
+
+GOOD = """
+[crawl]
+workers = 2
+task_runner = "thread"
+
+[[sources]]
+name = "daily-health"
+start_urls = ["https://example.com/health/"]
+sitemaps = ["https://example.com/sitemap.xml"]
+feeds = []
+include = ["^https://example.com/[^/]+/$"]
+exclude = []
+max_articles = 200
+requests_per_second = 1.0
+schedule = "0 */6 * * *"
+"""
+
+
+def test_config_accepts_the_documented_keys() -> None:
+    config = parse_config(GOOD)
+    source = config.sources[0]
+    assert source.name == "daily-health"
+    assert source.schedule == "0 */6 * * *"
+    assert config.crawl.workers == 2
+    assert source.wants("https://example.com/a-post/")
+    assert not source.wants("https://example.com/a/b/")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            GOOD.replace("max_articles = 200", "max_articels = 200"),
+            "sources.toml:13: sources.0.max_articels: unknown key",
+        ),
+        (GOOD.replace('"^https', '"(^https'), "sources.toml:11: sources.0.include"),
+        (GOOD.replace('"0 */6 * * *"', '"often"'), "is not a cron expression"),
+        (GOOD.replace('["https://example.com/health/"]', '["ftp://x"]'), "is not an http(s) URL"),
+        (
+            GOOD
+            + GOOD.split("[[sources]]")[0]
+            .replace("[crawl]", "")
+            .replace("workers = 2", "")
+            .replace('task_runner = "thread"', "")
+            + "[[sources]]"
+            + GOOD.split("[[sources]]")[1],
+            "source names must be unique",
+        ),
+        ("[[sources]\nname=1", "not valid TOML"),
+    ],
+)
+def test_config_errors_name_the_key_and_line(text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text)
+    assert message in str(info.value)
