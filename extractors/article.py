@@ -74,7 +74,9 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
     first = pages[0]
     declared = first.metadata.canonical_url
     start = first.url or url
-    return normalize_url(declared or start, drop_page=True)
+    # Page 1's own URL, as it is: a slug or id ending in a number ("/covid-19/",
+    # "/story-12345") is not a page number.
+    return normalize_url(declared or start)
 
 
 def extract_article(

@@ -13,11 +13,18 @@ from extractors.rules import phrases, sections
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# Markup that escaped into text ("&lt;script&gt;" in a page is text "<script>"): records hold
+# text only, so anything shaped like a tag or comment is dropped.
+_TAG_LIKE = re.compile(r"<!--.*?-->|</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+
+
 def fold_space(text: str) -> str:
     """Collapse runs of white space (and no-break spaces) to one space and trim; drop
-    zero-width characters and soft hyphens."""
+    zero-width characters, soft hyphens and tag-like markup."""
     if not text.isascii() and _ZERO_WIDTH.search(text):
         text = _ZERO_WIDTH.sub("", text)
+    if "<" in text:
+        text = _TAG_LIKE.sub(" ", text)
     return " ".join(text.split())
 
 

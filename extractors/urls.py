@@ -6,8 +6,6 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from extractors.pagination import PAGE_PARAMS, page_keys
-
 # Query parameters that only track the visitor. Why: the same article must get the same id.
 TRACKING_PARAMS: frozenset[str] = frozenset(
     {
@@ -35,9 +33,9 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def normalize_url(url: str, *, drop_page: bool = False) -> str:
+def normalize_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no fragment, no tracking parameters, sorted
-    query; with `drop_page`, no page number either (page 1 of a paginated article)."""
+    query."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -46,16 +44,9 @@ def normalize_url(url: str, *, drop_page: bool = False) -> str:
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith("utm_")
-        and k.lower() not in TRACKING_PARAMS
-        and not (drop_page and k.lower() in PAGE_PARAMS and v.isdigit())
+        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
     ]
-    path = parts.path or "/"
-    if drop_page:
-        numbered = [k for k in page_keys(url) if k.number > 1 and k.base != path.rstrip("/")]
-        if numbered:
-            path = numbered[-1].base + ("/" if path.endswith("/") else "")
-    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(sorted(query)), ""))
 
 
 def record_id(canonical_url: str) -> str:

@@ -107,8 +107,8 @@ def fetch_options(source: Source) -> FetchOptions:
 # ------------------------------------------------------------------------------- discovery
 
 
-def _read_xml(fetcher: Fetcher, url: str) -> bytes:
-    body = fetcher.fetch(url).body
+def _read_xml(fetcher: Fetcher, url: str, origin: str) -> bytes:
+    body = fetcher.fetch(url, origin=origin).body
     if body.startswith(GZIP_MAGIC):
         try:
             body = gzip.decompress(body[: fetcher.options.max_bytes])
@@ -126,7 +126,7 @@ def _discover_sitemaps(fetcher: Fetcher, source: Source, warnings: list[str]) ->
             continue
         seen.add(url)
         try:
-            body = _read_xml(fetcher, url)
+            body = _read_xml(fetcher, url, source.origin_for(url))
         except FetchError as exc:
             warnings.append(f"sitemap {url}: {exc.reason}")
             continue
@@ -166,7 +166,7 @@ def _discover_feeds(fetcher: Fetcher, source: Source, warnings: list[str]) -> li
     found: list[str] = []
     for url in source.feeds:
         try:
-            result = parse_feed(_read_xml(fetcher, url), url)
+            result = parse_feed(_read_xml(fetcher, url, source.origin_for(url)), url)
         except FetchError as exc:
             warnings.append(f"feed {url}: {exc.reason}")
             continue
@@ -176,12 +176,12 @@ def _discover_feeds(fetcher: Fetcher, source: Source, warnings: list[str]) -> li
     return found
 
 
-def fetch_robots(hosts: list[str], fetcher: Fetcher) -> dict[str, str | None]:
+def fetch_robots(hosts: list[str], fetcher: Fetcher, origin: str) -> dict[str, str | None]:
     """robots.txt of each host (None where there is none or it cannot be read)."""
     robots: dict[str, str | None] = {}
     for host in hosts:
         try:
-            page = fetcher.fetch(f"{host}/robots.txt")
+            page = fetcher.fetch(f"{host}/robots.txt", origin=origin)
             robots[host] = page.body[:500_000].decode("utf-8", "replace")
         except FetchError:
             robots[host] = None
@@ -204,7 +204,8 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
         warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")
     chosen = chosen[: source.max_articles]
     hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
-    return Discovery(chosen, fetch_robots(hosts, fetcher), warnings)
+    origin = source.origin_for("")
+    return Discovery(chosen, fetch_robots(hosts, fetcher, origin), warnings)
 
 
 def plan_batches(
@@ -306,7 +307,8 @@ async def _crawl_article(
         first = None
         if old is not None and not old.due(job.now, job.recheck_hours):
             await gate.wait(url)
-            first = await fetcher.fetch(url, old.conditional_headers(), origin=url)
+            origin = job.source.origin_for(url)
+            first = await fetcher.fetch(url, old.conditional_headers(), origin=origin)
             if first.status == 304 or first.sha256 == old.sha256:
                 return Outcome(url, "unchanged", id=old.id), old
         record, pages = await _fetch_and_extract(url, job, fetcher, gate, first)
@@ -344,7 +346,7 @@ async def _fetch_and_extract(
         else:
             await gate.wait(page_url)
             try:
-                page = await fetcher.fetch(page_url, origin=url)
+                page = await fetcher.fetch(page_url, origin=job.source.origin_for(url))
             except FetchError as exc:
                 raise follower.failed(page_url, exc) from exc
         follower.take(page_url, page)

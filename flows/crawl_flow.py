@@ -29,6 +29,7 @@ from flows.crawl import (
 )
 from flows.fetch import Fetcher
 from flows.progress import reporter
+from flows.publish import recover
 from flows.sources import CrawlSettings, Source, SourcesConfig, load_config
 from flows.workers import batch_pool, run_in_pool
 
@@ -44,6 +45,12 @@ def crawl_batch_task(job: BatchJob) -> BatchResult:
     """One batch: on the run's worker process pool when there is one (task_runner=process),
     else where the task runs (a thread, or a Dask worker)."""
     return run_in_pool(job)
+
+
+@task(name="recover-output", cache_policy=NO_CACHE, persist_result=False)
+def recover_task(out: str) -> None:
+    """Repair what a killed earlier run left (temp files, a stale index)."""
+    recover(Path(out))
 
 
 @task(name="finish-run", cache_policy=NO_CACHE, persist_result=False)
@@ -92,6 +99,7 @@ def crawl_source(
     """One crawl run of one source into `out`."""
     settings = settings or CrawlSettings()
     report = new_report(source.name)
+    recover_task(out)
     discovery = discover_task(source)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
     jobs = merge_if_light(plan_batches(source, discovery, Path(out), settings), settings)

@@ -139,6 +139,18 @@ def _index_entry(record: dict[str, Any], out: Path, path: Path) -> dict[str, Any
     }
 
 
+def recover(out: Path) -> dict[str, bool]:
+    """Bring `out` back to a consistent state after a run that was killed: drop the temp files
+    of interrupted writes and rebuild the index if the article files changed since the last
+    rebuild. Cheap when nothing happened."""
+    for folder in (out / ARTICLES, out / REJECTED, out / "state", out):
+        if folder.is_dir():
+            for leftover in folder.glob(".*.tmp"):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+    return rebuild_index(out) if (out / ARTICLES).is_dir() else {}
+
+
 def _fingerprint(folder: Path) -> str:
     """A digest of the article files' names, sizes and modification times."""
     digest = hashlib.sha1()

@@ -23,6 +23,7 @@ from flows.crawl import (
 )
 from flows.fetch import Fetcher
 from flows.progress import reporter
+from flows.publish import recover
 from flows.sources import CrawlSettings, Source
 from flows.workers import batch_pool
 
@@ -100,6 +101,7 @@ def run_crawl(
     """Crawl each source once into `out`; prints one summary line per source."""
     settings = settings or CrawlSettings()
     out.mkdir(parents=True, exist_ok=True)
+    recover(out)
     reports: list[RunReport] = []
     for source in sources:
         if use_prefect:

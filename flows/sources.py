@@ -77,6 +77,16 @@ class Source(BaseModel):
             raise ValueError(f"{value!r} is not a cron expression of 5 fields")
         return value
 
+    def configured_urls(self) -> list[str]:
+        """Every URL the config itself names for this source."""
+        return [*self.start_urls, *self.sitemaps, *self.feeds, *self.articles]
+
+    def origin_for(self, url: str) -> str:
+        """The configured URL a fetch of `url` answers to: private addresses are fetched only
+        when the config itself points at one (see flows.netpolicy)."""
+        configured = self.configured_urls()
+        return url if url in configured or not configured else configured[0]
+
     def wants(self, url: str) -> bool:
         """True when `url` passes the include and exclude regexes."""
         if self.include and not any(re.search(p, url) for p in self.include):

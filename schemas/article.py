@@ -105,9 +105,9 @@ class Section(_Model):
 class PageProvenance(_Model):
     """One fetched page of the article."""
 
-    url: str
+    url: str = Field(pattern=r"^https?://")
     """The URL requested, absolute."""
-    final_url: str
+    final_url: str = Field(pattern=r"^https?://")
     """The URL after redirects, absolute."""
     status: int
     """HTTP status code of the final response."""
@@ -156,9 +156,9 @@ class HealthArticle(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,150}$")
     """Stable, filename-safe id from the normalised canonical URL: host and path words joined by
     `-`, then `-` and 10 hex digits of its SHA-1 (lowercase a-z, 0-9, `.`, `_`, `-`)."""
-    url: str
-    """The URL the extraction started from, absolute."""
-    canonical_url: str
+    url: str = Field(pattern=r"^https?://")
+    """The URL the extraction started from, absolute (http or https)."""
+    canonical_url: str = Field(pattern=r"^https?://")
     """The page's canonical URL (link rel=canonical, og:url or JSON-LD), else the first page's
     final URL without its page number, fragment or tracking parameters."""
     title: str

@@ -113,3 +113,17 @@ def test_tiny_page_is_not_an_article() -> None:
     routes = {"/a/": "<html><body><p>Hi.</p></body></html>"}
     with pytest.raises(NotAnArticle, match="characters"):
         run_extract("https://s.test/a/", fetcher=pages_site(routes))
+
+
+def test_ids_of_urls_ending_in_numbers_stay_distinct() -> None:
+    """A slug or story id ending in a number is not a page number (regression: "/dry-eye-6/"
+    and "/dry-eye-7/" were both keyed as "/dry-eye/")."""
+    from extractors import record_id
+    from extractors.article import _canonical
+    from extractors.clean import clean_html
+
+    ids = set()
+    for path in ("/dry-eye-6/", "/dry-eye-7/", "/covid-19/", "/story-12345"):
+        page = clean_html(b"<html><body><p>text</p></body></html>", "https://s.test" + path)
+        ids.add(record_id(_canonical([page], page.url or "")))
+    assert len(ids) == 4
