@@ -14,7 +14,7 @@ from typing import Any
 from extractors.boilerplate import JunkJudge
 from extractors.dom import ClassInfo, Node, attributes, class_of
 from extractors.rules.thresholds import MAX_DEPTH
-from extractors.text import fold_space
+from extractors.text import fold_space, strip_markup
 
 INLINE_TAGS = frozenset(
     {
@@ -296,7 +296,9 @@ class BlockWalker:
         else:
             path = ()
         if tag == "pre":
-            self._emit(Block("pre", node.text(deep=True).strip("\n"), tag=tag, path=path))
+            self._emit(
+                Block("pre", strip_markup(node.text(deep=True)).strip("\n"), tag=tag, path=path)
+            )
             return
         if tag in LIST_TAGS:
             self._list(node, tag, path, in_link)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
@@ -15,6 +15,7 @@ from defusedxml.common import DefusedXmlException
 from extractors.decode import decode_html
 from extractors.dom import parse_html
 from extractors.pagination import find_next_page
+from extractors.safeurl import join_url, split_url
 
 # Paths that are never single articles. Why: archives, feeds, accounts and files.
 NON_ARTICLE_PATHS = re.compile(
@@ -60,8 +61,9 @@ def parse_sitemap(data: bytes, base: str) -> Discovered:
     index = _local(root.tag) == "sitemapindex"
     for loc in root.iter():
         if _local(loc.tag) == "loc" and loc.text and loc.text.strip():
-            url = urljoin(base, loc.text.strip())
-            (found.follow if index else found.articles).append(url)
+            url = join_url(base, loc.text)
+            if url is not None:
+                (found.follow if index else found.articles).append(url)
     found.articles = list(dict.fromkeys(found.articles))
     return found
 
@@ -77,8 +79,9 @@ def parse_feed(data: bytes, base: str) -> Discovered:
         name = _local(node.tag)
         if name in ("item", "entry"):
             url = _entry_link(node)
-            if url:
-                found.articles.append(urljoin(base, url))
+            joined = join_url(base, url) if url else None
+            if joined is not None:
+                found.articles.append(joined)
     found.articles = list(dict.fromkeys(found.articles))
     return found
 
@@ -114,9 +117,14 @@ def parse_listing(html: str | bytes, url: str) -> Discovered:
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue
-        absolute = urljoin(url, href).split("#")[0]
-        parts = urlsplit(absolute)
-        if parts.netloc.lower() != host or parts.scheme not in ("http", "https"):
+        absolute = join_url(url, href)
+        parts = split_url(absolute) if absolute is not None else None
+        if (
+            absolute is None
+            or parts is None
+            or parts.netloc.lower() != host
+            or parts.scheme not in ("http", "https")
+        ):
             continue
         if parts.path in ("", "/") or NON_ARTICLE_PATHS.search(parts.path):
             continue

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
+from extractors.safeurl import join_url
 from extractors.survey import Survey, take_survey
 from extractors.text import fold_space
 
@@ -253,7 +253,7 @@ def read_head(
     href = canonical.attributes.get("href") if canonical is not None else None
     href = href or meta.get("og:url") or ""
     if href and url:
-        href = urljoin(url, href)
+        href = join_url(url, href) or ""
     return HeadMeta(
         meta=meta,
         ld=ld,

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode
 
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
+from extractors.safeurl import join_url, split_url
 from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
 
 # Query parameters that carry a page number. Why: ?page=2, ?p=2, ?pg=2, WordPress ?paged=2.
@@ -64,7 +65,9 @@ def _query_keys(query: str) -> tuple[str, int | None]:
 def page_keys(url: str) -> list[PageKey]:
     """Every reading of `url` as (article, page number): with and without a path number, so
     "/covid-19/" can be page 1 of itself or page 19 of "/covid"."""
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return []
     host = parts.netloc.lower()
     query, query_number = _query_keys(parts.query)
     path = parts.path or "/"
@@ -163,7 +166,7 @@ def _candidates(tree: LexborHTMLParser) -> list[tuple[str, str]]:
 def _base_href(tree: LexborHTMLParser, url: str) -> str:
     base = tree.css_first("base[href]")
     href = base.attributes.get("href") if base is not None else None
-    return urljoin(url, href) if href else url
+    return (join_url(url, href) or url) if href else url
 
 
 def find_next_page(tree: LexborHTMLParser, url: str) -> tuple[str | None, str]:
@@ -171,8 +174,10 @@ def find_next_page(tree: LexborHTMLParser, url: str) -> tuple[str | None, str]:
     base = _base_href(tree, url)
     best: tuple[int, str, str] | None = None
     for href, rule in _candidates(tree):
-        absolute = urljoin(base, href.strip()).split("#")[0]
-        if not absolute.startswith(("http://", "https://")) or not is_next_of(absolute, url):
+        absolute = join_url(base, href)
+        if absolute is None or not absolute.startswith(("http://", "https://")):
+            continue
+        if not is_next_of(absolute, url):
             continue
         number = max(k.number for k in page_keys(absolute))
         if best is None or number < best[0]:

@@ -18,6 +18,11 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TAG_LIKE = re.compile(r"<!--.*?-->|</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 
 
+def strip_markup(text: str) -> str:
+    """Drop tag-like markup from text that keeps its own white space (preformatted text)."""
+    return _TAG_LIKE.sub(" ", text) if "<" in text else text
+
+
 def fold_space(text: str) -> str:
     """Collapse runs of white space (and no-break spaces) to one space and trim; drop
     zero-width characters, soft hyphens and tag-like markup."""
