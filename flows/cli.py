@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -35,8 +36,8 @@ def _positive(value: str) -> int:
 
 def _seconds(value: str) -> float:
     number = float(value)
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError("must be a number of seconds more than 0")
     return number
 
 

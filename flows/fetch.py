@@ -101,11 +101,13 @@ def is_html(content_type: str, body: bytes) -> bool:
 
 
 def transport_reason(exc: httpx.HTTPError) -> str:
+    """One line saying what went wrong on the wire (the cause's text when httpx gives none)."""
+    detail = str(exc) or str(exc.__cause__ or exc.__context__ or "")
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out ({type(exc).__name__})"
     if isinstance(exc, httpx.RemoteProtocolError):
-        return f"connection broken mid-response ({exc})"
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return f"connection broken mid-response ({detail})"
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 class FetcherCore:

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
+from extractors.safeurl import split_url
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
 from schemas import HealthArticle, PageProvenance, Provenance
 
@@ -64,14 +65,29 @@ class PageFollower:
             transient=exc.transient,
         )
 
+    def _stop(self, warning: str) -> None:
+        self.result.warnings.append(warning)
+        self._next = None
+
     def take(self, page_url: str, page: FetchedPage) -> None:
-        """Clean and keep a fetched page (NotAnArticle when it is not HTML), or stop."""
+        """Clean and keep a fetched page, or stop. Page 1 that is not HTML raises NotAnArticle;
+        a later page that is not HTML, or that a redirect took to another host, ends the
+        article there with a warning."""
         number = len(self.result.fetched) + 1
         keys = {normalize_url(page_url), normalize_url(page.final_url)}
         if keys & self._seen_urls:
-            self.result.warnings.append(f"page {number} leads back to an earlier page; stopped")
-            self._next = None
+            self._stop(f"page {number} leads back to an earlier page; stopped")
             return
+        if number > 1:
+            first_host = split_url(self.result.fetched[0].final_url)
+            this_host = split_url(page.final_url)
+            if first_host is None or this_host is None or first_host.netloc != this_host.netloc:
+                self._stop(f"page {number} redirects to another host ({page.final_url}); stopped")
+                return
+            if not is_html(page.content_type, page.body):
+                kind = page.content_type.split(";")[0].strip() or "not HTML"
+                self._stop(f"page {number} is {kind}, not an HTML page; stopped")
+                return
         cleaned = _clean(page)
         fingerprint = _fingerprint(cleaned)
         if fingerprint in self._seen_texts:
