@@ -6,7 +6,6 @@ async httpx (bounded concurrency, per-host politeness, conditional requests), an
 from __future__ import annotations
 
 import asyncio
-import gzip
 import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from extractors import NotAnArticle, normalize_url
 from extractors.discovery import Discovered, is_feed, parse_feed, parse_listing, parse_sitemap
+from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
 from flows.pipeline import PageFollower, extract_pages
@@ -101,7 +101,7 @@ def new_report(source: str) -> RunReport:
 
 
 def fetch_options(source: Source) -> FetchOptions:
-    return FetchOptions(max_pages=source.max_pages)
+    return FetchOptions(max_pages=source.max_pages, timeout=source.timeout, retries=source.retries)
 
 
 # ------------------------------------------------------------------------------- discovery
@@ -110,10 +110,7 @@ def fetch_options(source: Source) -> FetchOptions:
 def _read_xml(fetcher: Fetcher, url: str, origin: str) -> bytes:
     body = fetcher.fetch(url, origin=origin).body
     if body.startswith(GZIP_MAGIC):
-        try:
-            body = gzip.decompress(body[: fetcher.options.max_bytes])
-        except (OSError, EOFError) as exc:
-            raise FetchError(url, f"sitemap is not valid gzip: {exc}") from exc
+        body = inflate_capped(body, fetcher.options.max_bytes, url, "gzipped sitemap")
     return body
 
 

@@ -47,6 +47,10 @@ class Source(BaseModel):
     """Requests in flight at once within a batch."""
     max_pages: int = Field(default=20, ge=1, le=200)
     """Page cap per article."""
+    timeout: float = Field(default=10.0, gt=0, le=300)
+    """Seconds for each phase of a request (connect, read, write)."""
+    retries: int = Field(default=3, ge=0, le=10)
+    """Retries on 429, 5xx and transport errors, with backoff (Retry-After honoured)."""
     respect_robots: bool = True
     """Obey robots.txt (rules and crawl-delay)."""
     schedule: str | None = None

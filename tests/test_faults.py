@@ -550,18 +550,11 @@ def _rejected(out: Path) -> dict[str, dict[str, str]]:
 
 
 def test_crawl_survives_every_fault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import flows.crawl
-    from flows.fetch import FetchOptions
     from flows.runner import run_crawl
     from flows.sources import CrawlSettings, Source
 
     for name in PROXY_VARS:
         monkeypatch.delenv(name, raising=False)
-    # The crawl's fetch options are not configurable per source; a 2 s timeout (instead of
-    # 10 s) keeps the stalled request's four attempts short. Retries stay at the default 3.
-    monkeypatch.setattr(
-        flows.crawl, "fetch_options", lambda s: FetchOptions(timeout=2.0, max_pages=s.max_pages)
-    )
     out = tmp_path / "output"
     with FaultServer() as server:
         server.robots_enabled = True
@@ -575,6 +568,7 @@ def test_crawl_survives_every_fault(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             respect_robots=True,
             max_pages=5,
             concurrency=len(urls),
+            timeout=2.0,  # keeps the stalled request's four attempts short
         )
         started = time.monotonic()
         first = run_crawl([source], out, use_prefect=False, settings=settings)[0]
