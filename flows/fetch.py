@@ -107,7 +107,19 @@ def transport_reason(exc: httpx.HTTPError) -> str:
         return f"timed out ({type(exc).__name__})"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"connection broken mid-response ({detail})"
+    for kind, phrase in TRANSPORT_PHRASES:
+        if isinstance(exc, kind):
+            return f"{phrase} ({detail})" if detail else phrase
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+# What each low-level failure means to a reader of a run report; httpx often gives no text.
+TRANSPORT_PHRASES: tuple[tuple[type[httpx.HTTPError], str], ...] = (
+    (httpx.ConnectError, "could not connect"),
+    (httpx.ReadError, "connection lost while reading the response"),
+    (httpx.WriteError, "connection lost while sending the request"),
+    (httpx.ProxyError, "proxy failed"),
+)
 
 
 class FetcherCore:
