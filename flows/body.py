@@ -32,11 +32,28 @@ class _Inflater:
             raise FetchError(self._url, f"decompressed body larger than {self._limit} bytes")
         return out
 
+    @property
+    def complete(self) -> bool:
+        """The compressed stream has ended (always true for plain data)."""
+        return self._obj is None or self._obj.eof
+
     def _count(self, data: bytes) -> bytes:
         self.size += len(data)
         if self.size > self._limit:
             raise FetchError(self._url, f"body larger than {self._limit} bytes")
         return data
+
+
+def inflate_capped(data: bytes, limit: int, url: str, what: str = "body") -> bytes:
+    """Decompress a whole gzip file (a `.xml.gz` sitemap) without inflating past `limit`."""
+    inflater = _Inflater("gzip", limit, url)
+    try:
+        out = inflater.feed(data)
+    except FetchError as exc:
+        raise FetchError(url, f"{what}: {exc.reason}") from exc
+    if not inflater.complete:
+        raise FetchError(url, f"{what}: compressed data ends early")
+    return out
 
 
 def _start(encoding: str, limit: int, url: str) -> _Inflater:

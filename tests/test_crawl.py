@@ -17,6 +17,7 @@ from flows.fetch import Fetcher
 from flows.politeness import HostGate
 from flows.runner import run_crawl
 from flows.sources import ConfigError, CrawlSettings, Source, parse_config
+from tests.faultserver import gzip_bomb
 from tests.support import ServedLog, serve_routes, site_routes
 
 INLINE = CrawlSettings(workers=1, task_runner="thread")
@@ -141,6 +142,25 @@ def test_discovery_from_listings_sitemaps_and_feeds() -> None:
     paths = [u.split(base)[1] for u in found.urls]
     assert paths == ["/s1/", "/s2/", "/f1/", "/f2/", "/l1/", "/l3/"]
     assert found.warnings == []
+
+
+def test_gzipped_sitemap_bomb_and_truncation_are_warnings() -> None:
+    """A `.xml.gz` sitemap inflating to 1 GiB stops at the size cap; a truncated one is named;
+    the good sitemap next to them still gives its articles."""
+    bomb = gzip_bomb()  # built without ever holding the 1 GiB: a big test process skews RSS
+    good = b"<urlset><url><loc>/ok/</loc></url></urlset>"
+    routes = {
+        "/bomb.xml.gz": (200, {"Content-Type": "application/gzip"}, bomb),
+        "/cut.xml.gz": (200, {"Content-Type": "application/gzip"}, gzip.compress(good)[:-12]),
+        "/good.xml": (200, {"Content-Type": "application/xml"}, good),
+    }
+    with serve_routes(routes) as base, Fetcher() as fetcher:
+        sitemaps = [f"{base}/bomb.xml.gz", f"{base}/cut.xml.gz", f"{base}/good.xml"]
+        found = discover(Source(name="d", sitemaps=sitemaps, respect_robots=False), fetcher)
+    assert [u.split(base)[1] for u in found.urls] == ["/ok/"]
+    assert len(found.warnings) == 2, found.warnings
+    assert "larger than 8000000 bytes" in found.warnings[0]
+    assert "ends early" in found.warnings[1]
 
 
 def test_max_articles_caps_with_a_warning() -> None:
