@@ -10,6 +10,7 @@ articles together. Pure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
@@ -110,18 +111,40 @@ def _href(node: Node) -> str | None:
 
 _CANDIDATE_CSS = "a, link, button, [onclick], [data-href], [data-url]"
 # A cheap gate before the phrase rules: most links name no next-page keyword at all.
-_NEXT_KEYWORD = re.compile("|".join(re.escape(k) for k in NEXT_PAGE_KEYWORDS), re.IGNORECASE)
+_KEYWORDS_LOWER = tuple(dict.fromkeys(k.lower() for k in NEXT_PAGE_KEYWORDS))
 
 
-def _is_next_label(node: Node, text: str) -> bool:
-    if len(text) > 60 or (text.strip() and not _NEXT_KEYWORD.search(text)):
-        return False
-    attrs = node.attributes
-    labels = [text, attrs.get("aria-label") or "", attrs.get("title") or ""]
+def _is_next_label(labels: tuple[str, str, str]) -> bool:
+    """The link's text, aria-label or title says "next page" (and not "next article")."""
     keys = [normalize_key(label) for label in labels if label and len(label) <= 60]
     if any(NEXT_ARTICLE_TEXT.fullmatch(key) for key in keys):
         return False
     return any(len(key) <= 40 and NEXT_PAGE_TEXT.fullmatch(key) for key in keys)
+
+
+def _keyword_hits(labelled: list[tuple[Node, tuple[str, str, str]]]) -> list[int]:
+    """Indexes of the labelled nodes with a next-page keyword in a label. One lower-cased string
+    of all labels and a `str.find` per keyword: a regex alternation scanned per link cost more
+    than the rest of the page's next-page search."""
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for _, labels in labelled:
+        part = "\t".join(labels).lower()  # lowered one by one: lower() may change lengths
+        starts.append(offset)
+        parts.append(part)
+        offset += len(part) + 1
+    joined = "\n".join(parts)
+    hits: set[int] = set()
+    for keyword in _KEYWORDS_LOWER:
+        at = joined.find(keyword)
+        while at != -1:
+            line = bisect_right(starts, at) - 1
+            hits.add(line)
+            # Skip the rest of this node's labels: one hit is enough.
+            following = starts[line + 1] if line + 1 < len(starts) else len(joined)
+            at = joined.find(keyword, following)
+    return sorted(hits)
 
 
 def _in_pager(node: Node) -> bool:
@@ -143,10 +166,13 @@ def _in_pager(node: Node) -> bool:
 def _candidates(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     """(raw href, rule name) pairs: rel=next first, then next-texts, then pager numbers."""
     by_rule: dict[str, list[str]] = {"rel-next": [], "next-text": [], "pager": []}
+    labelled: list[tuple[Node, tuple[str, str, str]]] = []
     for node in tree.css(_CANDIDATE_CSS):
-        if node.tag in ("a", "link") and "next" in (node.attributes.get("rel") or "").split():
+        attrs = node.attributes
+        tag = node.tag
+        if tag in ("a", "link") and "next" in (attrs.get("rel") or "").split():
             rule = "rel-next"
-        elif node.tag == "link":
+        elif tag == "link":
             continue
         else:
             text = node.text(deep=True).strip()
@@ -154,17 +180,24 @@ def _candidates(tree: LexborHTMLParser) -> list[tuple[str, str]]:
                 if not _in_pager(node):
                     continue
                 rule = "pager"
-            elif _is_next_label(node, text):
-                rule = "next-text"
             else:
+                if len(text) <= 60:
+                    labels = (text, attrs.get("aria-label") or "", attrs.get("title") or "")
+                    if text or labels[1] or labels[2]:
+                        labelled.append((node, labels))
                 continue
         if (href := _href(node)) is not None:
             by_rule[rule].append(href)
+    for index in _keyword_hits(labelled):
+        node, labels = labelled[index]
+        if _is_next_label(labels) and (href := _href(node)) is not None:
+            by_rule["next-text"].append(href)
     return [(href, rule) for rule, hrefs in by_rule.items() for href in hrefs]
 
 
 def _base_href(tree: LexborHTMLParser, url: str) -> str:
-    base = tree.css_first("base[href]")
+    head = tree.head
+    base = head.css_first("base[href]") if head is not None else None
     href = base.attributes.get("href") if base is not None else None
     return (join_url(url, href) or url) if href else url
 

@@ -96,3 +96,20 @@ def test_last_page_has_no_next() -> None:
         "<nav class='pagination'><a href='/a/'>1</a><a href='/a/page/2/'>2</a><span>3</span></nav>"
     )
     assert clean_html(doc(markup), "https://s.test/a/page/3/").next_page_url is None
+
+
+def test_next_label_found_among_many_links_by_text_aria_or_title() -> None:
+    """The keyword scan over all link labels at once maps each hit back to its own link, also
+    after labels whose lower-case form is longer ("İ") and links that mention "more"."""
+    noise = "".join(
+        f"<a href='/tag/{i}/'>İstanbul travel notes {i}</a><a href='/more-{i}/'>Learn more</a>"
+        for i in range(30)
+    )
+    for next_link in (
+        "<a href='/a/2/'>Next page</a>",
+        "<a href='/a/2/' aria-label='Next page'><svg></svg></a>",
+        "<a href='/a/2/' title='Continue reading'></a>",
+    ):
+        page = doc(noise + next_link + "<a href='/tag/z/'>İİİ more</a>")
+        assert clean_html(page, "https://s.test/a/").next_page_url == "https://s.test/a/2/"
+    assert clean_html(doc(noise), "https://s.test/a/").next_page_url is None
