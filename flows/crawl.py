@@ -9,6 +9,7 @@ import asyncio
 import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors import NotAnArticle, normalize_url
@@ -96,7 +97,10 @@ class RunReport:
 
 
 def new_report(source: str) -> RunReport:
-    stamp = utc_now().replace(":", "").replace("-", "")
+    """A report whose id sorts in start order, to the millisecond (two runs of a small source
+    can start within one second), and stays unique across machines."""
+    now = datetime.now(UTC)
+    stamp = f"{now:%Y%m%dT%H%M%S}.{now.microsecond // 1000:03d}Z"
     return RunReport(f"{stamp}-{source}-{uuid.uuid4().hex[:6]}", source, utc_now())
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from demo.site import DemoSite
-from flows.crawl import discover
+from flows.crawl import discover, new_report
 from flows.fetch import Fetcher
 from flows.politeness import HostGate
 from flows.runner import run_crawl
@@ -251,3 +251,13 @@ def test_config_errors_name_the_key_and_line(text: str, message: str) -> None:
     with pytest.raises(ConfigError) as info:
         parse_config(text)
     assert message in str(info.value)
+
+
+def test_run_report_ids_sort_in_start_order() -> None:
+    """Reports of runs started within one second still list in the order they ran."""
+    ids = []
+    for _ in range(3):
+        ids.append(new_report("s").run_id)
+        time.sleep(0.002)
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 3
