@@ -54,7 +54,7 @@ def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:
                 continue
             leading = False
             seen.add(key)
-            merged.append(replace(block, page=number))
+            merged.append(block if block.page == number else replace(block, page=number))
     return merged
 
 
