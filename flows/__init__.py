@@ -1,19 +1,19 @@
 """Everything with I/O: the fetcher, the plain pipeline, publishing, Prefect flows and the CLI.
 
-Prefect is imported only when a flow is asked for (`flows.extract_url`, `flows.crawl`,
-`flows.crawl_source`), so the CLI's one-off path never pays for it.
+Every name is imported on first use: Prefect only when a flow is asked for (`flows.extract_url`,
+`flows.crawl`, `flows.crawl_source`), so the CLI's one-off path never pays for it, and the
+pipeline only when used, so `healthsift crawl` can start its fork server before importing it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from flows.fetch import Fetcher, FetchError, FetchOptions
-from flows.pipeline import fetch_article_pages, run_extract
-
 if TYPE_CHECKING:
     from flows.crawl_flow import crawl, crawl_source
     from flows.extract_flow import extract_url
+    from flows.fetch import Fetcher, FetchError, FetchOptions
+    from flows.pipeline import fetch_article_pages, run_extract
 
 __all__ = [
     "FetchError",
@@ -27,6 +27,11 @@ __all__ = [
 ]
 
 _LAZY = {
+    "Fetcher": "flows.fetch",
+    "FetchError": "flows.fetch",
+    "FetchOptions": "flows.fetch",
+    "fetch_article_pages": "flows.pipeline",
+    "run_extract": "flows.pipeline",
     "extract_url": "flows.extract_flow",
     "crawl": "flows.crawl_flow",
     "crawl_source": "flows.crawl_flow",

@@ -14,6 +14,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flows.sources import Source, SourcesConfig
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FETCH, EXIT_NOT_ARTICLE = 0, 1, 2, 3, 4
 FORMATS = ("json", "jsonld", "markdown")
@@ -141,8 +145,23 @@ def _prefect_env(home: str | None = None) -> None:
         os.environ.setdefault("PREFECT_HOME", home)
 
 
+def _first_crawl_with_workers(
+    args: argparse.Namespace, config: SourcesConfig, sources: list[Source]
+) -> bool:
+    """A run that will need the worker processes: the process runner with several workers, and
+    a source with no crawl state in the output yet (`output/state/<name>.json`, flows.state), so
+    every article is fetched in full. Re-crawls of known sources often run in one process."""
+    runner = args.runner or config.crawl.task_runner
+    workers = args.workers or config.crawl.workers
+    state = Path(args.out) / "state"
+    return (
+        runner == "process"
+        and workers > 1
+        and any(not (state / f"{s.name.lower()}.json").exists() for s in sources)
+    )
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from flows.runner import run_crawl
     from flows.sources import ConfigError, load_config
 
     try:
@@ -150,6 +169,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         sources = config.select(args.source)
     except ConfigError as exc:
         raise CliError(str(exc), EXIT_USAGE) from exc
+    if _first_crawl_with_workers(args, config, sources):
+        from flows.forkserver import start_fork_server
+
+        start_fork_server()  # imports the crawl code while this process imports it too
+    from flows.runner import run_crawl
+
     settings = config.crawl.model_copy(
         update={
             k: v

@@ -4,12 +4,12 @@ then only hand batches over, so workers start fast and stay small."""
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from flows.crawl import BatchJob, BatchResult, run_batch
+from flows.forkserver import start_fork_server
 
 _pools: list[ProcessPoolExecutor] = []
 
@@ -17,8 +17,7 @@ _pools: list[ProcessPoolExecutor] = []
 @contextmanager
 def batch_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `workers` crawl processes for the duration of a run."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["flows.crawl"])
+    context = start_fork_server()
     pool = ProcessPoolExecutor(workers, mp_context=context)
     _pools.append(pool)
     try:

@@ -111,3 +111,27 @@ def test_help_explains_commands() -> None:
     for word in ("extract", "clean", "crawl", "serve", "demo", "schema", "exit codes"):
         assert word in result.stdout
     assert "--max-pages" in run("extract", "--help").stdout
+
+
+def test_fork_server_starts_early_only_for_a_first_crawl_with_workers(tmp_path: Path) -> None:
+    """`healthsift crawl` starts the worker fork server before importing the pipeline when the
+    run will need workers: process runner, several workers, a source never crawled into --out."""
+    import argparse
+
+    from flows.cli import _first_crawl_with_workers
+    from flows.sources import CrawlSettings, Source, SourcesConfig
+
+    sources = [Source(name="Daily", sitemaps=["https://example.com/sitemap.xml"])]
+    config = SourcesConfig(crawl=CrawlSettings(workers=2, task_runner="process"), sources=sources)
+
+    def decide(**given: object) -> bool:
+        args = argparse.Namespace(out=str(tmp_path), runner=None, workers=None)
+        vars(args).update(given)
+        return _first_crawl_with_workers(args, config, sources)
+
+    assert decide()
+    assert not decide(runner="thread")
+    assert not decide(workers=1)
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "daily.json").write_text("{}")
+    assert not decide()
