@@ -50,7 +50,7 @@ def _write(text: str, target: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from flows.publish import write_atomic
+    from flows.files import write_atomic
 
     try:
         write_atomic(Path(str(target)), text)
@@ -149,15 +149,17 @@ def _first_crawl_with_workers(
     args: argparse.Namespace, config: SourcesConfig, sources: list[Source]
 ) -> bool:
     """A run that will need the worker processes: the process runner with several workers, and
-    a source with no crawl state in the output yet (`output/state/<name>.json`, flows.state), so
-    every article is fetched in full. Re-crawls of known sources often run in one process."""
+    a source with no crawl state in the output yet, so every article is fetched in full.
+    Re-crawls of known sources often run in one process."""
+    from flows.state import state_path  # light: the standard library and flows.files
+
     runner = args.runner or config.crawl.task_runner
     workers = args.workers or config.crawl.workers
-    state = Path(args.out) / "state"
+    out = Path(args.out)
     return (
         runner == "process"
         and workers > 1
-        and any(not (state / f"{s.name.lower()}.json").exists() for s in sources)
+        and any(not state_path(out, s.name).exists() for s in sources)
     )
 
 

@@ -17,16 +17,14 @@ from extractors.discovery import Discovered, is_feed, parse_feed, parse_listing,
 from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
+from flows.files import PublishError, dumps, write_atomic
 from flows.pipeline import PageFollower, extract_pages
 from flows.politeness import HostGate, host_of
 from flows.publish import (
-    PublishError,
     Rejection,
     clear_rejection,
-    dumps,
     publish_article,
     rebuild_index,
-    write_atomic,
     write_rejection,
 )
 from flows.sources import CrawlSettings, Source

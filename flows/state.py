@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from flows.publish import dumps, safe_path, write_atomic
+from flows.files import dumps, safe_path, write_atomic
 
 STATE_DIR = "state"
 

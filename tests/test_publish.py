@@ -7,15 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.publish import (
-    PublishError,
-    Rejection,
-    publish_article,
-    rebuild_index,
-    safe_path,
-    write_atomic,
-    write_rejection,
-)
+from flows.files import PublishError, safe_path, write_atomic
+from flows.publish import Rejection, publish_article, rebuild_index, write_rejection
 from schemas import HealthArticle
 
 

@@ -1,0 +1,57 @@
+"""Files in `output/`: stable JSON text, atomic writes that skip unchanged bytes, and file names
+that cannot leave the output folder. Standard library only, so the CLI can use it before the
+pipeline is imported."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,150}$")
+
+
+class PublishError(Exception):
+    """A record could not be published (unsafe id, unwritable output)."""
+
+
+def dumps(data: Any) -> str:
+    """Stable JSON text: sorted keys, 2-space indent, UTF-8, trailing newline."""
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write `text` to `path` atomically; False (and no write) when the file already holds it."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def safe_path(out: Path, folder: str, name: str) -> Path:
+    """`out/folder/name.json`, refusing names that could escape `out`."""
+    if not SAFE_NAME.match(name) or ".." in name:
+        raise PublishError(f"unsafe file name {name!r}")
+    path = (out / folder / f"{name}.json").resolve()
+    if not path.is_relative_to((out / folder).resolve()):
+        raise PublishError(f"file name {name!r} escapes the output folder")
+    return path
