@@ -63,36 +63,44 @@ def _start(encoding: str, limit: int, url: str) -> _Inflater:
     return _Inflater("" if encoding == "identity" else encoding, limit, url)
 
 
+class _Body:
+    """Raw chunks in, decoded body out, within the raw and decoded caps and the deadline."""
+
+    def __init__(self, encoding: str, limit: int, url: str, deadline: float | None) -> None:
+        self._inflater = _start(encoding, limit, url)
+        self._limit, self._url, self._deadline = limit, url, deadline
+        self._raw = 0
+        self._parts: list[bytes] = []
+
+    def add(self, chunk: bytes) -> None:
+        self._raw += len(chunk)
+        if self._raw > self._limit:
+            raise FetchError(self._url, f"body larger than {self._limit} bytes")
+        self._parts.append(self._inflater.feed(chunk))
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            reason = "body arrived too slowly (time limit reached)"
+            raise FetchError(self._url, reason, transient=True)
+
+    def result(self) -> bytes:
+        return b"".join(self._parts)
+
+
 def read_capped(
     chunks: Iterator[bytes], encoding: str, limit: int, url: str, deadline: float | None = None
 ) -> bytes:
     """Join raw body chunks, decoding gzip/deflate, failing past `limit` bytes either way or
     past the monotonic `deadline`."""
-    inflater = _start(encoding, limit, url)
-    raw = 0
-    parts: list[bytes] = []
+    body = _Body(encoding, limit, url, deadline)
     for chunk in chunks:
-        raw += len(chunk)
-        if raw > limit:
-            raise FetchError(url, f"body larger than {limit} bytes")
-        parts.append(inflater.feed(chunk))
-        if deadline is not None and time.monotonic() > deadline:
-            raise FetchError(url, "body arrived too slowly (time limit reached)", transient=True)
-    return b"".join(parts)
+        body.add(chunk)
+    return body.result()
 
 
 async def read_capped_async(
     chunks: AsyncIterator[bytes], encoding: str, limit: int, url: str, deadline: float | None = None
 ) -> bytes:
     """The async twin of `read_capped`."""
-    inflater = _start(encoding, limit, url)
-    raw = 0
-    parts: list[bytes] = []
+    body = _Body(encoding, limit, url, deadline)
     async for chunk in chunks:
-        raw += len(chunk)
-        if raw > limit:
-            raise FetchError(url, f"body larger than {limit} bytes")
-        parts.append(inflater.feed(chunk))
-        if deadline is not None and time.monotonic() > deadline:
-            raise FetchError(url, "body arrived too slowly (time limit reached)", transient=True)
-    return b"".join(parts)
+        body.add(chunk)
+    return body.result()

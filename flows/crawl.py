@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -254,18 +254,10 @@ def merge_if_light(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchJ
         update={"concurrency": min(256, first.source.concurrency * settings.workers)}
     )
     states = {url: state for job in jobs for url, state in job.states.items()}
-    rate = first.requests_per_second * len(jobs) if first.requests_per_second else 0.0
-    merged = BatchJob(
-        source=source,
-        urls=tuple(urls),
-        out=first.out,
-        states=states,
-        robots=first.robots,
-        requests_per_second=min(rate, first.source.requests_per_second),
-        now=first.now,
-        recheck_hours=first.recheck_hours,
-    )
-    return [merged]
+    rate = min(first.requests_per_second * len(jobs), first.source.requests_per_second)
+    return [
+        replace(first, source=source, urls=tuple(urls), states=states, requests_per_second=rate)
+    ]
 
 
 # ------------------------------------------------------------------------------- batches

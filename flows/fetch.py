@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -181,6 +182,24 @@ class FetcherCore:
             raise FetchError(url, f"body of {declared} bytes exceeds {self.options.max_bytes}")
         return None
 
+    def client_options(self) -> dict[str, Any]:
+        """What the sync and async httpx clients are built with (redirects are followed by
+        hand, so each hop passes the URL policy)."""
+        return {
+            "timeout": httpx.Timeout(self.options.timeout),
+            "follow_redirects": False,
+            "headers": self.headers,
+        }
+
+    def ready_body(self, url: str, response: httpx.Response) -> bytes | None:
+        """The body when it needs no streaming read: empty for a 304, the content for a
+        transport that hands over decoded bodies (tests' MockTransport); else None."""
+        if response.status_code == 304:
+            return b""
+        if response.is_stream_consumed:
+            return read_capped(iter([response.content]), "", self.options.max_bytes, url)
+        return None
+
     def deadline(self) -> float:
         """Monotonic time by which a body must have arrived."""
         return time.monotonic() + 3 * self.options.timeout
@@ -212,12 +231,7 @@ class Fetcher(FetcherCore):
     ) -> None:
         super().__init__(options, policy)
         self._sleep = sleep
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(self.options.timeout),
-            follow_redirects=False,
-            transport=transport,
-            headers=self.headers,
-        )
+        self._client = httpx.Client(transport=transport, **self.client_options())
 
     def __enter__(self) -> Fetcher:
         return self
@@ -260,12 +274,11 @@ class Fetcher(FetcherCore):
             current = location
 
     def _body(self, url: str, response: httpx.Response) -> bytes:
-        limit = self.options.max_bytes
-        if response.status_code == 304:
-            return b""
-        if response.is_stream_consumed:  # a transport that hands over decoded bodies
-            return read_capped(iter([response.content]), "", limit, url)
+        ready = self.ready_body(url, response)
+        if ready is not None:
+            return ready
         encoding = response.headers.get("content-encoding", "")
+        limit = self.options.max_bytes
         return read_capped(response.iter_raw(), encoding, limit, url, self.deadline())
 
 

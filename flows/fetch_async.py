@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from flows.body import read_capped, read_capped_async
+from flows.body import read_capped_async
 from flows.errors import FetchError
 from flows.fetch import FetchedPage, FetcherCore, FetchOptions, transport_reason
 from flows.netpolicy import UrlPolicy
@@ -28,14 +28,11 @@ class AsyncFetcher(FetcherCore):
     ) -> None:
         super().__init__(options, policy)
         self._sleep = sleep
+        limits = httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        )
         self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(self.options.timeout),
-            follow_redirects=False,
-            transport=transport,
-            headers=self.headers,
-            limits=httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            ),
+            transport=transport, limits=limits, **self.client_options()
         )
 
     async def __aenter__(self) -> AsyncFetcher:
@@ -75,10 +72,9 @@ class AsyncFetcher(FetcherCore):
             current = location
 
     async def _body(self, url: str, response: httpx.Response) -> bytes:
-        limit = self.options.max_bytes
-        if response.status_code == 304:
-            return b""
-        if response.is_stream_consumed:
-            return read_capped(iter([response.content]), "", limit, url)
+        ready = self.ready_body(url, response)
+        if ready is not None:
+            return ready
         encoding = response.headers.get("content-encoding", "")
+        limit = self.options.max_bytes
         return await read_capped_async(response.aiter_raw(), encoding, limit, url, self.deadline())
