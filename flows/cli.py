@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from flows.sources import Source, SourcesConfig
+    from flows.sources import CrawlSettings, Source
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FETCH, EXIT_NOT_ARTICLE = 0, 1, 2, 3, 4
 FORMATS = ("json", "jsonld", "markdown")
@@ -145,20 +145,15 @@ def _prefect_env(home: str | None = None) -> None:
         os.environ.setdefault("PREFECT_HOME", home)
 
 
-def _first_crawl_with_workers(
-    args: argparse.Namespace, config: SourcesConfig, sources: list[Source]
-) -> bool:
+def _first_crawl_with_workers(settings: CrawlSettings, out: Path, sources: list[Source]) -> bool:
     """A run that will need the worker processes: the process runner with several workers, and
     a source with no crawl state in the output yet, so every article is fetched in full.
     Re-crawls of known sources often run in one process."""
     from flows.state import state_path  # light: the standard library and flows.files
 
-    runner = args.runner or config.crawl.task_runner
-    workers = args.workers or config.crawl.workers
-    out = Path(args.out)
     return (
-        runner == "process"
-        and workers > 1
+        settings.task_runner == "process"
+        and settings.workers > 1
         and any(not state_path(out, s.name).exists() for s in sources)
     )
 
@@ -171,12 +166,6 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         sources = config.select(args.source)
     except ConfigError as exc:
         raise CliError(str(exc), EXIT_USAGE) from exc
-    if _first_crawl_with_workers(args, config, sources):
-        from flows.forkserver import start_fork_server
-
-        start_fork_server()  # imports the crawl code while this process imports it too
-    from flows.runner import run_crawl
-
     settings = config.crawl.model_copy(
         update={
             k: v
@@ -188,6 +177,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             if v is not None
         }
     )
+    if _first_crawl_with_workers(settings, Path(args.out), sources):
+        from flows.forkserver import start_fork_server
+
+        start_fork_server()  # imports the crawl code while this process imports it too
+    from flows.runner import run_crawl
+
     if not args.no_prefect:
         _prefect_env()
     from flows.progress import RichReporter, Silent, installed

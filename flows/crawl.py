@@ -294,15 +294,15 @@ async def _crawl_article(
     old = job.states.get(url)
     if not gate.allowed(url):
         return Outcome(url, "failed", kind="robots", reason="disallowed by robots.txt"), old
+    origin = job.source.origin_for(url)
     try:
         first = None
         if old is not None and not old.due(job.now, job.recheck_hours):
             await gate.wait(url)
-            origin = job.source.origin_for(url)
             first = await fetcher.fetch(url, old.conditional_headers(), origin=origin)
             if first.status == 304 or first.sha256 == old.sha256:
                 return Outcome(url, "unchanged", id=old.id), old
-        record, pages = await _fetch_and_extract(url, job, fetcher, gate, first)
+        record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
         status = publish_article(record, Path(job.out))
     except FetchError as exc:
         return Outcome(url, "failed", kind="fetch", reason=exc.reason), old
@@ -327,7 +327,12 @@ async def _crawl_article(
 
 
 async def _fetch_and_extract(
-    url: str, job: BatchJob, fetcher: AsyncFetcher, gate: HostGate, first: FetchedPage | None
+    url: str,
+    origin: str,
+    job: BatchJob,
+    fetcher: AsyncFetcher,
+    gate: HostGate,
+    first: FetchedPage | None,
 ) -> tuple[HealthArticle, list[FetchedPage]]:
     """Every page of the article (reusing an already fetched first page) and its record."""
     follower = PageFollower(url, job.source.max_pages)
@@ -337,7 +342,7 @@ async def _fetch_and_extract(
         else:
             await gate.wait(page_url)
             try:
-                page = await fetcher.fetch(page_url, origin=job.source.origin_for(url))
+                page = await fetcher.fetch(page_url, origin=origin)
             except FetchError as exc:
                 raise follower.failed(page_url, exc) from exc
         follower.take(page_url, page)

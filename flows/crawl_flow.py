@@ -75,9 +75,8 @@ def make_task_runner(settings: CrawlSettings) -> Any:
 
 def _pool_for(settings: CrawlSettings, jobs: int) -> AbstractContextManager[object]:
     """The worker processes of task_runner=process; nothing for threads and Dask."""
-    if settings.task_runner == "process" and settings.workers > 1 and jobs > 1:
-        return batch_pool(min(settings.workers, jobs))
-    return nullcontext()
+    workers = settings.pool_size(jobs)
+    return batch_pool(workers) if workers and settings.task_runner == "process" else nullcontext()
 
 
 def _artifact(report: RunReport) -> None:

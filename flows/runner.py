@@ -30,10 +30,10 @@ from flows.workers import batch_pool
 
 @contextmanager
 def _executor(settings: CrawlSettings, jobs: int) -> Iterator[Executor | None]:
-    if jobs <= 1 or settings.workers <= 1:
+    workers = settings.pool_size(jobs)
+    if not workers:
         yield None
         return
-    workers = min(settings.workers, jobs)
     if settings.task_runner == "thread":
         with ThreadPoolExecutor(workers) as pool:
             yield pool
@@ -75,6 +75,7 @@ def run_jobs(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchResult]
 def crawl_source_plain(source: Source, out: Path, settings: CrawlSettings) -> RunReport:
     """`crawl-source` without Prefect: the same discovery, batches, publishing and report."""
     report = new_report(source.name)
+    recover(out)
     with Fetcher(fetch_options(source)) as fetcher:
         discovery = discover(source, fetcher)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
@@ -101,7 +102,6 @@ def run_crawl(
     """Crawl each source once into `out`; prints one summary line per source."""
     settings = settings or CrawlSettings()
     out.mkdir(parents=True, exist_ok=True)
-    recover(out)
     reports: list[RunReport] = []
     for source in sources:
         if use_prefect:

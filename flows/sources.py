@@ -116,6 +116,11 @@ class CrawlSettings(BaseModel):
     """An article whose first page is unchanged is skipped until all its pages are due for a
     check again after this many hours (0: check every page every run)."""
 
+    def pool_size(self, jobs: int) -> int:
+        """Workers to start for a run of `jobs` batches; 0 when this process runs them all
+        (one batch, or one worker)."""
+        return min(self.workers, jobs) if self.workers > 1 and jobs > 1 else 0
+
 
 class SourcesConfig(BaseModel):
     """The whole config file."""

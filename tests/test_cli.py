@@ -116,21 +116,17 @@ def test_help_explains_commands() -> None:
 def test_fork_server_starts_early_only_for_a_first_crawl_with_workers(tmp_path: Path) -> None:
     """`healthsift crawl` starts the worker fork server before importing the pipeline when the
     run will need workers: process runner, several workers, a source never crawled into --out."""
-    import argparse
-
     from flows.cli import _first_crawl_with_workers
-    from flows.sources import CrawlSettings, Source, SourcesConfig
+    from flows.sources import CrawlSettings, Source
 
     sources = [Source(name="Daily", sitemaps=["https://example.com/sitemap.xml"])]
-    config = SourcesConfig(crawl=CrawlSettings(workers=2, task_runner="process"), sources=sources)
 
     def decide(**given: object) -> bool:
-        args = argparse.Namespace(out=str(tmp_path), runner=None, workers=None)
-        vars(args).update(given)
-        return _first_crawl_with_workers(args, config, sources)
+        settings = CrawlSettings(workers=2, task_runner="process").model_copy(update=given)
+        return _first_crawl_with_workers(settings, tmp_path, sources)
 
     assert decide()
-    assert not decide(runner="thread")
+    assert not decide(task_runner="thread")
     assert not decide(workers=1)
     (tmp_path / "state").mkdir()
     (tmp_path / "state" / "daily.json").write_text("{}")
