@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from extractors.blocks import Block
+from extractors.rules.phrases import AUTHOR_BIO_VERBS
 from extractors.rules.thresholds import MAX_LABEL_CHARS, MAX_LINK_DENSITY, MAX_LINK_LINE_CHARS
 from extractors.text import (
     AD_LABEL,
@@ -45,9 +46,6 @@ def block_junk_kind(block: Block) -> str | None:
     return None
 
 
-_BIO_VERBS = (" is ", " has ", " writes ", " was ", " covers ", " holds ", ", ")
-
-
 def is_author_bio(block: Block, authors: tuple[str, ...]) -> bool:
     """A paragraph that introduces one of the page's authors ("Kelly Brennan is a ...")."""
     if block.kind != "paragraph" or len(block.text) > 600:
@@ -56,7 +54,7 @@ def is_author_bio(block: Block, authors: tuple[str, ...]) -> bool:
         block.text.startswith(name + verb)
         for name in authors
         if len(name) > 3
-        for verb in _BIO_VERBS
+        for verb in AUTHOR_BIO_VERBS
     )
 
 

@@ -17,29 +17,20 @@ from urllib.parse import parse_qsl, urlencode
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
+from extractors.rules.pagination import (
+    MAX_PAGE_NUMBER,
+    PAGE_PARAMS,
+    PAGE_PATH_PATTERNS,
+    PAGER_CONTAINER_MARKS,
+    PAGER_DEPTH,
+)
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
 from extractors.safeurl import join_url, split_url
 from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
 
-# Query parameters that carry a page number. Why: ?page=2, ?p=2, ?pg=2, WordPress ?paged=2.
-PAGE_PARAMS: frozenset[str] = frozenset(
-    {"page", "p", "pg", "paged", "pagina", "seite", "pagenum", "part", "pn", "pagenumber"}
-)
-# Path endings that carry a page number.
-_PATH_PAGE = (
-    re.compile(r"^(?P<base>.*?)/(?:page|pagina|seite|pg|p|part)[/_-]?(?P<n>\d{1,3})/?$", re.I),
-    re.compile(r"^(?P<base>.*?)/(?P<n>\d{1,3})/?$"),
-    re.compile(
-        r"^(?P<base>.*?)[-_](?:page|pagina|seite|pg|p|part)?[-_]?(?P<n>\d{1,3})"
-        r"(?P<ext>\.s?html?|\.php|\.aspx?)?/?$",
-        re.I,
-    ),
-)
-# Class/id words of the containers of numbered pagers and WordPress page links.
-PAGER_CONTAINER = re.compile(r"paginat|pager|page-links|page-numbers|pagenav|pages|paging", re.I)
-PAGER_DEPTH = 4  # Why: pagers nest the numbers in li/span a few levels below the container.
+_PATH_PAGE = tuple(re.compile(p, re.I) for p in PAGE_PATH_PATTERNS)
+PAGER_CONTAINER = re.compile("|".join(re.escape(m) for m in PAGER_CONTAINER_MARKS), re.I)
 _ONCLICK_URL = re.compile(r"""(?:location(?:\.href)?|window\.open)\s*(?:=|\()\s*['"]([^'"]+)['"]""")
-MAX_PAGE_NUMBER = 200
 
 
 @dataclass(frozen=True)

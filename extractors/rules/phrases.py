@@ -194,3 +194,15 @@ COOKIE_PHRASES: tuple[str, ...] = (
     r".{0,80}nous utilisons des cookies.{0,300}",
     r".{0,80}wir verwenden cookies.{0,300}",
 )
+
+# What follows an author's name at the start of an author box ("Kelly Brennan is a nurse ...",
+# "Kelly Brennan, RN, ..."). Plain substrings, matched case-sensitively after the name.
+AUTHOR_BIO_VERBS: tuple[str, ...] = (
+    " is ",
+    " has ",
+    " writes ",
+    " was ",
+    " covers ",
+    " holds ",
+    ", ",
+)

@@ -1,0 +1,36 @@
+"""Pagination rules: where a URL carries its page number, and which containers hold numbered
+pagers. `extractors.pagination` compiles them once."""
+
+from __future__ import annotations
+
+# Query parameters that carry a page number. Why: ?page=2, ?p=2, ?pg=2, WordPress ?paged=2.
+PAGE_PARAMS: frozenset[str] = frozenset(
+    {"page", "p", "pg", "paged", "pagina", "seite", "pagenum", "part", "pn", "pagenumber"}
+)
+
+# Path endings that carry a page number (`base` is the article, `n` the page), tried in order:
+# /slug/page/2/, /slug/2/, /slug-page-2.html. Case-insensitive.
+PAGE_PATH_PATTERNS: tuple[str, ...] = (
+    r"^(?P<base>.*?)/(?:page|pagina|seite|pg|p|part)[/_-]?(?P<n>\d{1,3})/?$",
+    r"^(?P<base>.*?)/(?P<n>\d{1,3})/?$",
+    r"^(?P<base>.*?)[-_](?:page|pagina|seite|pg|p|part)?[-_]?(?P<n>\d{1,3})"
+    r"(?P<ext>\.s?html?|\.php|\.aspx?)?/?$",
+)
+
+# A page number above this is an id, a year or a count, not a page. Why: articles run to a few
+# dozen pages at most.
+MAX_PAGE_NUMBER = 200
+
+# Class/id fragments of the containers of numbered pagers and WordPress page links.
+PAGER_CONTAINER_MARKS: tuple[str, ...] = (
+    "paginat",
+    "pager",
+    "page-links",
+    "page-numbers",
+    "pagenav",
+    "pages",
+    "paging",
+)
+
+# Why: pagers nest the numbers in li/span a few levels below the container.
+PAGER_DEPTH = 4
