@@ -14,9 +14,18 @@ from extractors.boilerplate import JunkJudge
 from extractors.dom import ClassInfo, Node, class_of
 from extractors.rules import boilerplate as vocab
 from extractors.rules.thresholds import (
+    ALTERNATIVE_SHARE,
+    HINT_MAX_DENSITY,
     HINT_MIN_SHARE,
+    MAX_CLIMB,
+    MIN_ALTERNATIVES,
     MIN_MAIN_CHARS,
     MIN_SCORING_CHARS,
+    QUICK_MAX_DENSITY,
+    QUICK_MIN_SCORE,
+    QUICK_TOP,
+    SAME_CLASS_MAX_DENSITY,
+    SIBLING_MAX_DENSITY,
     SIBLING_SCORE_SHARE,
 )
 
@@ -124,7 +133,11 @@ def _hinted_container(tree: BlockTree, stats: dict[int, _Stats], best: int) -> i
             continue
         own = entry.text - entry.links
         big_enough = own >= HINT_MIN_SHARE * best_own and own > choice_own
-        if big_enough and entry.density < 0.35 and (kind == "articleBody" or choice == best):
+        if (
+            big_enough
+            and entry.density < HINT_MAX_DENSITY
+            and (kind == "articleBody" or choice == best)
+        ):
             choice, choice_own = element, own
     return choice
 
@@ -175,20 +188,6 @@ def select_main(tree: BlockTree) -> list[Block]:
 
 
 # ------------------------------------------------------------------ the quick path
-
-QUICK_TOP = 4  # Why: the best container is nearly always among the four best-voted parents.
-# The quick path's winner must score at least this (about four real paragraphs) with links
-# under QUICK_MAX_DENSITY of its text; else the page's prose is not in <p> and the full walk
-# decides.
-QUICK_MIN_SCORE = 15.0
-# Other containers scoring at least this share of the best's, two or more of them under one
-# ancestor at most MAX_CLIMB levels up, make that ancestor the main content (Readability).
-ALTERNATIVE_SHARE = 0.75
-SIBLING_MAX_DENSITY = 0.3
-SAME_CLASS_MAX_DENSITY = 0.5
-MIN_ALTERNATIVES = 2
-MAX_CLIMB = 4
-QUICK_MAX_DENSITY = 0.3
 
 
 def _vote(paragraphs: list[Node]) -> tuple[dict[int, float], dict[int, Node], int]:
@@ -329,7 +328,11 @@ def _prefer_article_body(root: Node, best: Node, memo: dict[int, tuple[int, floa
         return best
     hint_text, hint_density = _density(hint, memo)
     best_text, _ = _density(best, memo)
-    return hint if hint_text >= HINT_MIN_SHARE * best_text and hint_density < 0.35 else best
+    return (
+        hint
+        if hint_text >= HINT_MIN_SHARE * best_text and hint_density < HINT_MAX_DENSITY
+        else best
+    )
 
 
 def _with_siblings(

@@ -12,6 +12,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
+from extractors.rules.boilerplate import BYLINE_SELECTORS
 from extractors.safeurl import join_url
 from extractors.survey import Survey, take_survey
 from extractors.text import fold_space
@@ -30,15 +31,6 @@ ARTICLE_TYPES: tuple[str, ...] = (
     "TechArticle",
     "HealthTopicContent",
     "WebPage",
-)
-# Visible byline selectors, most specific first. Why: sites without metadata still print one.
-BYLINE_PRIORITY: tuple[str, ...] = (
-    "[itemprop='author']",
-    "[rel~='author']",
-    ".author-name",
-    ".byline-name",
-    ".byline",
-    ".author",
 )
 _BY_PREFIX = re.compile(r"^(written |reviewed |posted |reported )?(by|por|par|von)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*", re.I)
@@ -202,7 +194,7 @@ def split_authors(raw: list[str]) -> tuple[str, ...]:
 
 def _byline(bylines: list[Node]) -> list[str]:
     """The most specific visible byline among the surveyed candidates."""
-    for css in BYLINE_PRIORITY:
+    for css in BYLINE_SELECTORS:
         for node in bylines:
             if not node.css_matches(css):
                 continue

@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.dom import Node
+from extractors.rules.boilerplate import BYLINE_SELECTORS
 
 # What the scan collects, one selector group per use. Simple selectors only: descendant
 # combinators make lexbor walk every ancestor of every element.
 PARAGRAPH_CSS = "p, pre"
 HEADING_CSS = "h1"
 TIME_CSS = "time[datetime]"
-BYLINE_CSS = "[itemprop='author'], [rel~='author'], .author-name, .byline-name, .byline, .author"
+BYLINE_CSS = ", ".join(BYLINE_SELECTORS)
 SURVEY_CSS = ", ".join((PARAGRAPH_CSS, HEADING_CSS, TIME_CSS, BYLINE_CSS))
 
 

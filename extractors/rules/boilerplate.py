@@ -308,3 +308,14 @@ NEGATIVE_TOKENS: frozenset[str] = AD_TOKENS | CLICKBAIT_TOKENS | NAVIGATION_TOKE
 
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})
+
+# Visible byline selectors, most specific first (simple selectors only: the survey scans for all
+# of them at once). Why: sites without metadata still print one.
+BYLINE_SELECTORS: tuple[str, ...] = (
+    "[itemprop='author']",
+    "[rel~='author']",
+    ".author-name",
+    ".byline-name",
+    ".byline",
+    ".author",
+)

@@ -23,6 +23,29 @@ MIN_MAIN_CHARS = 250
 # body) must hold this share of the best-scoring container's text to be preferred over it.
 HINT_MIN_SHARE = 0.6
 
+# ... and have links in less than this share of its text. Why: a hinted element that is mostly
+# links is a related-articles block marked up as an article.
+HINT_MAX_DENSITY = 0.35
+
+# The quick path (votes of the page's <p> elements, no block walk):
+# Containers tried. Why: the best container is nearly always among the four best-voted parents.
+QUICK_TOP = 4
+# The winner must score at least this (about four real paragraphs) with links under
+# QUICK_MAX_DENSITY of its text. Why: otherwise the page's prose is not in <p>, and the full
+# block walk decides.
+QUICK_MIN_SCORE = 15.0
+QUICK_MAX_DENSITY = 0.3
+# Other containers scoring at least ALTERNATIVE_SHARE of the best's, MIN_ALTERNATIVES or more of
+# them under one ancestor at most MAX_CLIMB levels up, make that ancestor the main content.
+# Why: Readability's climb, for FAQs of answer boxes and stories cut into blocks.
+ALTERNATIVE_SHARE = 0.75
+MIN_ALTERNATIVES = 2
+MAX_CLIMB = 4
+# Link density a joining sibling may have; a sibling repeating the main container's tag and
+# class may have more. Why: a repeated container can hold a widget the walk drops later.
+SIBLING_MAX_DENSITY = 0.3
+SAME_CLASS_MAX_DENSITY = 0.5
+
 # Longest block (characters) that can be taken for an ad label, a prompt or a widget line.
 MAX_LABEL_CHARS = 220
 
