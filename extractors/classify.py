@@ -119,15 +119,6 @@ def classify_lead_in(text: str) -> str | None:
     return None
 
 
-def vote_by_lists(list_kinds: list[str] | Counter[str]) -> str | None:
-    """The kind most of a section's lists announce, when one stands out."""
-    votes = Counter({k: v for k, v in Counter(list_kinds).items() if k in CONTENT_KINDS})
-    if not votes:
-        return None
-    (kind, count), *rest = [*votes.most_common(2), ("", 0)]
-    return kind if count > rest[0][1] else None
-
-
 _WORD = re.compile(r"\w+")
 
 

@@ -82,8 +82,8 @@ def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
 def _main_blocks(
     tree: LexborHTMLParser, survey: Survey, options: RemovalOptions, source: bytes | None = None
 ) -> tuple[list[Block], Counter[str]]:
-    """_strip_boilerplate + _find_main on a pruned tree: the quick path over <p> votes when it
-    finds enough, else the full block walk with container scoring."""
+    """The main content's blocks of a pruned tree, furniture judged on the way down: the quick
+    path over <p> votes when it finds enough, else the full block walk with container scoring."""
     root = tree.body or tree.root
     if root is None:
         return [], Counter()

@@ -76,24 +76,9 @@ def class_of(attrs: dict[str, Any]) -> ClassInfo:
     return class_info(cls if isinstance(cls, str) else "", ident if isinstance(ident, str) else "")
 
 
-def class_words(attrs: dict[str, Any]) -> list[str]:
-    """Lowercased class names and id of an element, as whole words."""
-    return list(class_of(attrs).words)
-
-
-def class_tokens(words: list[str] | tuple[str, ...]) -> frozenset[str]:
-    """Tokens of already split class words (see ClassInfo.tokens)."""
-    return class_info(" ".join(words), "").tokens
-
-
 def is_hidden(attrs: dict[str, Any]) -> bool:
     """True for elements the page hides from every reader."""
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
     return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
-
-
-def link_text_length(node: Node) -> int:
-    """Characters of text inside the node's links."""
-    return sum(len(a.text(strip=True)) for a in node.css("a"))

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extractors.dom import Node
 from extractors.rules.boilerplate import BYLINE_SELECTORS
 from extractors.safeurl import join_url
-from extractors.survey import Survey, take_survey
+from extractors.survey import Survey
 from extractors.text import fold_space
 
 # JSON-LD types that describe the article itself, most specific first.
@@ -288,10 +288,3 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         description=meta.get("description") or meta.get("og:description") or "",
         jsonld_body=fold_space(body) if isinstance(body, str) else "",
     )
-
-
-def extract_metadata(
-    tree: LexborHTMLParser, url: str | None = None, source: bytes | None = None
-) -> PageMeta:
-    """Metadata of a parsed page, head and body (call before pruning drops the head)."""
-    return complete_metadata(read_head(tree, url, source), take_survey(tree.body))

@@ -508,9 +508,8 @@ NUMBER_PREFIX = (
     r"|#\s*(?P<b>\d{1,2})\s*[.):\-\u2013\u2014]?"
     r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d))\s*"
 )
-# Texts that can stand as a pseudo-heading paragraph, bounds in characters.
+# Longest text that can stand as a pseudo-heading paragraph, in characters.
 PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph is emphasis.
-PSEUDO_HEADING_MIN_CHARS = 3
 QUESTION_HEADING_MAX_CHARS = 90  # Why: a stand-alone question line longer than this is prose.
 
 # Words and short phrases in a section's text that hint at its kind, for sections whose heading
@@ -609,7 +608,6 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-CONTENT_MIN_HITS = 3  # Why: fewer cue words than this is chance, not a topic.
 
 # Weaker heading cues per kind: words and shapes that lean towards a kind without naming it
 # ("Why it happens", "Looking after yourself", "Recovery time", "X at a glance"). They add less
