@@ -93,7 +93,7 @@ def _heading_evidence(evidence: _Evidence, heading: str) -> tuple[str, ...]:
             weight += rules.PRIORITY_BONUS
         evidence.add(kind, weight, f"heading:{kind}")
     for rank, kind in enumerate(heading_hints(heading)):
-        evidence.add(kind, rules.HINT_WEIGHT - rank * 0.25, f"hint:{kind}")
+        evidence.add(kind, rules.HINT_WEIGHT - rank * rules.HINT_RANK_STEP, f"hint:{kind}")
     return named
 
 
@@ -108,8 +108,9 @@ def _section_kind(
     evidence = _Evidence()
     named = _heading_evidence(evidence, raw.heading)
     own_lists = _lead_in_kinds(raw)
-    if named and named[0] == "signs" and own_lists and set(own_lists) == {"when_to_see_doctor"}:
-        return "when_to_see_doctor", "heading+lists"
+    listed = set(own_lists)
+    if named and len(listed) == 1 and (named[0], *listed) in rules.HEADING_YIELDS_TO_LISTS:
+        return own_lists[0], "heading+lists"
     for kind in own_lists:
         evidence.add(kind, rules.LIST_WEIGHT, "content:lists")
     # Sub-sections speak for a section only when its heading names no kind: the numbered

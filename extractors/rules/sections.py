@@ -785,6 +785,7 @@ HEADING_WEIGHT = 4.0
 HEADING_RANK_STEP = 0.5  # later-named kinds of "Causes and Risk Factors" weigh a little less
 PRIORITY_BONUS = 2.0
 HINT_WEIGHT = 2.0
+HINT_RANK_STEP = 0.25  # a heading's later hints weigh a little less
 LIST_WEIGHT = 2.0
 CHILD_LIST_WEIGHT = 0.75
 CUE_WEIGHT = 0.3
@@ -797,3 +798,8 @@ MIN_KIND_SCORE = 0.7  # below this, nothing speaks for any kind: the section sta
 # A first top-level section that names no kind is usually the definition ("Mumps: the
 # essentials", "Hallux valgus"): it gets this much towards `definition`.
 FIRST_SECTION_DEFINITION = 1.5
+
+# (heading kind, list kind): a section whose heading names the first and whose every list
+# announces the second is of the second kind, whatever the other evidence. Why: "Warning signs"
+# sections often hold nothing but a "Seek care at once if you notice:" list.
+HEADING_YIELDS_TO_LISTS: frozenset[tuple[str, str]] = frozenset({("signs", "when_to_see_doctor")})
