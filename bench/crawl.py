@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from demo.site import DemoSite  # noqa: E402
-from demo.source import Article, Heading, load_articles  # noqa: E402
+from demo.source import Article, Heading, numbered_copies  # noqa: E402
 
 SITE_PORT = 8791
 PREFECT_PORT = 4297
@@ -37,19 +37,14 @@ PREFECT_PORT = 4297
 
 def generated_articles(count: int) -> list[Article]:
     """`count` articles made from the demo sources: each one re-titled and cut in 3 pages."""
-    bases = load_articles(ROOT / "demo" / "articles")
     articles = []
-    for index in range(count):
-        base = bases[index % len(bases)]
+    for base in numbered_copies(count):
         blocks = [b for page in base.pages for b in page]
         cuts = [len(blocks) // 3, 2 * len(blocks) // 3]
         while isinstance(blocks[cuts[0]], Heading) and cuts[0] > 1:
             cuts[0] -= 1
         pages = [blocks[: cuts[0]], blocks[cuts[0] : cuts[1]], blocks[cuts[1] :]]
-        meta = dict(base.meta)
-        meta["slug"] = f"{base.slug}-{index:04d}"
-        meta["title"] = f"{base.title} (No. {index})"
-        articles.append(Article(meta, pages))
+        articles.append(Article(base.meta, pages))
     return articles
 
 

@@ -129,6 +129,18 @@ def load_articles(folder: Path) -> list[Article]:
     return [load_article(p) for p in sorted(folder.glob("*.md"))]
 
 
+def numbered_copies(count: int, folder: Path | None = None) -> list[Article]:
+    """`count` distinct articles for load tests: the demo articles in turn, each copy with its
+    number in its slug ("-0042") and title ("(No. 42)")."""
+    bases = load_articles(folder or Path(__file__).parent / "articles")
+    copies = []
+    for index in range(count):
+        base = bases[index % len(bases)]
+        meta = dict(base.meta, slug=f"{base.slug}-{index:04d}", title=f"{base.title} (No. {index})")
+        copies.append(Article(meta, base.pages))
+    return copies
+
+
 def expected_sections(article: Article) -> list[ExpectedSection]:
     """The outline a perfect extractor returns: lead first, kinds inherited by sub-sections."""
     lead = ExpectedSection("", 1, "other")

@@ -13,21 +13,11 @@ import time
 from pathlib import Path
 
 from demo.site import DemoSite
-from demo.source import Article, load_articles
+from demo.source import numbered_copies
 from schemas import HealthArticle
 from tests.support import serve_routes, site_routes
 
 BIN = Path(sys.executable).parent / "healthsift"
-
-
-def many_articles(count: int) -> list[Article]:
-    bases = load_articles(Path(__file__).resolve().parent.parent / "demo" / "articles")
-    articles = []
-    for index in range(count):
-        base = bases[index % len(bases)]
-        meta = dict(base.meta, slug=f"{base.slug}-{index}", title=f"{base.title} ({index})")
-        articles.append(Article(meta, base.pages))
-    return articles
 
 
 def check_consistent_files(out: Path) -> None:
@@ -43,7 +33,7 @@ def check_consistent_files(out: Path) -> None:
 
 
 def test_sigkill_mid_publishing(tmp_path: Path) -> None:
-    site = DemoSite.from_articles(many_articles(120))
+    site = DemoSite.from_articles(numbered_copies(120))
     out = tmp_path / "out"
     with serve_routes(site_routes(site)) as base:
         config = tmp_path / "sources.toml"
