@@ -245,7 +245,8 @@ class BlockWalker:
             tag = child.tag
             if tag == "-text":
                 text = child.text_content
-                if text:
+                # White space between block elements starts no run (it would fold away).
+                if text and (self._run.parts or not text.isspace()):
                     self._run.add(text, in_link, in_bold)
             elif tag is None or tag[0] == "-":
                 pass

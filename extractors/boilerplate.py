@@ -93,7 +93,8 @@ def _is_guarded(node: Node, page_chars: int) -> bool:
     return link_len < 0.3 * text_len
 
 
-_CODE_TAGS = sorted(rules.CODE_TAGS)
+# One selector group for the body. Why: strip_tags walks the whole tree once per tag.
+_CODE_CSS = ", ".join(sorted(rules.CODE_TAGS - {"head"}))
 
 
 class JunkJudge:
@@ -157,6 +158,13 @@ class JunkJudge:
 
 
 def prune(tree: LexborHTMLParser) -> None:
-    """Strip, in C, code and media elements (scripts, styles, SVG, templates, ...): they never
-    carry article text. Everything else is judged by `JunkJudge` during the walk."""
-    tree.strip_tags(_CODE_TAGS, recursive=True)
+    """Strip, in C, the head and the code and media elements (scripts, styles, SVG, templates,
+    ...): they never carry article text. Everything else is judged by `JunkJudge` during the
+    walk."""
+    head = tree.head
+    if head is not None:
+        head.decompose()
+    root = tree.body or tree.root
+    if root is not None:
+        for node in root.css(_CODE_CSS):
+            node.decompose()

@@ -131,7 +131,7 @@ def clean_html(
     Never raises on malformed or empty markup; an empty page gives an empty `text`.
     """
     source, tree = _prepare(html, content_type)
-    head = read_head(tree, url, source)
+    head = read_head(tree, url)
     next_url, next_rule = find_next_page(tree, url) if url else (None, "")
     prune(tree)
     survey = take_survey(tree.body or tree.root)

@@ -87,29 +87,20 @@ def normalize_date(value: str | None) -> str | None:
     return None
 
 
-def _jsonld_texts(tree: LexborHTMLParser, source: bytes | None) -> list[str | bytes]:
-    """Bodies of the JSON-LD scripts. From the UTF-8 source by plain byte search when it is
-    given (C-speed, no tree scan), else from the tree."""
-    if source is None:
-        return [s.text(deep=True) for s in tree.css("script[type='application/ld+json']")]
-    texts: list[str | bytes] = []
-    start = source.find(b"ld+json")
-    while start != -1 and len(texts) < 20:
-        open_end = source.find(b">", start)
-        close = source.find(b"</script", open_end) if open_end != -1 else -1
-        if close == -1:
-            break
-        if source.rfind(b"<script", 0, start) > source.rfind(b">", 0, start):
-            texts.append(source[open_end + 1 : close])
-        start = source.find(b"ld+json", close)
-    return texts
+# Lexbor's attribute scan beats a byte search of the source by 5x (measured on zyte-dev).
+_JSONLD_CSS = "script[type*='ld+json' i]"
 
 
-def _jsonld_objects(tree: LexborHTMLParser, source: bytes | None) -> list[dict[str, Any]]:
+def _jsonld_texts(tree: LexborHTMLParser) -> list[str]:
+    """Bodies of the page's JSON-LD scripts (at most 20)."""
+    return [script.text(deep=True) for script in tree.css(_JSONLD_CSS)[:20]]
+
+
+def _jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for text in _jsonld_texts(tree, source):
+    for text in _jsonld_texts(tree):
         try:
-            data = json.loads(text.strip() or b"null")
+            data = json.loads(text.strip() or "null")
         except ValueError:
             continue
         stack: list[Any] = [data]
@@ -152,15 +143,39 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+# The meta tags read (lowercased names): pages carry dozens of others, not worth folding.
+META_KEYS = frozenset(
+    {
+        "og:title",
+        "og:site_name",
+        "og:url",
+        "og:locale",
+        "og:description",
+        "og:updated_time",
+        "description",
+        "author",
+        "article:published_time",
+        "article:modified_time",
+        "datepublished",
+        "datemodified",
+        "date",
+        "content-language",
+    }
+)
+
+
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     values: dict[str, str] = {}
     scope = tree.head or tree.root  # meta tags belong in <head>; scanning it alone is cheap
     for node in scope.css("meta") if scope is not None else []:
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if not key:
+            continue
+        key = key.lower()
         content = attrs.get("content")
-        if key and content and key.lower() not in values:
-            values[key.lower()] = fold_space(content)
+        if content and key in META_KEYS and key not in values:
+            values[key] = fold_space(content)
     return values
 
 
@@ -214,8 +229,8 @@ def _visible_date(times: list[Node]) -> str | None:
 
 
 def _language(tree: LexborHTMLParser, meta: dict[str, str], ld: dict[str, Any]) -> str:
-    html = tree.css_first("html")
-    lang = html.attributes.get("lang") if html is not None else None
+    html = tree.root  # the <html> element
+    lang = html.attributes.get("lang") if html is not None and html.tag == "html" else None
     lang = lang or meta.get("og:locale") or ld.get("inLanguage") or meta.get("content-language")
     if not isinstance(lang, str):
         return ""
@@ -233,15 +248,15 @@ class HeadMeta:
     language: str
 
 
-def read_head(
-    tree: LexborHTMLParser, url: str | None = None, source: bytes | None = None
-) -> HeadMeta:
-    """Meta tags, the main JSON-LD object, <title>, canonical link and language. `source`, the
-    page as UTF-8 bytes, lets JSON-LD be found by byte search instead of a tree scan."""
+def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
+    """Meta tags, the main JSON-LD object, <title>, canonical link and language."""
     meta = _meta(tree)
-    ld = _main_jsonld(_jsonld_objects(tree, source))
-    title_node = tree.css_first("title")
-    canonical = tree.css_first("link[rel='canonical']")
+    ld = _main_jsonld(_jsonld_objects(tree))
+    scope = tree.head or tree.root  # <title> and the canonical link belong in <head>
+    title_node = scope.css_first("title") if scope is not None else None
+    if title_node is None and scope is not tree.root and tree.root is not None:
+        title_node = tree.root.css_first("title")
+    canonical = scope.css_first("link[rel='canonical']") if scope is not None else None
     href = canonical.attributes.get("href") if canonical is not None else None
     href = href or meta.get("og:url") or ""
     if href and url:

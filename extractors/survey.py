@@ -1,6 +1,7 @@
 """One C-level scan of the page body for what several phases need: the paragraphs that vote
-for the main content, the h1 headings, visible bylines and <time> elements. Lexbor CSS scans
-cost about as much each as a tenth of the whole extraction, so the page is scanned once."""
+for the main content, the h1 headings and <time> elements. Lexbor CSS scans cost about as much
+each as a tenth of the whole extraction, so the page is scanned once; visible bylines, needed
+only when the head names no author, are scanned for on demand."""
 
 from __future__ import annotations
 
@@ -10,37 +11,44 @@ from extractors.dom import Node
 from extractors.rules.boilerplate import BYLINE_SELECTORS
 
 # What the scan collects, one selector group per use. Simple selectors only: descendant
-# combinators make lexbor walk every ancestor of every element.
+# combinators make lexbor walk every ancestor of every element. Type selectors are cheap;
+# the byline group (attribute and class selectors) costs twice as much as the others together.
 PARAGRAPH_CSS = "p, pre"
 HEADING_CSS = "h1"
 TIME_CSS = "time[datetime]"
 BYLINE_CSS = ", ".join(BYLINE_SELECTORS)
-SURVEY_CSS = ", ".join((PARAGRAPH_CSS, HEADING_CSS, TIME_CSS, BYLINE_CSS))
+SURVEY_CSS = ", ".join((PARAGRAPH_CSS, HEADING_CSS, TIME_CSS))
 
 
 @dataclass
 class Survey:
     """Nodes of one page by role, in document order."""
 
+    root: Node | None = None
     paragraphs: list[Node] = field(default_factory=list)
     headings: list[Node] = field(default_factory=list)
     times: list[Node] = field(default_factory=list)
-    bylines: list[Node] = field(default_factory=list)
+    _bylines: list[Node] | None = field(default=None, repr=False)
+
+    @property
+    def bylines(self) -> list[Node]:
+        """Visible byline candidates, scanned for on first use (the tree must be unchanged)."""
+        if self._bylines is None:
+            self._bylines = self.root.css(BYLINE_CSS) if self.root is not None else []
+        return self._bylines
 
 
 def take_survey(root: Node | None) -> Survey:
     """Scan `root` once and sort what it finds by role."""
-    survey = Survey()
+    survey = Survey(root)
     if root is None:
         return survey
     for node in root.css(SURVEY_CSS):
         tag = node.tag
-        if tag in ("p", "pre"):
-            survey.paragraphs.append(node)
-        elif tag == "h1":
+        if tag == "h1":
             survey.headings.append(node)
-        elif tag == "time" and "datetime" in node.attributes:
+        elif tag == "time":
             survey.times.append(node)
         else:
-            survey.bylines.append(node)
+            survey.paragraphs.append(node)
     return survey

@@ -40,9 +40,17 @@ def normalize_key(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+_ESCAPE = re.compile(r"\\.")
+
+
 def compile_full(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex that matches a whole (normalised) text against any of the patterns."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.DOTALL)
+    """One regex that matches a whole normalised text (`normalize_key`: lowercased) against any
+    of the patterns. The patterns are written in lower case, so the regex is case-sensitive:
+    IGNORECASE would make every alternative slower to reject."""
+    upper = [p for p in patterns if (bare := _ESCAPE.sub("", p)) != bare.lower()]
+    if upper:
+        raise ValueError(f"phrase patterns must be written in lower case: {upper[0]!r}")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL)
 
 
 AD_LABEL = compile_full(phrases.AD_LABELS)
