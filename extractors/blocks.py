@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.boilerplate import JunkJudge
+from extractors.boilerplate import TAG_JUDGED, JunkJudge
 from extractors.dom import ClassInfo, Node, attributes, class_of
+from extractors.rules.boilerplate import CODE_TAGS
 from extractors.rules.thresholds import MAX_DEPTH
 from extractors.text import fold_space, strip_markup
 
@@ -279,8 +280,12 @@ class BlockWalker:
         self._walk(node, owner, in_link or tag == "a", bold)
 
     def _block(self, node: Node, tag: str, owner: _Owner, in_link: bool = False) -> None:
+        if tag in CODE_TAGS:  # media and metadata elements: no text, not furniture either
+            return
         attrs = node.attributes
-        if self.judge is not None and self.judge.skip(node, tag, attrs):
+        judge = self.judge
+        # Without attributes only the tag can make an element furniture.
+        if judge is not None and (attrs or tag in TAG_JUDGED) and judge.skip(node, tag, attrs):
             return
         self._flush(owner)
         info = class_of(attrs) if attrs else None
@@ -317,6 +322,8 @@ class BlockWalker:
     ) -> _Owner:
         if tag in HEADING_TAGS:
             return _Owner(tag, path, level=HEADING_TAGS[tag])
+        if not attrs:
+            return _Owner(tag, path, hint=tag in HINT_TAGS)
         if attrs.get("role") == "heading":
             aria = str(attrs.get("aria-level") or "2")
             number = int(aria) if aria.isdigit() and 1 <= int(aria) <= 6 else 2

@@ -15,7 +15,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors.dom import ClassInfo, Node, attributes, class_of, is_hidden
+from extractors.dom import ClassInfo, Node, attributes, class_info, is_hidden
 from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
@@ -56,9 +56,20 @@ class RemovalOptions:
 
 
 @lru_cache(maxsize=16384)
-def class_verdict(info: ClassInfo) -> tuple[bool, str | None]:
-    """(hidden by a class, removal kind named by the tokens) of a class/id pair."""
+def class_verdict(class_value: str, id_value: str) -> tuple[bool, str | None]:
+    """(hidden by a class, removal kind named by the tokens) of a class/id pair. Memoised on
+    the attribute strings, whose hashes Python keeps (a ClassInfo would be hashed each time)."""
+    info = class_info(class_value, id_value)
     return (not rules.HIDDEN_CLASSES.isdisjoint(info.words), token_kind(info))
+
+
+def _verdict(attrs: dict[str, Any]) -> tuple[bool, str | None]:
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if not cls and not ident:
+        return False, None
+    return class_verdict(
+        cls if isinstance(cls, str) else "", ident if isinstance(ident, str) else ""
+    )
 
 
 def token_kind(info: ClassInfo) -> str | None:
@@ -93,8 +104,8 @@ def _is_guarded(node: Node, page_chars: int) -> bool:
     return link_len < 0.3 * text_len
 
 
-# One selector group for the body. Why: strip_tags walks the whole tree once per tag.
-_CODE_CSS = ", ".join(sorted(rules.CODE_TAGS - {"head"}))
+# The tags `JunkJudge.kind_of` may call furniture when the element has no attributes.
+TAG_JUDGED = rules.DROP_TAGS | rules.AD_TAGS | rules.NAVIGATION_TAGS
 
 
 class JunkJudge:
@@ -124,8 +135,7 @@ class JunkJudge:
             return "ads"
         if not attrs or _INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
-        info = class_of(attrs)
-        hidden, token = class_verdict(info)
+        hidden, token = _verdict(attrs)
         if hidden or is_hidden(attrs):
             return "other"
         if not _AD_ATTRIBUTES.isdisjoint(attrs):
@@ -158,13 +168,10 @@ class JunkJudge:
 
 
 def prune(tree: LexborHTMLParser) -> None:
-    """Strip, in C, the head and the code and media elements (scripts, styles, SVG, templates,
-    ...): they never carry article text. Everything else is judged by `JunkJudge` during the
-    walk."""
+    """Strip, in C, the head and the code elements that hold text (scripts, styles, SVG,
+    templates): they never carry article text and would count in text lengths. Everything
+    else is judged by `JunkJudge` during the walk."""
     head = tree.head
     if head is not None:
         head.decompose()
-    root = tree.body or tree.root
-    if root is not None:
-        for node in root.css(_CODE_CSS):
-            node.decompose()
+    tree.strip_tags(list(rules.PRUNED_TAGS), recursive=True)

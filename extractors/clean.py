@@ -80,7 +80,7 @@ def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
 
 
 def _main_blocks(
-    tree: LexborHTMLParser, survey: Survey, options: RemovalOptions, source: bytes | None = None
+    tree: LexborHTMLParser, survey: Survey, options: RemovalOptions
 ) -> tuple[list[Block], Counter[str]]:
     """The main content's blocks of a pruned tree, furniture judged on the way down: the quick
     path over <p> votes when it finds enough, else the full block walk with container scoring."""
@@ -89,7 +89,7 @@ def _main_blocks(
         return [], Counter()
     removed: Counter[str] = Counter()
     judge = JunkJudge(options, root)
-    containers = quick_main(root, judge, survey.paragraphs, source)
+    containers = quick_main(root, judge, survey.paragraphs)
     if containers is not None:
         kept, dropped = filter_blocks(_walk(containers, judge))
         if sum(len(b.text) for b in kept) >= MIN_MAIN_CHARS:
@@ -143,7 +143,7 @@ def clean_html(
             tree = LexborHTMLParser(source)
             prune(tree)
             survey = take_survey(tree.body or tree.root)
-        blocks, removed = _main_blocks(tree, survey, options, source)
+        blocks, removed = _main_blocks(tree, survey, options)
         blocks, bios = _drop_author_bios(_drop_title(blocks, title), meta)
         removed["other"] += bios
         size = sum(len(b.text) for b in blocks)

@@ -202,9 +202,7 @@ def _vote(paragraphs: list[Node]) -> tuple[dict[int, float], dict[int, Node], in
         if size < MIN_SCORING_CHARS:
             continue
         total += size
-        commas = text.count(",")
-        if not text.isascii():
-            commas += sum(text.count(c) for c in _COMMAS[1:])
+        commas = text.count(",") if text.isascii() else sum(map(text.count, _COMMAS))
         score = 1.0 + commas + min(size / 100.0, 3.0)
         ancestor = paragraph.parent
         for divider in (1.0, 2.0, 6.0):
@@ -247,9 +245,7 @@ def _inside_junk(node: Node, judge: JunkJudge, memo: dict[int, bool]) -> bool:
     return verdict
 
 
-def quick_main(
-    root: Node, judge: JunkJudge, paragraphs: list[Node], source: bytes | None = None
-) -> list[Node] | None:
+def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Node] | None:
     """The main-content container(s) found from the votes of the page's <p>/<pre> elements
     (from the survey), or None when the page's text is not in paragraphs (the full block walk
     decides then)."""
@@ -282,8 +278,7 @@ def quick_main(
     main = _shared_ancestor(best[1], scores.get(best[1].mem_id, 0.0), alternatives)
     if main is best[1] and best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
         return None
-    if source is None or b"articleBody" in source:  # a substring test spares a tree scan
-        main = _prefer_article_body(root, main, memo_density)
+    main = _prefer_article_body(root, main, memo_density)
     return _with_siblings(main, scores, memo_density)
 
 

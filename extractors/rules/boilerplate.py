@@ -28,6 +28,11 @@ CODE_TAGS: frozenset[str] = frozenset(
         "title",
     }
 )
+# The code elements whose text would count in text lengths (container scores, link density,
+# the page's size): stripped from the tree in C before anything is measured. The other code
+# elements hold no text and are skipped, uncounted, by the block walk. Why not strip them all:
+# lexbor scans the tree once per tag, and these five are what pages fill with text.
+PRUNED_TAGS: tuple[str, ...] = ("script", "style", "noscript", "svg", "template")
 # Embeds and form controls: furniture that does carry text, counted as other when removed.
 WIDGET_TAGS: frozenset[str] = frozenset(
     {

@@ -156,7 +156,9 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(share|tweet|pin|email|post)( this| it)? on (facebook|twitter|x|pinterest|whatsapp|linkedin"
     r"|reddit|email|threads|bluesky).{0,60}",
     r"(share|email|print) (this )?(article|story|post|page)?\W*",
-    r".{0,40}\bshare (it|this|with (a )?friends?)\b.{0,30}",
+    # A prefix ending in a non-word character, not ".{0,40}\bshare": the same matches, and
+    # the regex engine rejects other lines without trying every prefix length.
+    r"(.{0,39}\W)?share (it|this|with (a )?friends?)\b.{0,30}",
     r"[\d.,]+\s?k?\s?(shares?|comments?|views?)",
     r"(follow|like) us on .{0,80}",
     r"(on this page|jump to|table of contents|contents|in this article)\s*:?",
@@ -165,7 +167,7 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
     r"(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+",
-    r"(?=.*\d)([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
+    r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
     r"(next|siguiente|suivant|weiter|pr[óo]xim[ao])?\s*[»›>]*",
 )
