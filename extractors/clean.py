@@ -1,8 +1,11 @@
 """`clean_html`: one page in, its main content out, as named phases.
 
-_prepare (decode, parse) -> _read_page (metadata, next page; before anything is removed) ->
-_strip_boilerplate (elements) -> _find_main (container scoring) -> _drop_junk_blocks (labels,
-prompts, link lines) -> relax and retry when too little is left -> CleanPage.
+decode (UTF-8 taken on trust) -> parse -> read_head and find_next_page (before anything is
+removed) -> prune (code elements) -> survey (one scan for paragraphs, h1, times) -> main
+blocks (the quick path over paragraph votes, else the full walk with container scoring; the
+junk judge drops furniture on the way down) -> block filters (labels, prompts, link lines) ->
+relax and retry when too little is left -> CleanPage; cleaned again from Windows-1252 when the
+result shows bytes that were not UTF-8.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors.blocks import Block, extract_blocks
 from extractors.boilerplate import JunkJudge, RemovalOptions, prune
-from extractors.decode import to_utf8
+from extractors.decode import checked_utf8, to_utf8_unchecked
 from extractors.dom import Node
 from extractors.filters import filter_blocks, is_author_bio
 from extractors.mainzone import quick_main, select_main
@@ -52,11 +55,6 @@ class CleanPage:
     """Title, authors, dates, language, site name and canonical URL from the page."""
     removed: dict[str, int] = field(default_factory=dict)
     """Counts of what was removed, by kind: ads, clickbait, prompts, navigation, other."""
-
-
-def _prepare(html: str | bytes, content_type: str | None) -> tuple[bytes, LexborHTMLParser]:
-    data = to_utf8(html, content_type)
-    return data, LexborHTMLParser(data)
 
 
 def _page_title(survey: Survey, meta: PageMeta) -> str:
@@ -123,6 +121,13 @@ def _to_text(blocks: list[Block] | tuple[Block, ...]) -> str:
     return "\n\n".join(b.text for b in blocks)
 
 
+def _shows_replacement(page: CleanPage) -> bool:
+    """A U+FFFD in anything the page gave: what bytes that are not UTF-8 turn into."""
+    meta = page.metadata
+    texts = (page.text, page.title, meta.title, meta.site_name, meta.description, *meta.authors)
+    return any("\ufffd" in text for text in texts)
+
+
 def clean_html(
     html: str | bytes, url: str | None = None, *, content_type: str | None = None
 ) -> CleanPage:
@@ -130,7 +135,19 @@ def clean_html(
 
     Never raises on malformed or empty markup; an empty page gives an empty `text`.
     """
-    source, tree = _prepare(html, content_type)
+    source, checked = to_utf8_unchecked(html, content_type)
+    page = _clean(source, url)
+    # Bytes taken for UTF-8 unchecked: only when the result shows a replacement character is
+    # the page checked, and cleaned again from its Windows-1252 reading if it is not UTF-8.
+    if not checked and _shows_replacement(page):
+        fixed = checked_utf8(source)
+        if fixed is not source:
+            page = _clean(fixed, url)
+    return page
+
+
+def _clean(source: bytes, url: str | None) -> CleanPage:
+    tree = LexborHTMLParser(source)
     head = read_head(tree, url)
     next_url, next_rule = find_next_page(tree, url) if url else (None, "")
     prune(tree)

@@ -178,3 +178,17 @@ def test_windows_1252_labelled_utf8_decodes() -> None:
         body.encode("cp1252"), "https://example.org/a/", content_type="text/html; charset=utf-8"
     )
     assert "Café owners say “sleep” matters" in cleaned.text
+
+
+def test_windows_1252_only_in_the_title_decodes() -> None:
+    # The UTF-8 check runs only when a result shows U+FFFD: here only the title does.
+    body = page(ARTICLE, head="<meta property='og:site_name' content='Caf\u00e9 Health'>")
+    cleaned = clean_html(body.encode("cp1252"), content_type="text/html")
+    assert cleaned.metadata.site_name == "Caf\u00e9 Health"
+    assert "\ufffd" not in cleaned.text
+
+
+def test_replacement_character_in_valid_utf8_is_kept() -> None:
+    body = page("<p>Broken glyphs show as \ufffd in some exports, and that is kept.</p>" + ARTICLE)
+    cleaned = clean_html(body.encode("utf-8"))
+    assert "Broken glyphs show as \ufffd in some exports" in cleaned.text
