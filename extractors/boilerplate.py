@@ -97,10 +97,10 @@ def _is_guarded(node: Node, page_chars: int) -> bool:
     """A candidate that holds much of the page's unlinked text is a wrapper, not furniture."""
     if page_chars <= 0:
         return False
-    text_len = len(node.text(strip=True))
+    text_len = len(node.text(skip_empty=True))
     if text_len < GUARD_TEXT_SHARE * page_chars:
         return False
-    link_len = sum(len(a.text(strip=True)) for a in node.css("a"))
+    link_len = sum(len(a.text(skip_empty=True)) for a in node.css("a"))
     return link_len < 0.3 * text_len
 
 
@@ -121,7 +121,7 @@ class JunkJudge:
     @property
     def page_chars(self) -> int:
         if self._page_chars is None:
-            self._page_chars = len(self._root.text(strip=True))
+            self._page_chars = len(self._root.text(skip_empty=True))
         return self._page_chars
 
     def kind_of(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> str | None:
