@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from flows.files import dumps, safe_path, write_atomic
 from schemas import HealthArticle, json_schema_text
@@ -25,8 +26,9 @@ SCHEMA_FILE = Path("schema") / "health-article.schema.json"
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
+    # orjson: a tenth of json's time, which counts when a run's end re-reads every article.
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = orjson.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
@@ -147,9 +149,10 @@ def _rebuild(out: Path, folder: Path) -> dict[str, bool]:
         "schema_version": "1.0",
         "articles": [_index_entry(r, out, p) for r, p in records],
     }
+    # Compact, sorted keys, UTF-8: the bytes json.dumps(sort_keys=True, ensure_ascii=False,
+    # separators=(",", ":")) gives, at a tenth of its time.
     lines = "".join(
-        json.dumps(r, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-        for r, _ in records
+        orjson.dumps(r, option=orjson.OPT_SORT_KEYS).decode() + "\n" for r, _ in records
     )
     return {
         "index.json": write_atomic(out / "index.json", dumps(index)),
