@@ -2,6 +2,7 @@
 readability-lxml in the same run (install them with `pip install -e '.[bench]'`).
 
 usage: python bench/extract_quality.py DATASET_DIR [--only healthsift] [--pages] [--repeat N]
+                                                   [--interleave]
                                                    [--raise-floor | --lower-floor F]
 
 Prints P, R, F1, median and 95th-percentile milliseconds per page for each tool and the speed
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.quality import TOOLS, load_dataset, read_floor, run_tool, write_floor  # noqa: E402
+from bench.quality import TOOLS, load_dataset, read_floor, run_tools, write_floor  # noqa: E402
 
 MARGIN = 0.002
 
@@ -29,23 +30,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--only", choices=sorted(TOOLS), action="append")
     parser.add_argument("--pages", action="store_true", help="print the worst pages")
-    parser.add_argument("--repeat", type=int, default=1, help="time each page N times (min)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="time each page N times, keep the fastest"
+    )
+    parser.add_argument(
+        "--interleave", action="store_true", help="run every tool on a page before the next"
+    )
     floors = parser.add_mutually_exclusive_group()
     floors.add_argument("--raise-floor", action="store_true")
     floors.add_argument("--lower-floor", type=float, metavar="F")
     args = parser.parse_args(argv)
     pages = load_dataset(args.dataset)
     names = args.only or list(TOOLS)
-    results = {}
-    for name in names:
-        try:
-            runs = [run_tool(name, TOOLS[name], pages) for _ in range(max(1, args.repeat))]
-        except ImportError as exc:
-            print(f"{name}: not installed ({exc}); pip install -e '.[bench]'", file=sys.stderr)
-            continue
-        best = runs[0]
-        best.millis = [min(r.millis[i] for r in runs) for i in range(len(pages))]
-        results[name] = best
+    chosen = {name: TOOLS[name] for name in names}
+    results, missing = run_tools(chosen, pages, args.repeat, args.interleave)
+    for name, error in missing.items():
+        print(f"{name}: not installed ({error}); pip install -e '.[bench]'", file=sys.stderr)
     print(f"{args.dataset} ({len(pages)} pages)")
     print(f"{'tool':18} {'P':>6} {'R':>6} {'F1':>6} {'median ms':>10} {'p95 ms':>8} {'speed':>8}")
     base = results.get("trafilatura")
