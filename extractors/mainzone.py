@@ -195,6 +195,8 @@ def _vote(paragraphs: list[Node]) -> tuple[dict[int, float], dict[int, Node], in
     grandparent (a sixth); returns scores, the voted nodes and the paragraph characters."""
     scores: dict[int, float] = defaultdict(float)
     nodes: dict[int, Node] = {}
+    # Paragraphs share parents: each parent's voting chain is looked up once.
+    chains: dict[int, list[tuple[int, float]]] = {}
     total = 0
     for paragraph in paragraphs:
         text = paragraph.text(deep=True)
@@ -204,15 +206,30 @@ def _vote(paragraphs: list[Node]) -> tuple[dict[int, float], dict[int, Node], in
         total += size
         commas = text.count(",") if text.isascii() else sum(map(text.count, _COMMAS))
         score = 1.0 + commas + min(size / 100.0, 3.0)
-        ancestor = paragraph.parent
-        for divider in (1.0, 2.0, 6.0):
-            if ancestor is None or ancestor.tag in ("html", None):
-                break
-            key = ancestor.mem_id
-            nodes[key] = ancestor
+        parent = paragraph.parent
+        if parent is None:
+            continue
+        chain = chains.get(parent.mem_id)
+        if chain is None:
+            chain = chains[parent.mem_id] = _voting_chain(parent, nodes)
+        for key, divider in chain:
             scores[key] += score / divider
-            ancestor = ancestor.parent
     return scores, nodes, total
+
+
+def _voting_chain(parent: Node, nodes: dict[int, Node]) -> list[tuple[int, float]]:
+    """(element id, divider) of a paragraph's parent, grandparent and great-grandparent, below
+    <html>; notes the elements in `nodes`."""
+    chain: list[tuple[int, float]] = []
+    ancestor: Node | None = parent
+    for divider in (1.0, 2.0, 6.0):
+        if ancestor is None or ancestor.tag in ("html", None):
+            break
+        key = ancestor.mem_id
+        nodes[key] = ancestor
+        chain.append((key, divider))
+        ancestor = ancestor.parent
+    return chain
 
 
 def _density(node: Node, memo: dict[int, tuple[int, float]]) -> tuple[int, float]:
