@@ -106,9 +106,11 @@ _BIG_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)(px|pt|em|rem)", re.IGN
 _LEVEL_CLASS = re.compile(r"\bh([2-6])\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
-    """One unit of text in reading order."""
+    """One unit of text in reading order. Treat as read-only (copy with dataclasses.replace):
+    not frozen because a frozen dataclass sets each field through object.__setattr__, which
+    made building blocks a tenth of the block walk."""
 
     kind: str
     """heading | paragraph | list | pre | caption"""
