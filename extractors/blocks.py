@@ -209,8 +209,10 @@ def _style_flags(style: str | None) -> tuple[bool, bool]:
     """(bold, big) from an inline style."""
     if not style:
         return False, False
-    bold = _BOLD_STYLE.search(style) is not None
-    size = _BIG_STYLE.search(style)
+    # Substring gates first: a case-insensitive regex search tries every position of a style.
+    low = style.lower()
+    bold = "font-weight" in low and _BOLD_STYLE.search(low) is not None
+    size = _BIG_STYLE.search(low) if "font-size" in low else None
     big = False
     if size is not None:
         value, unit = float(size.group(1)), size.group(2).lower()

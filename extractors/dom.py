@@ -81,4 +81,8 @@ def is_hidden(attrs: dict[str, Any]) -> bool:
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
-    return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+    if not isinstance(style, str):
+        return False
+    # A substring gate first: a case-insensitive regex search tries every position of a style.
+    low = style.lower()
+    return ("none" in low or "hidden" in low) and _HIDDEN_STYLE.search(low) is not None
