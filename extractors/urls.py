@@ -6,6 +6,8 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from extractors.safeurl import split_url
+
 # Query parameters that only track the visitor. Why: the same article must get the same id.
 TRACKING_PARAMS: frozenset[str] = frozenset(
     {
@@ -35,8 +37,11 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def normalize_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no fragment, no tracking parameters, sorted
-    query."""
-    parts = urlsplit(url.strip())
+    query. A malformed URL (a port that is no number, a broken IPv6 host) comes back stripped
+    but otherwise as it is: never an exception."""
+    parts = split_url(url.strip())
+    if parts is None:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):

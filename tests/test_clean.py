@@ -192,3 +192,33 @@ def test_replacement_character_in_valid_utf8_is_kept() -> None:
     body = page("<p>Broken glyphs show as \ufffd in some exports, and that is kept.</p>" + ARTICLE)
     cleaned = clean_html(body.encode("utf-8"))
     assert "Broken glyphs show as \ufffd in some exports" in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://index, follow, max-snippet:-1, max-image-preview:large",  # a pasted robots value
+        "https://example.org:port/x/",
+        "http://[::1/x/",
+        "https://two words.example/x/",
+    ],
+)
+def test_malformed_canonical_is_ignored(href: str) -> None:
+    # Found by the fuzzer: a canonical link whose "port" is no number made the record's id raise.
+    from extractors import extract_article
+
+    head = f"<link rel='canonical' href='{href}'>"
+    cleaned = clean_html(page(ARTICLE, head=head), "https://example.org/shin-splints/")
+    assert cleaned.metadata.canonical_url == ""
+    record = extract_article([cleaned], extracted_at="2026-11-27T00:00:00Z")
+    assert record.canonical_url == "https://example.org/shin-splints/"
+
+
+def test_normalize_url_never_raises() -> None:
+    from extractors import normalize_url
+
+    assert normalize_url(" https://example.org:port/x/ ") == "https://example.org:port/x/"
+    assert normalize_url("http://[::1/x") == "http://[::1/x"
+    assert normalize_url("HTTPS://Example.org:443/a/?utm_source=x&b=1#top") == (
+        "https://example.org/a/?b=1"
+    )
