@@ -86,11 +86,18 @@ def token_kind(info: ClassInfo) -> str | None:
         return "navigation"
     if tokens & rules.OTHER_TOKENS:
         return "other"
-    for token in tokens:
-        for stem, kind in rules.TOKEN_STEMS:
-            if token.startswith(stem):
-                return kind
+    # One C-level prefix test per token; the stems' order decides between several kinds (a
+    # set's order would differ from run to run).
+    hits = [token for token in tokens if token.startswith(_STEMS)]
+    if not hits:
+        return None
+    for stem, kind in rules.TOKEN_STEMS:
+        if any(token.startswith(stem) for token in hits):
+            return kind
     return None
+
+
+_STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
 
 
 def _is_guarded(node: Node, page_chars: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -52,19 +53,24 @@ def class_info(class_value: str, id_value: str) -> ClassInfo:
     words: list[str] = []
     for value in (class_value, id_value):
         if value:
-            words.extend(_CAMEL.sub("-", value).lower().split())
+            lowered = value.lower()
+            # camelCase split only where there is a capital to split at.
+            words.extend((_CAMEL.sub("-", value).lower() if lowered != value else value).split())
     if not words:
         return NO_CLASS
-    tokens: set[str] = set()
-    whole: set[str] = set()
+    tokens: set[str] = set(words)
+    whole: set[str] = set(words)
     for word in words:
-        tokens.add(word)
+        if "-" not in word and "_" not in word and ":" not in word:
+            continue  # one part, the word itself (words hold no white space)
         parts = [p for p in _TOKEN_SPLIT.split(word) if p]
         tokens.update(parts)
+        joined = "".join(parts)
         if len(parts) > 1:
-            tokens.add("".join(parts))
-            tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
-        whole.update((word, "-".join(parts), "".join(parts)))
+            tokens.add(joined)
+            tokens.update([f"{a}-{b}" for a, b in pairwise(parts)])
+        whole.add("-".join(parts))
+        whole.add(joined)
     return ClassInfo(tuple(words), frozenset(tokens), frozenset(whole))
 
 
