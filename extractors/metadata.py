@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import orjson
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
@@ -96,12 +97,25 @@ def _jsonld_texts(tree: LexborHTMLParser) -> list[str]:
     return [script.text(deep=True) for script in tree.css(_JSONLD_CSS)[:20]]
 
 
+def _load_json(text: str) -> Any:
+    """orjson (several times faster on the large JSON-LD graphs of CMS themes), and the
+    standard library for what orjson refuses (NaN, Infinity); None if neither reads it. Only
+    strings are read from JSON-LD, so orjson's floats for integers beyond 64 bits do not matter."""
+    try:
+        return orjson.loads(text)
+    except ValueError:
+        pass
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for text in _jsonld_texts(tree):
-        try:
-            data = json.loads(text.strip() or "null")
-        except ValueError:
+        data = _load_json(text)
+        if data is None:
             continue
         stack: list[Any] = [data]
         while stack and len(found) < 200:
