@@ -61,7 +61,9 @@ def start_site(articles: list[Article], folder: Path) -> tuple[subprocess.Popen[
         stdout=subprocess.PIPE,
     )
     assert server.stdout is not None
-    server.stdout.readline()
+    if server.stdout.readline().strip() != b"ready":
+        server.wait()
+        raise RuntimeError(f"the bench site did not start on port {SITE_PORT} (already in use?)")
     return server, base
 
 
