@@ -21,9 +21,11 @@ from flows.files import PublishError, dumps, write_atomic
 from flows.pipeline import PageFollower, extract_pages
 from flows.politeness import HostGate, host_of
 from flows.publish import (
+    Published,
     Rejection,
     clear_rejection,
     publish_article,
+    published,
     rebuild_index,
     write_rejection,
 )
@@ -48,6 +50,8 @@ class Outcome:
     kind: str = ""
     """For failures: fetch | not_article | invalid | publish | robots."""
     reason: str = ""
+    published: Published | None = field(default=None, repr=False, compare=False)
+    """For new and changed articles: the file written, for the index rebuild."""
 
 
 @dataclass(frozen=True)
@@ -304,6 +308,7 @@ async def _crawl_article(
                 return Outcome(url, "unchanged", id=old.id), old
         record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
         status = publish_article(record, Path(job.out))
+        written = published(record, Path(job.out)) if status != "unchanged" else None
     except FetchError as exc:
         return Outcome(url, "failed", kind="fetch", reason=exc.reason), old
     except NotAnArticle as exc:
@@ -323,7 +328,7 @@ async def _crawl_article(
         sha256=first_page.sha256,
         checked_at=job.now,
     )
-    return Outcome(url, status, id=record.id, title=record.title), state
+    return Outcome(url, status, id=record.id, title=record.title, published=written), state
 
 
 async def _fetch_and_extract(
@@ -367,7 +372,7 @@ def finish_run(
     states = load_state(out, source.name)
     for result in results:
         states.update(result.states)
-    rewritten = rebuild_index(out)
+    rewritten = rebuild_index(out, [o.published for o in outcomes if o.published is not None])
     rewritten["state"] = save_state(out, source.name, states)
     report.outputs_rewritten = [name for name, changed in rewritten.items() if changed]
     report.finished_at = utc_now()

@@ -71,6 +71,38 @@ def test_changed_article_is_republished(demo_site: DemoSite, tmp_path: Path) -> 
     assert report.counts == {"changed": 1, "unchanged": 5}
 
 
+def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    # The run's end takes new files' index entries and lines from the workers; reading every
+    # file back must give the same bytes, and a file changed after it was written is re-read.
+    from flows.publish import rebuild_index
+
+    with serve_routes(site_routes(demo_site)) as base:
+        run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)
+    index, lines = (
+        (tmp_path / "index.json").read_bytes(),
+        (tmp_path / "articles.jsonl").read_bytes(),
+    )
+    (tmp_path / "state" / "index.fingerprint").unlink()
+    rewritten = rebuild_index(tmp_path)
+    assert rewritten == {"index.json": False, "articles.jsonl": False, "schema": False}
+    assert (tmp_path / "articles.jsonl").read_bytes() == lines
+    assert (tmp_path / "index.json").read_bytes() == index
+
+    # An entry whose file changed on disk since (another writer, a restored backup) is not used.
+    from flows.publish import Published
+
+    path = sorted((tmp_path / "articles").glob("*.json"))[0]
+    record = json.loads(path.read_text())
+    record["title"] = "Edited on disk"
+    path.write_text(json.dumps(record, indent=2))
+    stale = Published(path.name, 1, 1, {"id": record["id"], "title": "stale"}, "stale\n")
+    rebuild_index(tmp_path, [stale])
+    assert "Edited on disk" in (tmp_path / "index.json").read_text()
+    assert "stale" not in (tmp_path / "articles.jsonl").read_text()
+
+
 def test_failures_are_reported_and_rejected_with_reasons(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
