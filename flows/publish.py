@@ -3,7 +3,8 @@ Schema and rejections. Every write is atomic (temp file + fsync + rename) and sk
 bytes on disk are already the same, so re-publishing an unchanged article changes nothing.
 
 The index and JSON Lines file are rebuilt from the article files themselves, so after any crash
-they agree with what is on disk at the next run.
+they agree with what is on disk at the next run. Files a run has just written come with their
+entries (`Published`), used while the file keeps the size and time it was written with.
 """
 
 from __future__ import annotations
