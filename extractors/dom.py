@@ -6,10 +6,9 @@ No rules live here; they come from `extractors.rules`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -31,9 +30,9 @@ def attributes(node: Node) -> dict[str, Any]:
     return attrs
 
 
-@dataclass(frozen=True, slots=True)
-class ClassInfo:
-    """What the rules see of an element's class and id attributes."""
+class ClassInfo(NamedTuple):
+    """What the rules see of an element's class and id attributes. (A named tuple: built on
+    every class string a page brings, and a frozen dataclass costs four times as much.)"""
 
     words: tuple[str, ...]
     """Lowercased class names and id, camelCase split with `-` ("AdSlot" -> "ad-slot")."""
@@ -63,13 +62,18 @@ def class_info(class_value: str, id_value: str) -> ClassInfo:
     for word in words:
         if "-" not in word and "_" not in word and ":" not in word:
             continue  # one part, the word itself (words hold no white space)
-        parts = [p for p in _TOKEN_SPLIT.split(word) if p]
+        # str.split for the common dash-only word; the regex for `_`, `:` and runs of them.
+        split = word.split("-") if "_" not in word and ":" not in word else _TOKEN_SPLIT.split(word)
+        parts = [p for p in split if p]
         tokens.update(parts)
-        joined = "".join(parts)
-        if len(parts) > 1:
+        joined, dashed = "".join(parts), "-".join(parts)
+        if len(parts) == 2:
+            tokens.add(joined)
+            tokens.add(dashed)  # the one adjacent pair
+        elif len(parts) > 2:
             tokens.add(joined)
             tokens.update([f"{a}-{b}" for a, b in pairwise(parts)])
-        whole.add("-".join(parts))
+        whole.add(dashed)
         whole.add(joined)
     return ClassInfo(tuple(words), frozenset(tokens), frozenset(whole))
 
