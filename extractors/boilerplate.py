@@ -15,37 +15,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors.dom import ClassInfo, Node, attributes, class_info, is_hidden
+from extractors.dom import ClassInfo, Node, attributes, class_info, class_strings, is_hidden
 from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _AD_ATTRIBUTES = frozenset(rules.AD_ATTRIBUTES)
 _CLICKBAIT_ATTRIBUTES = frozenset(rules.CLICKBAIT_ATTRIBUTES)
-# Attributes that say nothing about furniture: an element with only these is judged by its tag.
-_INERT_ATTRIBUTES = frozenset(
-    {
-        "href",
-        "src",
-        "alt",
-        "title",
-        "target",
-        "rel",
-        "width",
-        "height",
-        "lang",
-        "dir",
-        "name",
-        "loading",
-        "srcset",
-        "sizes",
-        "align",
-        "valign",
-        "colspan",
-        "rowspan",
-        "border",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -64,12 +40,11 @@ def class_verdict(class_value: str, id_value: str) -> tuple[bool, str | None]:
 
 
 def _verdict(attrs: dict[str, Any]) -> tuple[bool, str | None]:
-    cls, ident = attrs.get("class"), attrs.get("id")
-    if not cls and not ident:
-        return False, None
-    return class_verdict(
-        cls if isinstance(cls, str) else "", ident if isinstance(ident, str) else ""
-    )
+    strings = class_strings(attrs)
+    return class_verdict(*strings) if strings is not None else (False, None)
+
+
+_STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
 
 
 def token_kind(info: ClassInfo) -> str | None:
@@ -95,9 +70,6 @@ def token_kind(info: ClassInfo) -> str | None:
         if any(token.startswith(stem) for token in hits):
             return kind
     return None
-
-
-_STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
 
 
 def _is_guarded(node: Node, page_chars: int) -> bool:
@@ -140,7 +112,7 @@ class JunkJudge:
             return "other"
         if tag in rules.AD_TAGS:
             return "ads"
-        if not attrs or _INERT_ATTRIBUTES.issuperset(attrs):
+        if not attrs or rules.INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         hidden, token = _verdict(attrs)
         if hidden or is_hidden(attrs):

@@ -60,11 +60,14 @@ def class_info(class_value: str, id_value: str) -> ClassInfo:
     tokens: set[str] = set(words)
     whole: set[str] = set(words)
     for word in words:
-        if "-" not in word and "_" not in word and ":" not in word:
-            continue  # one part, the word itself (words hold no white space)
-        # str.split for the common dash-only word; the regex for `_`, `:` and runs of them.
-        split = word.split("-") if "_" not in word and ":" not in word else _TOKEN_SPLIT.split(word)
-        parts = [p for p in split if p]
+        # str.split for the common dash-only word; the regex for `_` and `:` (words hold no
+        # white space); a word without separators is its own only part.
+        if "_" in word or ":" in word:
+            parts = [p for p in _TOKEN_SPLIT.split(word) if p]
+        elif "-" in word:
+            parts = [p for p in word.split("-") if p]
+        else:
+            continue
         tokens.update(parts)
         joined, dashed = "".join(parts), "-".join(parts)
         if len(parts) == 2:
@@ -78,12 +81,19 @@ def class_info(class_value: str, id_value: str) -> ClassInfo:
     return ClassInfo(tuple(words), frozenset(tokens), frozenset(whole))
 
 
-def class_of(attrs: dict[str, Any]) -> ClassInfo:
-    """ClassInfo of an element from its attribute dict."""
+def class_strings(attrs: dict[str, Any]) -> tuple[str, str] | None:
+    """An element's (class, id) attribute strings, or None when it has neither (the key of
+    the memoised class rules)."""
     cls, ident = attrs.get("class"), attrs.get("id")
     if not cls and not ident:
-        return NO_CLASS
-    return class_info(cls if isinstance(cls, str) else "", ident if isinstance(ident, str) else "")
+        return None
+    return (cls if isinstance(cls, str) else "", ident if isinstance(ident, str) else "")
+
+
+def class_of(attrs: dict[str, Any]) -> ClassInfo:
+    """ClassInfo of an element from its attribute dict."""
+    strings = class_strings(attrs)
+    return class_info(*strings) if strings is not None else NO_CLASS
 
 
 def is_hidden(attrs: dict[str, Any]) -> bool:

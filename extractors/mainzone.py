@@ -312,14 +312,14 @@ def _shared_ancestor(best: Node, best_score: float, candidates: list[tuple[float
     """Readability's climb: when other containers score nearly as well as the best and share an
     ancestor with it a few levels up (an FAQ of answer boxes, a story cut into blocks), that
     ancestor is the main content."""
-    best_id = best.mem_id
+    best_id, above_best = best.mem_id, _ancestor_ids(best)
     chains = [
         chain
         for score, node in candidates
         if node.mem_id != best_id
         and score >= ALTERNATIVE_SHARE * best_score
         and best_id not in (chain := _ancestor_ids(node))
-        and node.mem_id not in _ancestor_ids(best)
+        and node.mem_id not in above_best
     ]
     if len(chains) < MIN_ALTERNATIVES:
         return best

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
 from extractors.rules.boilerplate import BYLINE_SELECTORS
-from extractors.safeurl import join_url, split_url
+from extractors.safeurl import is_web_url, join_url
 from extractors.survey import Survey
 from extractors.text import fold_space
 
@@ -262,12 +262,6 @@ class HeadMeta:
     language: str
 
 
-def _is_web_url(href: str) -> bool:
-    """An absolute http(s) URL with a host (no white space in it) and a numeric port if any."""
-    parts = split_url(href) if href.startswith(("http://", "https://")) else None
-    return parts is not None and bool(parts.hostname) and not any(map(str.isspace, parts.netloc))
-
-
 def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
     """Meta tags, the main JSON-LD object, <title>, canonical link and language."""
     meta = _meta(tree)
@@ -285,7 +279,7 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
         meta=meta,
         ld=ld,
         title=title_node.text(deep=True) if title_node is not None else "",
-        canonical=href if _is_web_url(href) else "",
+        canonical=href if is_web_url(href) else "",
         language=_language(tree, meta, ld),
     )
 

@@ -24,3 +24,9 @@ def split_url(url: str) -> SplitResult | None:
     except ValueError:
         return None
     return parts
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host (no white space in it) and a numeric port if any."""
+    parts = split_url(url) if url.startswith(("http://", "https://")) else None
+    return parts is not None and bool(parts.hostname) and not any(map(str.isspace, parts.netloc))

@@ -324,3 +324,30 @@ BYLINE_SELECTORS: tuple[str, ...] = (
     ".byline",
     ".author",
 )
+
+# Attributes that say nothing about furniture: an element with only these is judged by its tag.
+# Why: links, images and table cells carry them by the hundred, and judging each by its
+# class rules would cost more than the rest of the walk.
+INERT_ATTRIBUTES: frozenset[str] = frozenset(
+    {
+        "href",
+        "src",
+        "alt",
+        "title",
+        "target",
+        "rel",
+        "width",
+        "height",
+        "lang",
+        "dir",
+        "name",
+        "loading",
+        "srcset",
+        "sizes",
+        "align",
+        "valign",
+        "colspan",
+        "rowspan",
+        "border",
+    }
+)
