@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import clean_html
+from extractors.metadata import normalize_date
 
 ARTICLE = (
     "<p>Shin splints are a common cause of pain along the inner edge of the shin bone, and they "
@@ -222,3 +223,39 @@ def test_normalize_url_never_raises() -> None:
     assert normalize_url("HTTPS://Example.org:443/a/?utm_source=x&b=1#top") == (
         "https://example.org/a/?b=1"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-03-01T08:00:00+00:00", "2026-03-01T08:00:00Z"),
+        ("2026-03-01T08:00:00.250Z", "2026-03-01T08:00:00.250000Z"),
+        ("2026-03-05", "2026-03-05"),
+        ("2026-03-01 08:00:00 UTC", "2026-03-01T08:00:00Z"),
+        ("2026-03-01 08:00 GMT", "2026-03-01T08:00:00Z"),
+        # The mail form (RFC 2822) and its relatives: the zone kept, a local time gives the date.
+        ("Sun, 01 Mar 2026 08:00:00 -0600", "2026-03-01T08:00:00-06:00"),
+        ("1 Mar 2026 08:00 GMT", "2026-03-01T08:00:00Z"),
+        ("Sun, 01 Mar 2026 08:00:00 EST", "2026-03-01T08:00:00-05:00"),
+        (
+            "Sun Mar 01 2026 08:00:00 GMT+0100 (Central European Standard Time)",
+            "2026-03-01T08:00:00+01:00",
+        ),
+        ("Sun, 01 Mar 2026 08:00:00", "2026-03-01"),
+        ("Sun, 01 Mar 2026 08:00:00 XYZ", None),
+        ("Tue, 31 Feb 2026 08:00:00 +0000", None),
+        # Month names and numeric forms.
+        ("March 1, 2026", "2026-03-01"),
+        ("1 March 2026", "2026-03-01"),
+        ("Mar. 1, 2026", "2026-03-01"),
+        ("2026/03/01", "2026-03-01"),
+        ("01.03.2026", "2026-03-01"),
+        ("03/01/2026", "2026-03-01"),
+        ("13/13/2026", None),
+        ("last Tuesday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalize_date(value: str | None, expected: str | None) -> None:
+    assert normalize_date(value) == expected
