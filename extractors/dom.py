@@ -57,27 +57,30 @@ def class_info(class_value: str, id_value: str) -> ClassInfo:
             words.extend((_CAMEL.sub("-", value).lower() if lowered != value else value).split())
     if not words:
         return NO_CLASS
-    tokens: set[str] = set(words)
-    whole: set[str] = set(words)
+    # Lists, frozen once at the end: cheaper than growing sets.
+    tokens = words[:]
+    whole = words[:]
     for word in words:
         # str.split for the common dash-only word; the regex for `_` and `:` (words hold no
         # white space); a word without separators is its own only part.
         if "_" in word or ":" in word:
             parts = [p for p in _TOKEN_SPLIT.split(word) if p]
         elif "-" in word:
-            parts = [p for p in word.split("-") if p]
+            parts = word.split("-")
+            if "" in parts:
+                parts = [p for p in parts if p]
         else:
             continue
-        tokens.update(parts)
         joined, dashed = "".join(parts), "-".join(parts)
+        tokens += parts
         if len(parts) == 2:
-            tokens.add(joined)
-            tokens.add(dashed)  # the one adjacent pair
+            tokens.append(joined)
+            tokens.append(dashed)  # the one adjacent pair
         elif len(parts) > 2:
-            tokens.add(joined)
-            tokens.update([f"{a}-{b}" for a, b in pairwise(parts)])
-        whole.add(dashed)
-        whole.add(joined)
+            tokens.append(joined)
+            tokens += map("-".join, pairwise(parts))
+        whole.append(dashed)
+        whole.append(joined)
     return ClassInfo(tuple(words), frozenset(tokens), frozenset(whole))
 
 
