@@ -205,6 +205,30 @@ def _names(value: Any) -> list[str]:
 
 
 # The meta tags read (lowercased names): pages carry dozens of others, not worth folding.
+# Meta keys (property, name or itemprop, lowercased) that carry the dates, most trusted first.
+PUBLISHED_KEYS: tuple[str, ...] = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "og:pubdate",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+MODIFIED_KEYS: tuple[str, ...] = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+)
 META_KEYS = frozenset(
     {
         "og:title",
@@ -212,15 +236,11 @@ META_KEYS = frozenset(
         "og:url",
         "og:locale",
         "og:description",
-        "og:updated_time",
         "description",
         "author",
-        "article:published_time",
-        "article:modified_time",
-        "datepublished",
-        "datemodified",
-        "date",
         "content-language",
+        *PUBLISHED_KEYS,
+        *MODIFIED_KEYS,
     }
 )
 
@@ -229,15 +249,23 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     values: dict[str, str] = {}
     scope = tree.head or tree.root  # meta tags belong in <head>; scanning it alone is cheap
     for node in scope.css("meta") if scope is not None else []:
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        _note_meta(node.attributes, values)
+    return values
+
+
+def _note_meta(attrs: dict[str, Any], values: dict[str, str]) -> None:
+    """Keep a meta tag's content under each of its keys that META_KEYS lists (first wins). An
+    itemprop may hold several names ("datePublished dateCreated")."""
+    content = attrs.get("content")
+    if not content:
+        return
+    for attr in ("property", "name", "itemprop"):
+        key = attrs.get(attr)
         if not key:
             continue
-        key = key.lower()
-        content = attrs.get("content")
-        if content and key in META_KEYS and key not in values:
-            values[key] = fold_space(content)
-    return values
+        for name in key.lower().split() if attr == "itemprop" else (key.lower(),):
+            if name in META_KEYS and name not in values:
+                values[name] = fold_space(content)
 
 
 def clean_title(title: str, site_name: str) -> str:
@@ -281,12 +309,27 @@ def _byline(bylines: list[Node]) -> list[str]:
     return []
 
 
-def _visible_date(times: list[Node]) -> str | None:
-    for node in times:
-        date = normalize_date(node.attributes.get("datetime"))
-        if date:
+def _first_date(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    """The first of `keys` whose value reads as a date."""
+    for key in keys:
+        value = values.get(key)
+        if value and (date := normalize_date(value)):
             return date
     return None
+
+
+def _body_dates(survey: Survey) -> dict[str, str]:
+    """Dates the body gives: meta tags (microdata, or printed after the head), then the first
+    <time datetime>."""
+    values: dict[str, str] = {}
+    for node in survey.metas:
+        _note_meta(node.attributes, values)
+    for node in survey.times:
+        value = node.attributes.get("datetime")
+        if value and normalize_date(value):
+            values.setdefault("time", value)
+            break
+    return values
 
 
 def _language(tree: LexborHTMLParser, meta: dict[str, str], ld: dict[str, Any]) -> str:
@@ -342,22 +385,17 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         _names(ld.get("author")) or _names(meta.get("author")) or _byline(survey.bylines)
     )
     body = ld.get("articleBody")
+    published = normalize_date(ld.get("datePublished")) or _first_date(meta, PUBLISHED_KEYS)
+    modified = normalize_date(ld.get("dateModified")) or _first_date(meta, MODIFIED_KEYS)
+    if published is None or modified is None:
+        body_dates = _body_dates(survey)
+        published = published or _first_date(body_dates, (*PUBLISHED_KEYS, "time"))
+        modified = modified or _first_date(body_dates, MODIFIED_KEYS)
     return PageMeta(
         title=clean_title(raw_title or "", site_name),
         authors=authors,
-        published_at=normalize_date(
-            ld.get("datePublished")
-            or meta.get("article:published_time")
-            or meta.get("datepublished")
-            or meta.get("date")
-        )
-        or _visible_date(survey.times),
-        modified_at=normalize_date(
-            ld.get("dateModified")
-            or meta.get("article:modified_time")
-            or meta.get("og:updated_time")
-            or meta.get("datemodified")
-        ),
+        published_at=published,
+        modified_at=modified,
         language=head.language,
         site_name=fold_space(site_name),
         canonical_url=head.canonical,

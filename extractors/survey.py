@@ -1,7 +1,7 @@
 """One C-level scan of the page body for what several phases need: the paragraphs that vote
 for the main content, the h1 headings and <time> elements. Lexbor CSS scans cost about as much
-each as a tenth of the whole extraction, so the page is scanned once; visible bylines, needed
-only when the head names no author, are scanned for on demand."""
+each as a tenth of the whole extraction, so the page is scanned once; visible bylines and body
+meta tags, needed only when the head names no author or no dates, are scanned for on demand."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ class Survey:
     paragraphs: list[Node] = field(default_factory=list)
     headings: list[Node] = field(default_factory=list)
     times: list[Node] = field(default_factory=list)
+    """<time datetime> elements."""
     _bylines: list[Node] | None = field(default=None, repr=False)
+    _metas: list[Node] | None = field(default=None, repr=False)
 
     @property
     def bylines(self) -> list[Node]:
@@ -36,6 +38,14 @@ class Survey:
         if self._bylines is None:
             self._bylines = self.root.css(BYLINE_CSS) if self.root is not None else []
         return self._bylines
+
+    @property
+    def metas(self) -> list[Node]:
+        """<meta> elements of the body (microdata, or meta tags a page prints after its head),
+        scanned for on first use: only pages whose head gives no dates need them."""
+        if self._metas is None:
+            self._metas = self.root.css("meta") if self.root is not None else []
+        return self._metas
 
 
 def take_survey(root: Node | None) -> Survey:

@@ -259,3 +259,59 @@ def test_normalize_url_never_raises() -> None:
 )
 def test_normalize_date(value: str | None, expected: str | None) -> None:
     assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "published", "modified"),
+    [
+        # A property without "_time" and an itemprop naming two properties.
+        (
+            '<meta property="article:published" itemprop="datePublished dateCreated" '
+            'content="2026-03-01T08:00:00.000Z">',
+            "",
+            "2026-03-01T08:00:00Z",
+            None,
+        ),
+        (
+            '<meta property="og:pubdate" content="2026-03-01T08:00:00Z">',
+            "",
+            "2026-03-01T08:00:00Z",
+            None,
+        ),
+        # A first date key that reads as no date gives way to the next one.
+        (
+            '<meta name="pubdate" content="soon"><meta name="sailthru.date" '
+            'content="Sun, 01 Mar 2026 08:00:00 +0000">',
+            "",
+            "2026-03-01T08:00:00Z",
+            None,
+        ),
+        # Microdata in the body, and meta tags a page prints after its head.
+        (
+            "",
+            '<meta itemprop="datePublished" content="2026-03-01"><meta itemprop="dateModified" '
+            'content="2026-03-05">',
+            "2026-03-01",
+            "2026-03-05",
+        ),
+        (
+            "",
+            '<meta property="og:article:published_time" content="2026-03-01T08:00:00+0000">',
+            "2026-03-01T08:00:00Z",
+            None,
+        ),
+        # The head outranks the body; a <time> is the last resort.
+        (
+            '<meta property="article:published_time" content="2026-03-02">',
+            '<meta itemprop="datePublished" content="2026-03-01"><time datetime="2026-02-01">1 Feb</time>',
+            "2026-03-02",
+            None,
+        ),
+        ("", '<time datetime="2026-02-01">1 Feb</time>', "2026-02-01", None),
+    ],
+)
+def test_dates_from_meta_tags_microdata_and_time(
+    head: str, body: str, published: str | None, modified: str | None
+) -> None:
+    meta = clean_html(page(ARTICLE + body, head=head)).metadata
+    assert (meta.published_at, meta.modified_at) == (published, modified)
