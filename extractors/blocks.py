@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from extractors.boilerplate import TAG_JUDGED, JunkJudge
-from extractors.dom import ClassInfo, Node, attributes, class_of
+from extractors.dom import (
+    ClassInfo,
+    Node,
+    attributes,
+    class_info,
+    class_of,
+    class_strings,
+    token_gate,
+)
 from extractors.rules.boilerplate import CODE_TAGS
 from extractors.rules.thresholds import MAX_DEPTH
 from extractors.text import fold_space, strip_markup
@@ -101,9 +110,23 @@ SUBHEADING_CLASS_TOKENS = frozenset(
     }
 )
 _ANY_HEADING_TOKENS = HEADING_CLASS_TOKENS | SUBHEADING_CLASS_TOKENS
+# What the walk reads of class tokens: heading names, and h2-h6 for a heading hint's level.
+_MAY_NAME_HEADING = token_gate(_ANY_HEADING_TOKENS | {f"h{level}" for level in range(2, 7)})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
 _BIG_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)(px|pt|em|rem)", re.IGNORECASE)
 _LEVEL_CLASS = re.compile(r"\bh([2-6])\b")
+
+
+@lru_cache(maxsize=16384)
+def _heading_info(class_value: str, id_value: str) -> ClassInfo | None:
+    return class_info(class_value, id_value) if _MAY_NAME_HEADING(class_value, id_value) else None
+
+
+def heading_class_of(attrs: dict[str, Any]) -> ClassInfo | None:
+    """ClassInfo of an element whose class or id may name a heading, else None: what the walk
+    needs of classes, without tokenising the many class strings that cannot."""
+    strings = class_strings(attrs)
+    return _heading_info(*strings) if strings is not None else None
 
 
 @dataclass(slots=True)
@@ -275,8 +298,10 @@ class BlockWalker:
         if attrs and tag in ("span", "font"):
             styled_bold, big = _style_flags(attrs.get("style"))
             bold = bold or styled_bold
-            tokens = class_of(attrs).tokens if attrs else frozenset()
-            if (styled_bold and big) or tokens & _ANY_HEADING_TOKENS:
+            heading = heading_class_of(attrs)
+            if (styled_bold and big) or (
+                heading is not None and not heading.tokens.isdisjoint(_ANY_HEADING_TOKENS)
+            ):
                 before = self._run.chars
                 self._walk(node, owner, in_link, bold)
                 self._run.hint_chars += self._run.chars - before
@@ -292,7 +317,9 @@ class BlockWalker:
         if judge is not None and (attrs or tag in TAG_JUDGED) and judge.skip(node, tag, attrs):
             return
         self._flush(owner)
-        info = class_of(attrs) if attrs else None
+        # Container scoring (record) reads every element's class words; the walk itself only
+        # heading names.
+        info = (class_of(attrs) if self.record else heading_class_of(attrs)) if attrs else None
         if self.record:
             key = node.mem_id
             path = (*owner.path, key)

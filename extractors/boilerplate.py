@@ -15,7 +15,15 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors.dom import ClassInfo, Node, attributes, class_info, class_strings, is_hidden
+from extractors.dom import (
+    ClassInfo,
+    Node,
+    attributes,
+    class_info,
+    class_strings,
+    is_hidden,
+    token_gate,
+)
 from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
@@ -31,10 +39,25 @@ class RemovalOptions:
     strict: bool = True
 
 
+_STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
+# Every token the class verdict looks for (the content guard only vetoes a kind).
+_MAY_BE_FURNITURE = token_gate(
+    rules.AD_TOKENS
+    | rules.CLICKBAIT_TOKENS
+    | rules.NAVIGATION_TOKENS
+    | rules.OTHER_TOKENS
+    | rules.HIDDEN_CLASSES
+    | set(_STEMS)
+)
+
+
 @lru_cache(maxsize=16384)
 def class_verdict(class_value: str, id_value: str) -> tuple[bool, str | None]:
     """(hidden by a class, removal kind named by the tokens) of a class/id pair. Memoised on
-    the attribute strings, whose hashes Python keeps (a ClassInfo would be hashed each time)."""
+    the attribute strings, whose hashes Python keeps (a ClassInfo would be hashed each time).
+    Pairs that cannot hold a furniture token skip tokenising (three in four on zyte-dev)."""
+    if not _MAY_BE_FURNITURE(class_value, id_value):
+        return (False, None)
     info = class_info(class_value, id_value)
     return (not rules.HIDDEN_CLASSES.isdisjoint(info.words), token_kind(info))
 
@@ -42,9 +65,6 @@ def class_verdict(class_value: str, id_value: str) -> tuple[bool, str | None]:
 def _verdict(attrs: dict[str, Any]) -> tuple[bool, str | None]:
     strings = class_strings(attrs)
     return class_verdict(*strings) if strings is not None else (False, None)
-
-
-_STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
 
 
 def token_kind(info: ClassInfo) -> str | None:

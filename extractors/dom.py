@@ -6,11 +6,14 @@ No rules live here; they come from `extractors.rules`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extractors.text import trie_pattern
 
 Node = LexborNode
 
@@ -82,6 +85,25 @@ def class_info(class_value: str, id_value: str) -> ClassInfo:
         whole.append(dashed)
         whole.append(joined)
     return ClassInfo(tuple(words), frozenset(tokens), frozenset(whole))
+
+
+def token_gate(tokens: Iterable[str]) -> Callable[[str, str], bool]:
+    """A cheap test of a class/id pair that is False only when `class_info` could give none of
+    `tokens`, nor a token starting with one (a stem). Why it holds: every token is a run of a
+    word's parts, so without separators it is a substring of the lowercased pair without
+    separators. Most pairs fail it and need no tokenising."""
+    stripped = {_strip_separators(token.lower()) for token in tokens}
+    search = re.compile(trie_pattern({t for t in stripped if t})).search
+
+    def may_hold(class_value: str, id_value: str) -> bool:
+        return search(_strip_separators(f"{class_value} {id_value}".lower())) is not None
+
+    return may_hold
+
+
+def _strip_separators(text: str) -> str:
+    # The separators of _TOKEN_SPLIT, with C-level string calls (twice as fast as the regex).
+    return "".join(text.split()).replace("-", "").replace("_", "").replace(":", "")
 
 
 def class_strings(attrs: dict[str, Any]) -> tuple[str, str] | None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from extractors import blocks
+from extractors.boilerplate import class_verdict, token_kind
+from extractors.dom import class_info
 from extractors.rules import boilerplate, phrases, sections
 from extractors.text import strip_number
 
@@ -107,3 +111,42 @@ def test_section_rules_cover_every_kind_once() -> None:
 
 def test_number_prefix_rule() -> None:
     assert strip_number("3. Poor Circulation") == ("Poor Circulation", 3)
+
+
+def _class_strings(count: int) -> list[tuple[str, str]]:
+    """Class/id pairs glued from the rules' own tokens, other words and every separator."""
+    rnd = random.Random(7)
+    vocabulary = (
+        boilerplate.AD_TOKENS
+        | boilerplate.CLICKBAIT_TOKENS
+        | boilerplate.NAVIGATION_TOKENS
+        | boilerplate.OTHER_TOKENS
+        | boilerplate.CONTENT_TOKENS
+        | boilerplate.HIDDEN_CLASSES
+        | {stem for stem, _ in boilerplate.TOKEN_STEMS}
+        | blocks._ANY_HEADING_TOKENS
+    )
+    words = [*sorted(vocabulary), "x", "Box", "wrapH3", "AdSlot", "navBar", "sub", "\u0130", "h5"]
+
+    def one() -> str:
+        return "".join(
+            rnd.choice(["", "-", "_", ":", " ", "--"]) + rnd.choice(words)
+            for _ in range(rnd.randint(0, 4))
+        )
+
+    return [(one(), one() if rnd.random() < 0.3 else "") for _ in range(count)]
+
+
+def test_token_gates_never_hide_a_token() -> None:
+    """The gates skip tokenising class strings that cannot hold a rule token: with them, every
+    class verdict is the same, and every class that names a heading is still read."""
+    for class_value, id_value in _class_strings(20_000):
+        info = class_info(class_value, id_value)
+        expected = (not boilerplate.HIDDEN_CLASSES.isdisjoint(info.words), token_kind(info))
+        assert class_verdict.__wrapped__(class_value, id_value) == expected
+        heading = blocks._heading_info.__wrapped__(class_value, id_value)
+        assert heading is None or heading == info
+        if not info.tokens.isdisjoint(blocks._ANY_HEADING_TOKENS) or re.search(
+            r"\bh[2-6]\b", " ".join(info.words)
+        ):
+            assert heading == info
