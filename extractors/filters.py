@@ -27,21 +27,24 @@ def block_junk_kind(block: Block) -> str | None:
         return "clickbait" if block.link_density > MAX_LINK_DENSITY else None
     if block.kind == "pre":
         return None
-    if len(text) <= MAX_LABEL_CHARS:
-        key = normalize_key(text).lstrip("\u00a1\u00bf")
+    size = len(text)
+    lowered = None
+    if size <= MAX_LABEL_CHARS:
+        key = lowered = normalize_key(text)
+        key = key.lstrip("\u00a1\u00bf")
         if is_full_match(AD_LABEL, key):
             return "ads"
         if PROMPT_GATE.search(key) and is_full_match(CONTINUE_PROMPT, key):
             return "prompts"
         if is_full_match(INLINE_BOILERPLATE, key):
             return next(kind for kind, pattern in INLINE_KINDS if is_full_match(pattern, key))
-    if block.link_density > MAX_LINK_DENSITY and len(text) <= MAX_LINK_LINE_CHARS:
+    if size <= MAX_LINK_LINE_CHARS and block.link_chars > MAX_LINK_DENSITY * size:
         return "clickbait"
-    if (
-        len(text) <= 600
-        and "cookie" in text.lower()
-        and is_full_match(COOKIE_TEXT, normalize_key(text))
-    ):
+    if size > 600:
+        return None
+    # The label key is the lowered text when it is ASCII (NFKC could change other text).
+    probe = lowered if lowered is not None and text.isascii() else text.lower()
+    if "cookie" in probe and is_full_match(COOKIE_TEXT, lowered or normalize_key(text)):
         return "other"
     return None
 
