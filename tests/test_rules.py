@@ -9,8 +9,10 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors import blocks
+from extractors.blocks import Block
 from extractors.boilerplate import class_verdict, token_kind
 from extractors.dom import class_info
+from extractors.filters import block_junk_kind
 from extractors.rules import boilerplate, phrases, sections
 from extractors.text import strip_number
 
@@ -150,3 +152,20 @@ def test_token_gates_never_hide_a_token() -> None:
             r"\bh[2-6]\b", " ".join(info.words)
         ):
             assert heading == info
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Share this with friends", True),
+        ("Please share it with a friend today.", True),
+        ("If this helped you, share this!", True),
+        # "share " must start within 40 characters, after a non-word character.
+        (f"{'x' * 39} share it", True),
+        (f"{'x' * 40} share it", False),
+        ("Sharing meals with friends helps recovery.", False),
+        ("Doctors share this view about shin splints and rest.", False),
+    ],
+)
+def test_share_calls(line: str, dropped: bool) -> None:
+    assert (block_junk_kind(Block("paragraph", line)) == "navigation") is dropped
