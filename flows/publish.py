@@ -68,7 +68,7 @@ def published(record: HealthArticle, out: Path) -> Published:
     stat = path.stat()
     data = record.model_dump(mode="json")
     return Published(
-        path.name, stat.st_size, stat.st_mtime_ns, _index_entry(data, out, path), _jsonl_line(data)
+        path.name, stat.st_size, stat.st_mtime_ns, _index_entry(data, path), _jsonl_line(data)
     )
 
 
@@ -117,7 +117,7 @@ def clear_rejection(out: Path, url: str) -> None:
         safe_path(out, REJECTED, rejection_name(url)).unlink()
 
 
-def _index_entry(record: dict[str, Any], out: Path, path: Path) -> dict[str, Any]:
+def _index_entry(record: dict[str, Any], path: Path) -> dict[str, Any]:
     provenance = record.get("provenance") or {}
     return {
         "id": record["id"],
@@ -125,7 +125,8 @@ def _index_entry(record: dict[str, Any], out: Path, path: Path) -> dict[str, Any
         "title": record.get("title", ""),
         "content_hash": provenance.get("content_hash", ""),
         "updated_at": provenance.get("extracted_at", ""),
-        "path": path.relative_to(out).as_posix(),
+        # Written from the name: `path` may be resolved while `out` is relative ("output").
+        "path": f"{ARTICLES}/{path.name}",
     }
 
 
@@ -188,7 +189,7 @@ def _rebuild(out: Path, folder: Path, fresh: dict[str, Published]) -> dict[str, 
                 continue
         record = read_json(path)
         if record is not None and "id" in record:
-            entries.append(_index_entry(record, out, path))
+            entries.append(_index_entry(record, path))
             lines.append(_jsonl_line(record))
     index = {"schema_version": "1.0", "articles": entries}
     return {

@@ -103,6 +103,23 @@ def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
     assert "stale" not in (tmp_path / "articles.jsonl").read_text()
 
 
+def test_a_relative_output_folder_publishes(
+    demo_site: DemoSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `make demo` and most users pass a relative folder ("output"); the files written are
+    # resolved paths, and their index entries must still be relative to the folder.
+    monkeypatch.chdir(tmp_path)
+    with serve_routes(site_routes(demo_site)) as base:
+        report = run_crawl([source_for(base)], Path("output"), use_prefect=False, settings=INLINE)[
+            0
+        ]
+    assert report.counts == {"new": 6}, report.failures
+    index = json.loads((tmp_path / "output" / "index.json").read_text())
+    assert sorted(entry["path"] for entry in index["articles"]) == sorted(
+        f"articles/{p.name}" for p in (tmp_path / "output" / "articles").glob("*.json")
+    )
+
+
 def test_failures_are_reported_and_rejected_with_reasons(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
