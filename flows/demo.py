@@ -45,8 +45,13 @@ def run_demo(
             except KeyboardInterrupt:
                 return 0
         with installed(RichReporter() if sys.stderr.isatty() else Silent()):
-            run_crawl([demo_source(base)], out, use_prefect=use_prefect)
+            reports = run_crawl([demo_source(base)], out, use_prefect=use_prefect)
     finally:
         server.__exit__(None, None, None)
     print(f"output: {out.resolve()}/ (articles/, index.json, articles.jsonl, schema/)")
+    # Every demo article is ours and extractable: a failure is a bug, and the exit status says so.
+    failed = sum(len(report.failures) for report in reports)
+    if failed:
+        print(f"demo: {failed} of {len(site.articles)} articles failed", file=sys.stderr)
+        return 1
     return 0

@@ -131,3 +131,16 @@ def test_fork_server_starts_early_only_for_a_first_crawl_with_workers(tmp_path: 
     (tmp_path / "state").mkdir()
     (tmp_path / "state" / "daily.json").write_text("{}")
     assert not decide()
+
+
+def test_demo_into_a_relative_folder_publishes_every_article(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(BIN), "demo", "--no-prefect", "--port", "0", "--out", "output"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    index = json.loads((tmp_path / "output" / "index.json").read_text())
+    assert len(index["articles"]) == 6
