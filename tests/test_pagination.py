@@ -76,6 +76,23 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
         ),
         ("<a href='/a/2/'>Página siguiente »</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Suivant</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        # Links that do not name the article's path: relative ones resolve against the page,
+        # and a "#" link may carry its target elsewhere.
+        ("<a href='2/'>Next</a>", "", "https://s.test/leg-cramps/", "https://s.test/leg-cramps/2/"),
+        ("<a href='?page=2'>Next</a>", "", "https://s.test/a.php", "https://s.test/a.php?page=2"),
+        (
+            "<a href='#' data-href='/leg-cramps/2/'>Next</a>",
+            "",
+            "https://s.test/leg-cramps/",
+            "https://s.test/leg-cramps/2/",
+        ),
+        (
+            "<a href='HTTPS://s.test/leg-cramps/2/'>Next</a>",
+            "",
+            "https://s.test/leg-cramps/",
+            "https://s.test/leg-cramps/2/",
+        ),
+        ("<a href='/2/'>Next</a>", "", "https://s.test/", "https://s.test/2/"),
     ],
 )
 def test_next_page_styles(markup: str, head: str, url: str, expected: str) -> None:
@@ -113,3 +130,11 @@ def test_next_label_found_among_many_links_by_text_aria_or_title() -> None:
         page = doc(noise + next_link + "<a href='/tag/z/'>İİİ more</a>")
         assert clean_html(page, "https://s.test/a/").next_page_url == "https://s.test/a/2/"
     assert clean_html(doc(noise), "https://s.test/a/").next_page_url is None
+
+
+def test_links_to_other_paths_are_not_read() -> None:
+    # Only links whose href holds the article's last path segment can be its later pages.
+    markup = (
+        "<a href='/other-article/2/'>Next</a><a href='https://s.test/leg-cramps-guide/2/'>Next</a>"
+    )
+    assert clean_html(doc(markup), "https://s.test/leg-cramps/").next_page_url is None
