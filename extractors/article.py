@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 
 from extractors.blocks import Block
 from extractors.clean import REMOVAL_KINDS, CleanPage
@@ -54,7 +53,7 @@ def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:
                 continue
             leading = False
             seen.add(key)
-            merged.append(block if block.page == number else replace(block, page=number))
+            merged.append(block if block.page == number else block.on_page(number))
     return merged
 
 

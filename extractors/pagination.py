@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from selectolax.lexbor import LexborHTMLParser
@@ -54,12 +55,14 @@ def _query_keys(query: str) -> tuple[str, int | None]:
     return urlencode(sorted(rest)), number
 
 
-def page_keys(url: str) -> list[PageKey]:
+@lru_cache(maxsize=4096)
+def page_keys(url: str) -> tuple[PageKey, ...]:
     """Every reading of `url` as (article, page number): with and without a path number, so
-    "/covid-19/" can be page 1 of itself or page 19 of "/covid"."""
+    "/covid-19/" can be page 1 of itself or page 19 of "/covid". Memoised: a page's search
+    compares every candidate with the page's own URL."""
     parts = split_url(url)
     if parts is None:
-        return []
+        return ()
     host = parts.netloc.lower()
     query, query_number = _query_keys(parts.query)
     path = parts.path or "/"
@@ -70,7 +73,7 @@ def page_keys(url: str) -> list[PageKey]:
             if match and 1 <= int(match.group("n")) <= MAX_PAGE_NUMBER:
                 base = match.group("base") + (match.groupdict().get("ext") or "")
                 keys.append(PageKey(host, base.rstrip("/") or "/", query, int(match.group("n"))))
-    return keys
+    return tuple(keys)
 
 
 def is_next_of(candidate: str, current: str) -> bool:
