@@ -274,6 +274,8 @@ class Fetcher(FetcherCore):
             current = location
 
     def _body(self, url: str, response: httpx.Response) -> bytes:
+        if response.status_code == 304:
+            response.read()  # see AsyncFetcher._body
         ready = self.ready_body(url, response)
         if ready is not None:
             return ready

@@ -1,10 +1,12 @@
 """The async fetcher for crawls: the same limits, retries, redirects and URL policy as
-`flows.fetch.Fetcher`, over one httpx.AsyncClient shared by a batch's concurrent requests."""
+`flows.fetch.Fetcher`, over httpx.AsyncClients shared by a batch's concurrent requests (a few
+small connection pools rather than one large one; they share one cookie jar)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from http.cookiejar import CookieJar
 
 import httpx
 
@@ -13,9 +15,16 @@ from flows.errors import FetchError
 from flows.fetch import FetchedPage, FetcherCore, FetchOptions, transport_reason
 from flows.netpolicy import UrlPolicy
 
+# Why: httpcore's pool does work on every request that grows with its connections and waiting
+# requests; with 16 requests in flight one pool cost twice the client CPU a request of four pools
+# of four (measured on 1,000 conditional requests: 1.1 s vs 0.55 s).
+CONNECTIONS_PER_POOL = 4
+
 
 class AsyncFetcher(FetcherCore):
-    """Fetches pages over one httpx.AsyncClient; use as an async context manager."""
+    """Fetches pages over httpx.AsyncClients; use as an async context manager. Up to
+    `max_connections` connections in all, in pools of CONNECTIONS_PER_POOL (one pool when a
+    transport is given: it is the pool)."""
 
     def __init__(
         self,
@@ -28,18 +37,27 @@ class AsyncFetcher(FetcherCore):
     ) -> None:
         super().__init__(options, policy)
         self._sleep = sleep
-        limits = httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=max_connections
-        )
-        self._client = httpx.AsyncClient(
-            transport=transport, limits=limits, **self.client_options()
-        )
+        total = max(1, max_connections)
+        pools = 1 if transport is not None else -(-total // CONNECTIONS_PER_POOL)
+        sizes = [total // pools + (1 if i < total % pools else 0) for i in range(pools)]
+        cookies = CookieJar()
+        self._clients = [
+            httpx.AsyncClient(
+                transport=transport,
+                limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
+                cookies=cookies,
+                **self.client_options(),
+            )
+            for size in sizes
+        ]
+        self._busy = [0] * pools
 
     async def __aenter__(self) -> AsyncFetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._client.aclose()
+        for client in self._clients:
+            await client.aclose()
 
     async def fetch(
         self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
@@ -57,12 +75,23 @@ class AsyncFetcher(FetcherCore):
                 await self._sleep(delay)
 
     async def _follow(self, url: str, headers: dict[str, str], origin: str) -> FetchedPage:
+        # The least busy pool serves every hop of this fetch.
+        index = self._busy.index(min(self._busy))
+        self._busy[index] += 1
+        try:
+            return await self._follow_on(self._clients[index], url, headers, origin)
+        finally:
+            self._busy[index] -= 1
+
+    async def _follow_on(
+        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], origin: str
+    ) -> FetchedPage:
         seen: list[str] = []
         current = url
         while True:
             self.check_hop(url, current, seen, origin)
             try:
-                async with self._client.stream("GET", current, headers=headers) as response:
+                async with client.stream("GET", current, headers=headers) as response:
                     location = self.verdict(url, current, response)
                     if location is None:
                         body = await self._body(url, response)
@@ -72,6 +101,10 @@ class AsyncFetcher(FetcherCore):
             current = location
 
     async def _body(self, url: str, response: httpx.Response) -> bytes:
+        if response.status_code == 304:
+            # A 304 has no body, but the connection goes back to the pool only once the
+            # response is read to its end: unread, every re-crawl request opened a connection.
+            await response.aread()
         ready = self.ready_body(url, response)
         if ready is not None:
             return ready

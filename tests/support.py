@@ -56,6 +56,8 @@ class ServedLog:
     """What a test server saw: request paths with their If-None-Match headers."""
 
     requests: list[tuple[str, str]] = field(default_factory=list)
+    connections: int = 0
+    """TCP connections accepted."""
 
     def count(self, path: str) -> int:
         return sum(1 for p, _ in self.requests if p == path)
@@ -68,6 +70,11 @@ def serve_routes(routes: dict[str, Route], log: ServedLog | None = None) -> Iter
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            super().setup()
+            if log is not None:
+                log.connections += 1
 
         def do_GET(self) -> None:
             status, headers, body = routes.get(self.path, (404, {}, b"not found"))

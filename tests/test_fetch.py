@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import zlib
 
@@ -9,7 +10,9 @@ import httpx
 import pytest
 
 from flows.fetch import Fetcher, FetchError, FetchOptions, retry_after_seconds
+from flows.fetch_async import AsyncFetcher
 from flows.netpolicy import UrlPolicy
+from tests.support import ServedLog, serve_routes
 
 HTML = b"<html><body><p>hello</p></body></html>"
 
@@ -170,3 +173,72 @@ def test_retry_after_parsing() -> None:
     assert retry_after_seconds("12") == 12.0
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:07 GMT", now=1445412480.0) == 7.0
     assert retry_after_seconds("soon") is None
+
+
+def test_conditional_requests_keep_the_connection() -> None:
+    # A 304 has no body, but its connection goes back to the pool only once the response is
+    # read to its end; re-crawls make one conditional request per article.
+    log = ServedLog()
+    with serve_routes({"/a/": (200, {}, b"<p>Article text.</p>")}, log) as base:
+
+        async def crawl_twice() -> list[int]:
+            async with AsyncFetcher(FetchOptions(), max_connections=4) as fetcher:
+                page = await fetcher.fetch(base + "/a/")
+                etag = {"If-None-Match": page.headers["etag"]}
+                return [(await fetcher.fetch(base + "/a/", etag)).status for _ in range(3)]
+
+        assert asyncio.run(crawl_twice()) == [304, 304, 304]
+        with Fetcher(FetchOptions()) as fetcher:
+            page = fetcher.fetch(base + "/a/")
+            etag = {"If-None-Match": page.headers["etag"]}
+            assert [fetcher.fetch(base + "/a/", etag).status for _ in range(3)] == [304] * 3
+    assert log.connections == 2  # one per fetcher
+
+
+def test_async_pools_share_cookies_and_the_connection_limit() -> None:
+    # The async fetcher spreads requests over small connection pools: together they open no
+    # more than max_connections, and a cookie one response sets goes with every later request.
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: dict[str, list[str]] = {"connections": [], "cookies": []}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            super().setup()
+            seen["connections"].append("")
+
+        def do_GET(self) -> None:
+            seen["cookies"].append(self.headers.get("Cookie", ""))
+            time.sleep(0.05)
+            self.send_response(200)
+            if self.path == "/set/":
+                self.send_header("Set-Cookie", "session=abc; Path=/")
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    async def crawl() -> None:
+        async with AsyncFetcher(FetchOptions(), max_connections=10) as fetcher:
+            await fetcher.fetch(base + "/set/")
+            await asyncio.gather(*(fetcher.fetch(f"{base}/p{i}/") for i in range(30)))
+
+    try:
+        asyncio.run(crawl())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert 1 < len(seen["connections"]) <= 10
+    assert seen["cookies"][1:] == ["session=abc"] * 30
