@@ -29,6 +29,7 @@ USER_AGENT = (
 )
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+REDIRECT_BODY_BYTES = 16_384  # Why: a redirect's body is a line of HTML; longer ones are not read.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+html")
 
 
@@ -182,6 +183,13 @@ class FetcherCore:
             raise FetchError(url, f"body of {declared} bytes exceeds {self.options.max_bytes}")
         return None
 
+    @staticmethod
+    def keeps_connection(response: httpx.Response) -> bool:
+        """A redirect whose short, declared body is worth reading so that its connection goes
+        back to the pool (the next hop is most often on the same host)."""
+        declared = response.headers.get("content-length", "")
+        return declared.isdigit() and int(declared) <= REDIRECT_BODY_BYTES
+
     def client_options(self) -> dict[str, Any]:
         """What the sync and async httpx clients are built with (redirects are followed by
         hand, so each hop passes the URL policy)."""
@@ -269,6 +277,9 @@ class Fetcher(FetcherCore):
                     location = self.verdict(url, current, response)
                     if location is None:
                         return self.page(url, current, response, self._body(url, response))
+                    if self.keeps_connection(response):
+                        for _ in response.iter_raw():  # raw: nothing is decompressed
+                            pass
             except httpx.HTTPError as exc:
                 raise FetchError(url, transport_reason(exc), transient=True) from exc
             current = location

@@ -96,6 +96,9 @@ class AsyncFetcher(FetcherCore):
                     if location is None:
                         body = await self._body(url, response)
                         return self.page(url, current, response, body)
+                    if self.keeps_connection(response):
+                        async for _ in response.aiter_raw():  # raw: nothing is decompressed
+                            pass
             except httpx.HTTPError as exc:
                 raise FetchError(url, transport_reason(exc), transient=True) from exc
             current = location

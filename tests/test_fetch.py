@@ -242,3 +242,21 @@ def test_async_pools_share_cookies_and_the_connection_limit() -> None:
         server.server_close()
     assert 1 < len(seen["connections"]) <= 10
     assert seen["cookies"][1:] == ["session=abc"] * 30
+
+
+def test_redirects_keep_the_connection() -> None:
+    log = ServedLog()
+    routes = {
+        "/old/": (301, {"Location": "/a/"}, b"<a href='/a/'>moved</a>"),
+        "/a/": (200, {}, b"<p>Article text.</p>"),
+    }
+    with serve_routes(routes, log) as base:
+
+        async def follow_twice() -> list[str]:
+            async with AsyncFetcher(FetchOptions(), max_connections=4) as fetcher:
+                return [(await fetcher.fetch(base + "/old/")).final_url for _ in range(2)]
+
+        assert asyncio.run(follow_twice()) == [base + "/a/"] * 2
+        with Fetcher(FetchOptions()) as fetcher:
+            assert fetcher.fetch(base + "/old/").final_url == base + "/a/"
+    assert log.connections == 2  # one per fetcher
