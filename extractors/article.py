@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from extractors.blocks import Block
 from extractors.clean import REMOVAL_KINDS, CleanPage
+from extractors.errors import NotAnArticle
 from extractors.segment import segment
 from extractors.structure import (
     classify_outline,
@@ -26,14 +27,6 @@ from schemas import HealthArticle, Provenance, Removed
 EXTRACTOR_VERSION = "0.1.0"
 MIN_ARTICLE_CHARS = 200  # Why: less than a couple of sentences is a stub, an error or a listing.
 CONTENT_EXCLUDE = frozenset({"provenance", "removed", "warnings"})
-
-
-class NotAnArticle(Exception):
-    """The pages hold no extractable article; `reason` says why in one line."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:

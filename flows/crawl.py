@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors import NotAnArticle, normalize_url
 from extractors.discovery import Discovered, is_feed, parse_feed, parse_listing, parse_sitemap
@@ -18,7 +19,6 @@ from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
 from flows.files import PublishError, dumps, write_atomic
-from flows.pipeline import PageFollower, extract_pages
 from flows.politeness import HostGate, host_of
 from flows.publish import (
     Published,
@@ -31,7 +31,9 @@ from flows.publish import (
 )
 from flows.sources import CrawlSettings, Source
 from flows.state import ArticleState, load_state, save_state
-from schemas import HealthArticle
+
+if TYPE_CHECKING:
+    from schemas import HealthArticle
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_FILES = 50  # Why: a sitemap index can fan out without end.
@@ -340,6 +342,10 @@ async def _fetch_and_extract(
     first: FetchedPage | None,
 ) -> tuple[HealthArticle, list[FetchedPage]]:
     """Every page of the article (reusing an already fetched first page) and its record."""
+    # Imported here: a re-crawl that finds every article unchanged never extracts, and the
+    # extraction machinery takes about 0.1 s to import (workers have it from the fork server).
+    from flows.pipeline import PageFollower, extract_pages
+
     follower = PageFollower(url, job.source.max_pages)
     while (page_url := follower.next_url()) is not None:
         if page_url == url and first is not None and first.status != 304:

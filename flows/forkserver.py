@@ -9,7 +9,7 @@ import multiprocessing
 from multiprocessing import forkserver
 from multiprocessing.context import ForkServerContext
 
-PRELOAD = ["flows.crawl"]
+PRELOAD = ["flows.crawl", "flows.pipeline"]
 
 
 def start_fork_server() -> ForkServerContext:

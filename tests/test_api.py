@@ -64,3 +64,18 @@ def test_flows_api() -> None:
             "run_extract",
         ]
     )
+
+
+def test_crawl_code_imports_extraction_only_when_it_extracts() -> None:
+    # A re-crawl that finds every article unchanged never extracts: importing the crawl must
+    # not import (and compile the rules of) the extraction machinery.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, flows.runner, extractors; "
+        "print('extractors.clean' in sys.modules, 'extractors.article' in sys.modules, "
+        "extractors.NotAnArticle.__name__, 'extractors.clean' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False", "NotAnArticle", "False"], result.stderr
