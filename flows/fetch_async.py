@@ -16,9 +16,9 @@ from flows.fetch import FetchedPage, FetcherCore, FetchOptions, transport_reason
 from flows.netpolicy import UrlPolicy
 
 # Why: httpcore's pool does work on every request that grows with its connections and waiting
-# requests; with 16 requests in flight one pool cost twice the client CPU a request of four pools
-# of four (measured on 1,000 conditional requests: 1.1 s vs 0.55 s).
-CONNECTIONS_PER_POOL = 4
+# requests. Client CPU for 1,000 requests at 16 in flight, by connections per pool: 16 (one
+# pool) 1.1-1.3 s, 4 0.62-0.74 s, 2 0.52-0.57 s, 1 0.47-0.62 s.
+CONNECTIONS_PER_POOL = 2
 
 
 class AsyncFetcher(FetcherCore):
