@@ -15,12 +15,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from flows.files import dumps, safe_path, write_atomic
-from schemas import HealthArticle, json_schema_text
+
+if TYPE_CHECKING:
+    from schemas import HealthArticle
 
 ARTICLES = "articles"
 REJECTED = "rejected"
@@ -166,10 +168,47 @@ def rebuild_index(out: Path, fresh: Iterable[Published] = ()) -> dict[str, bool]
     except OSError:
         unchanged = False
     if unchanged and all(p.exists() for p in outputs):
-        schema = write_atomic(out / SCHEMA_FILE, json_schema_text())
-        return {"index.json": False, "articles.jsonl": False, "schema": schema}
+        return {"index.json": False, "articles.jsonl": False, "schema": _write_schema(out)}
     written = _rebuild(out, folder, {p.name: p for p in fresh})
     write_atomic(marker, fingerprint)
+    return written
+
+
+def _schema_source_key() -> str:
+    """What the JSON Schema is made from: the schemas package's source and pydantic's version
+    (read without importing the package: building its models takes about 0.1 s)."""
+    import importlib.util
+
+    from pydantic.version import VERSION
+
+    spec = importlib.util.find_spec("schemas")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    sources = sorted(p for folder in folders for p in Path(folder).glob("*.py"))
+    if not sources:  # not installed as files: no key, so the schema is generated every run
+        return os.urandom(16).hex()
+    digest = hashlib.sha256(VERSION.encode())
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_schema(out: Path) -> bool:
+    """Write the JSON Schema file if it differs; returns whether it was written. When the
+    schema's source and the file are as at the last write, nothing is generated."""
+    path = out / SCHEMA_FILE
+    marker = out / "state" / "schema.key"
+    try:
+        stat = path.stat()
+        key = f"{_schema_source_key()} {stat.st_size} {stat.st_mtime_ns}"
+        if marker.read_text(encoding="utf-8") == key:
+            return False
+    except OSError:
+        pass
+    from schemas import json_schema_text
+
+    written = write_atomic(path, json_schema_text())
+    stat = path.stat()
+    write_atomic(marker, f"{_schema_source_key()} {stat.st_size} {stat.st_mtime_ns}")
     return written
 
 
@@ -195,5 +234,5 @@ def _rebuild(out: Path, folder: Path, fresh: dict[str, Published]) -> dict[str, 
     return {
         "index.json": write_atomic(out / "index.json", dumps(index)),
         "articles.jsonl": write_atomic(out / "articles.jsonl", "".join(lines)),
-        "schema": write_atomic(out / SCHEMA_FILE, json_schema_text()),
+        "schema": _write_schema(out),
     }

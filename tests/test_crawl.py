@@ -310,3 +310,40 @@ def test_run_report_ids_sort_in_start_order() -> None:
         time.sleep(0.002)
     assert ids == sorted(ids)
     assert len(set(ids)) == 3
+
+
+def test_schema_file_is_kept_current_without_building_it_on_unchanged_runs(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    schema = tmp_path / "schema" / "health-article.schema.json"
+    code = (
+        "import sys; from pathlib import Path; from flows.runner import run_crawl; "
+        "from flows.sources import CrawlSettings, Source; "
+        "source = Source(name='test', sitemaps=[sys.argv[1] + '/sitemap.xml'], "
+        "requests_per_second=0, respect_robots=False); "
+        "r = run_crawl([source], Path(sys.argv[2]), use_prefect=False, "
+        "settings=CrawlSettings(workers=1, task_runner='thread'))[0]; "
+        "print(sorted(r.counts.items()), 'schemas.article' in sys.modules)"
+    )
+
+    def crawl(base: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code, base, str(tmp_path)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    with serve_routes(site_routes(demo_site)) as base:
+        assert crawl(base) == "[('new', 6)] True"
+        text = schema.read_text()
+        # Unchanged: the schema models are not even imported, and the file is left alone.
+        assert crawl(base) == "[('unchanged', 6)] False"
+        schema.unlink()
+        crawl(base)
+        assert schema.read_text() == text
+        schema.write_text("{}")
+        crawl(base)
+        assert schema.read_text() == text
