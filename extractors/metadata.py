@@ -14,46 +14,23 @@ import orjson
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
+from extractors.rules import metadata as rules
 from extractors.rules.boilerplate import BYLINE_SELECTORS
 from extractors.safeurl import is_web_url, join_url
 from extractors.survey import Survey
 from extractors.text import fold_space
 
-# JSON-LD types that describe the article itself, most specific first.
-ARTICLE_TYPES: tuple[str, ...] = (
-    "MedicalWebPage",
-    "NewsArticle",
-    "Article",
-    "BlogPosting",
-    "MedicalScholarlyArticle",
-    "ScholarlyArticle",
-    "Report",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "TechArticle",
-    "HealthTopicContent",
-    "WebPage",
-)
 _BY_PREFIX = re.compile(r"^(written |reviewed |posted |reported )?(by|por|par|von)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*", re.I)
 _SITE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ")
-# Date forms besides ISO 8601. strptime costs about 7 us a try, so numeric forms are told apart
-# by their shape, and the forms with a month name are tried only on text with letters.
-_NUMERIC_DATES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\d{4}/\d{1,2}/\d{1,2}"), "%Y/%m/%d"),
-    (re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}"), "%d.%m.%Y"),
-    (re.compile(r"\d{1,2}/\d{1,2}/\d{4}"), "%m/%d/%Y"),
-)
-_WORDED_DATES = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y")
+_NUMERIC_DATES = tuple((re.compile(shape), fmt) for shape, fmt in rules.NUMERIC_DATES)
 # A date-time with a clock time and an optional zone in words: RFC 2822 ("Mon, 18 Nov 2019
 # 16:07:38 -0600"), its relatives ("19 Nov 2019 07:09 GMT") and JavaScript's Date string.
+_ZONE_NAMES = "|".join(sorted(rules.ZONE_HOURS, key=len, reverse=True))
 _MAIL_DATE = re.compile(
     r"(?:[A-Za-z]{3},? )?(?:\d{1,2} [A-Za-z]{3}|[A-Za-z]{3} \d{1,2}) \d{4} \d{1,2}:\d\d(?::\d\d)?"
-    r"(?: (?P<name>UTC?|GMT|Z|[ECMP][SD]T)?(?P<offset>[+-]\d{4})?)?(?: \(.*\))?"
+    rf"(?: (?P<name>{_ZONE_NAMES})?(?P<offset>[+-]\d{{4}})?)?(?: \(.*\))?"
 )
-# Hours from UTC of the zone names the mail form allows (RFC 2822, section 4.3).
-_ZONE_HOURS = {"UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5}
-_ZONE_HOURS |= {"MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 _UTC_WORDS = (" UTC", " GMT")
 _LETTERS = re.compile(r"[A-Za-z]{3}")
 
@@ -95,7 +72,7 @@ def normalize_date(value: str | None) -> str | None:
         if shape.fullmatch(text):
             return _strptime_date(text, fmt)
     if _LETTERS.search(text):
-        for fmt in _WORDED_DATES:
+        for fmt in rules.WORDED_DATES:
             date = _strptime_date(text[:40], fmt)
             if date:
                 return date
@@ -118,7 +95,7 @@ def _mail_date(form: re.Match[str]) -> str | None:
     try:
         parsed = datetime(*fields[:6])
         if name or offset:
-            minutes = _ZONE_HOURS[name] * 60 if name else 0
+            minutes = rules.ZONE_HOURS[name] * 60 if name else 0
             if offset:
                 sign = -1 if offset[0] == "-" else 1
                 minutes = sign * (int(offset[1:3]) * 60 + int(offset[3:]))
@@ -187,7 +164,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _main_jsonld(objects: list[dict[str, Any]]) -> dict[str, Any]:
-    for wanted in ARTICLE_TYPES:
+    for wanted in rules.ARTICLE_TYPES:
         for obj in objects:
             if wanted in _types(obj):
                 return obj
@@ -204,47 +181,6 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-# The meta tags read (lowercased names): pages carry dozens of others, not worth folding.
-# Meta keys (property, name or itemprop, lowercased) that carry the dates, most trusted first.
-PUBLISHED_KEYS: tuple[str, ...] = (
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "og:pubdate",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dcterms.created",
-    "dc.date",
-    "date",
-)
-MODIFIED_KEYS: tuple[str, ...] = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "article:modified",
-    "og:updated_time",
-    "datemodified",
-    "dcterms.modified",
-)
-META_KEYS = frozenset(
-    {
-        "og:title",
-        "og:site_name",
-        "og:url",
-        "og:locale",
-        "og:description",
-        "description",
-        "author",
-        "content-language",
-        *PUBLISHED_KEYS,
-        *MODIFIED_KEYS,
-    }
-)
-
-
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     values: dict[str, str] = {}
     scope = tree.head or tree.root  # meta tags belong in <head>; scanning it alone is cheap
@@ -254,8 +190,8 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
 
 
 def _note_meta(attrs: dict[str, Any], values: dict[str, str]) -> None:
-    """Keep a meta tag's content under each of its keys that META_KEYS lists (first wins). An
-    itemprop may hold several names ("datePublished dateCreated")."""
+    """Keep a meta tag's content under each of its keys that rules.META_KEYS lists (first
+    wins). An itemprop may hold several names ("datePublished dateCreated")."""
     content = attrs.get("content")
     if not content:
         return
@@ -264,7 +200,7 @@ def _note_meta(attrs: dict[str, Any], values: dict[str, str]) -> None:
         if not key:
             continue
         for name in key.lower().split() if attr == "itemprop" else (key.lower(),):
-            if name in META_KEYS and name not in values:
+            if name in rules.META_KEYS and name not in values:
                 values[name] = fold_space(content)
 
 
@@ -385,12 +321,12 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         _names(ld.get("author")) or _names(meta.get("author")) or _byline(survey.bylines)
     )
     body = ld.get("articleBody")
-    published = normalize_date(ld.get("datePublished")) or _first_date(meta, PUBLISHED_KEYS)
-    modified = normalize_date(ld.get("dateModified")) or _first_date(meta, MODIFIED_KEYS)
+    published = normalize_date(ld.get("datePublished")) or _first_date(meta, rules.PUBLISHED_KEYS)
+    modified = normalize_date(ld.get("dateModified")) or _first_date(meta, rules.MODIFIED_KEYS)
     if published is None or modified is None:
         body_dates = _body_dates(survey)
-        published = published or _first_date(body_dates, (*PUBLISHED_KEYS, "time"))
-        modified = modified or _first_date(body_dates, MODIFIED_KEYS)
+        published = published or _first_date(body_dates, (*rules.PUBLISHED_KEYS, "time"))
+        modified = modified or _first_date(body_dates, rules.MODIFIED_KEYS)
     return PageMeta(
         title=clean_title(raw_title or "", site_name),
         authors=authors,

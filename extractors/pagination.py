@@ -103,7 +103,8 @@ def _href(node: Node) -> str | None:
     return None
 
 
-_CANDIDATE_CSS = "a, link, button, [onclick], [data-href], [data-url]"
+_NON_LINK_CANDIDATES = "link, button, [onclick], [data-href], [data-url]"
+_CANDIDATE_CSS = f"a, {_NON_LINK_CANDIDATES}"
 # Links whose href is absolute or root-relative lead to a later page of this article only if
 # the href holds the article's last path segment (a later page's path starts with the article's,
 # and resolving keeps the path's characters): the others are not candidates. The selector keeps
@@ -124,7 +125,7 @@ def _candidate_css(url: str) -> str:
     if not stems:
         return _CANDIDATE_CSS
     links = ", ".join(f"a[href*='{stem}']" for stem in dict.fromkeys(stems))
-    return f"{links}, a{_LINKS_OUTSIDE}, link, button, [onclick], [data-href], [data-url]"
+    return f"{links}, a{_LINKS_OUTSIDE}, {_NON_LINK_CANDIDATES}"
 
 
 # A cheap gate before the phrase rules: most links name no next-page keyword at all.

@@ -197,18 +197,21 @@ def _write_schema(out: Path) -> bool:
     schema's source and the file are as at the last write, nothing is generated."""
     path = out / SCHEMA_FILE
     marker = out / "state" / "schema.key"
-    try:
+    source = _schema_source_key()
+
+    def key() -> str:
         stat = path.stat()
-        key = f"{_schema_source_key()} {stat.st_size} {stat.st_mtime_ns}"
-        if marker.read_text(encoding="utf-8") == key:
+        return f"{source} {stat.st_size} {stat.st_mtime_ns}"
+
+    try:
+        if marker.read_text(encoding="utf-8") == key():
             return False
     except OSError:
         pass
     from schemas import json_schema_text
 
     written = write_atomic(path, json_schema_text())
-    stat = path.stat()
-    write_atomic(marker, f"{_schema_source_key()} {stat.st_size} {stat.st_mtime_ns}")
+    write_atomic(marker, key())
     return written
 
 

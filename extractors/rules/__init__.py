@@ -3,6 +3,6 @@
 Everything here is a constant; `extractors` compiles what needs compiling once at import.
 """
 
-from extractors.rules import boilerplate, pagination, phrases, sections, thresholds
+from extractors.rules import boilerplate, metadata, pagination, phrases, sections, thresholds
 
-__all__ = ["boilerplate", "pagination", "phrases", "sections", "thresholds"]
+__all__ = ["boilerplate", "metadata", "pagination", "phrases", "sections", "thresholds"]

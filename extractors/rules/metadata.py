@@ -1,0 +1,93 @@
+"""Metadata rules: which JSON-LD objects describe the article, which meta tags are read, and
+the date forms and zone names understood. `extractors.metadata` compiles them once."""
+
+from __future__ import annotations
+
+# JSON-LD types that describe the article itself, most specific first.
+ARTICLE_TYPES: tuple[str, ...] = (
+    "MedicalWebPage",
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "MedicalScholarlyArticle",
+    "ScholarlyArticle",
+    "Report",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "TechArticle",
+    "HealthTopicContent",
+    "WebPage",
+)
+
+# Meta keys (property, name or itemprop, lowercased) that carry the dates, most trusted first.
+# Why: CMSs and SEO plugins each name the publication date their own way.
+PUBLISHED_KEYS: tuple[str, ...] = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "og:pubdate",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+MODIFIED_KEYS: tuple[str, ...] = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+)
+# Every meta key read. Why: pages carry dozens of others, not worth folding.
+META_KEYS: frozenset[str] = frozenset(
+    {
+        "og:title",
+        "og:site_name",
+        "og:url",
+        "og:locale",
+        "og:description",
+        "description",
+        "author",
+        "content-language",
+        *PUBLISHED_KEYS,
+        *MODIFIED_KEYS,
+    }
+)
+
+# Date forms besides ISO 8601 and the mail form. Numeric ones: (shape, strptime format), the
+# shape a full-match regex that tells them apart. Why: strptime costs about 7 us a try.
+NUMERIC_DATES: tuple[tuple[str, str], ...] = (
+    (r"\d{4}/\d{1,2}/\d{1,2}", "%Y/%m/%d"),
+    (r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y"),
+    (r"\d{1,2}/\d{1,2}/\d{4}", "%m/%d/%Y"),
+)
+# Forms with a month name, tried in order on text that has letters.
+WORDED_DATES: tuple[str, ...] = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%b. %d, %Y",
+)
+# Hours from UTC of the zone names the mail form allows (RFC 2822, section 4.3).
+ZONE_HOURS: dict[str, int] = {
+    "UT": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+}
