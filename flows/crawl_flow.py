@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from prefect import flow, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -92,12 +92,12 @@ def _pool_for(settings: CrawlSettings, jobs: int) -> AbstractContextManager[obje
     return batch_pool(workers) if workers and settings.task_runner == "process" else nullcontext()
 
 
-def _artifact(report: RunReport) -> None:
+async def _artifact(report: RunReport) -> None:
     rows: list[dict[str, str | int]] = [
         {"status": k, "articles": v} for k, v in sorted(report.counts.items())
     ]
     rows += [{"status": f"failed: {f['kind']}", "articles": f["url"]} for f in report.failures[:50]]
-    create_table_artifact(
+    await acreate_table_artifact(
         key=f"crawl-{report.source.lower().replace('_', '-').replace('.', '-')}",
         table=rows,
         description=f"healthsift crawl of {report.source}: {report.discovered} articles found",
@@ -105,10 +105,14 @@ def _artifact(report: RunReport) -> None:
 
 
 @flow(name="crawl-source", log_prints=True)
-def crawl_source(
+async def crawl_source(
     source: Source, out: str = "output", settings: CrawlSettings | None = None
 ) -> RunReport:
-    """One crawl run of one source into `out`."""
+    """One crawl run of one source into `out`. Async only for Prefect's sake: its sync engine
+    joins the flow-run heartbeat thread on exit, a thread that sleeps in 1 s steps, so every
+    run ended 0.5 s later on average (up to 1 s; PrefectHQ/prefect#19641); the async engine
+    leaves the daemon thread to end by itself. The body blocks on purpose: its tasks run in
+    this thread, in the task runner's threads, or on worker processes."""
     settings = settings or CrawlSettings()
     report = new_report(source.name)
     recover_task(out)
@@ -118,35 +122,34 @@ def crawl_source(
     progress = reporter()
     progress.start(source.name, len(discovery.urls))
     results = []
-    if len(jobs) == 1:  # one batch (a light run): in this process, no workers to start
-        results.append(crawl_batch_task(_whole(jobs[0])))
-        progress.advance(len(jobs[0].urls))
-    else:
-        with _pool_for(settings, len(jobs)):
-            dask = settings.task_runner == "dask"
-            futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
-            for future in as_completed(futures):
-                result = future.result()
-                results.append(result)
-                progress.advance(len(result.outcomes))
+    # One batch (a light run) starts no worker processes: it runs in the task runner's thread
+    # (a thread even so: this flow's thread has an event loop running, and a batch runs its own)
+    with _pool_for(settings, len(jobs)):
+        dask = settings.task_runner == "dask"
+        futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            progress.advance(len(result.outcomes))
     report = finish_task(report, source, _whole(results), out)
-    _artifact(report)
+    await _artifact(report)
     print(f"{source.name}: {report.discovered} found, {report.counts}")
     return report
 
 
 @flow(name="crawl", log_prints=True)
-def crawl(
+async def crawl(
     config: str,
     out: str = "output",
     source: str | None = None,
     settings: CrawlSettings | None = None,
 ) -> list[RunReport]:
-    """One crawl run of every source of a config file (or of one source by name)."""
+    """One crawl run of every source of a config file (or of one source by name), one source
+    after another."""
     chosen: SourcesConfig = load_config(Path(config))
     settings = settings or chosen.crawl
     runner = make_task_runner(settings)
     return [
-        crawl_source.with_options(task_runner=runner)(s, out, settings)
+        await crawl_source.with_options(task_runner=runner)(s, out, settings)
         for s in chosen.select(source)
     ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
@@ -108,7 +109,7 @@ def run_crawl(
             from flows.crawl_flow import crawl_source, make_task_runner
 
             runner = crawl_source.with_options(task_runner=make_task_runner(settings))
-            report = runner(source, str(out), settings)
+            report = asyncio.run(runner(source, str(out), settings))
         else:
             report = crawl_source_plain(source, out, settings)
         reports.append(report)

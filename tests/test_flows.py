@@ -4,6 +4,7 @@ scheduled deployments of `healthsift serve`, and prefect.yaml."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import tempfile
@@ -59,14 +60,54 @@ def test_crawl_flow_publishes_the_demo_site(harness: None, demo_base: str, tmp_p
     from flows.crawl_flow import crawl_source
 
     settings = CrawlSettings(workers=2, task_runner="process", batch_size=2)
-    report = crawl_source(demo_source(demo_base), str(tmp_path), settings)
+    report = asyncio.run(crawl_source(demo_source(demo_base), str(tmp_path), settings))
     assert report.counts == {"new": 6}
     assert len(_index(tmp_path)) == 6
     stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json") if "runs" not in p.parts}
-    again = crawl_source(demo_source(demo_base), str(tmp_path), settings)
+    again = asyncio.run(crawl_source(demo_source(demo_base), str(tmp_path), settings))
     assert again.counts == {"unchanged": 6}
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
     assert (tmp_path / "runs" / f"{again.run_id}.json").exists()
+    assert _artifact_rows("crawl-demo") == [{"status": "unchanged", "articles": 6}]
+
+
+def _artifact_rows(key: str) -> list[dict[str, object]]:
+    """The rows of the latest table artifact under `key` on the harness's server."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        latest = client.read_latest_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key]))
+        )
+    assert len(latest) == 1, latest
+    data = latest[0].data
+    return json.loads(data) if isinstance(data, str) else data  # type: ignore[return-value]
+
+
+def test_crawl_flow_runs_the_chosen_sources_of_a_config(
+    harness: None, demo_base: str, tmp_path: Path
+) -> None:
+    from flows.crawl_flow import crawl
+
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        '[crawl]\nworkers = 1\ntask_runner = "thread"\n\n'
+        + "".join(
+            f'[[sources]]\nname = "{name}"\nsitemaps = ["{demo_base}/sitemap.xml"]\n'
+            "requests_per_second = 0\nrespect_robots = false\n\n"
+            for name in ("first", "second")
+        )
+    )
+    reports = asyncio.run(crawl(str(config), str(tmp_path / "all")))
+    # the same site twice into one folder: the second source finds its articles published
+    assert [(r.source, r.counts) for r in reports] == [
+        ("first", {"new": 6}),
+        ("second", {"unchanged": 6}),
+    ]
+    chosen = asyncio.run(crawl(str(config), str(tmp_path / "one"), source="second"))
+    assert [(r.source, r.counts) for r in chosen] == [("second", {"new": 6})]
+    assert _index(tmp_path / "one") == _index(tmp_path / "all")
 
 
 def test_crawl_on_a_local_dask_cluster_gives_the_same_output(
@@ -75,10 +116,10 @@ def test_crawl_on_a_local_dask_cluster_gives_the_same_output(
     from flows.crawl_flow import crawl_source, make_task_runner
 
     default = CrawlSettings(workers=1, task_runner="thread")
-    crawl_source(demo_source(demo_base), str(tmp_path / "default"), default)
+    asyncio.run(crawl_source(demo_source(demo_base), str(tmp_path / "default"), default))
     dask = CrawlSettings(workers=2, task_runner="dask", batch_size=2)
     on_dask = crawl_source.with_options(task_runner=make_task_runner(dask))
-    report = on_dask(demo_source(demo_base), str(tmp_path / "dask"), dask)
+    report = asyncio.run(on_dask(demo_source(demo_base), str(tmp_path / "dask"), dask))
     assert report.counts == {"new": 6}
     assert _index(tmp_path / "dask") == _index(tmp_path / "default")
 
