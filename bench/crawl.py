@@ -8,7 +8,12 @@ times); the first crawl and its ratio to the bare fetch; the second crawl over t
 site, its ratio to the first and the files it rewrote; and the peak memory (RSS high-water
 mark) of the crawling process and of its largest worker.
 
+The site's sitemap gives each article a lastmod, as sites' sitemap plugins do, so the second
+crawl sends no article request; `--no-lastmod` sets trust_lastmod = false, and the second crawl
+then sends one conditional request per article.
+
 usage: python bench/crawl.py [--articles N] [--workers N] [--concurrency N] [--no-prefect]
+                             [--no-lastmod]
 """
 
 from __future__ import annotations
@@ -184,6 +189,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight per worker")
     parser.add_argument("--no-prefect", action="store_true")
+    parser.add_argument(
+        "--no-lastmod", action="store_true", help="do not trust the sitemap's lastmod"
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-crawl-"))
     env = dict(
@@ -216,6 +224,7 @@ def main(argv: list[str]) -> int:
             f'[[sources]]\nname = "bench"\nsitemaps = ["{base}/sitemap.xml"]\n'
             f"requests_per_second = 0\nrespect_robots = false\nmax_articles = {args.articles}\n"
             f"concurrency = {args.concurrency}\n"
+            f"trust_lastmod = {'false' if args.no_lastmod else 'true'}\n"
         )
         out = work / "output"
         command = [

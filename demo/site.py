@@ -65,11 +65,20 @@ class DemoSite:
         )
 
     def sitemap(self) -> str:
-        urls = "".join(f"<url><loc>{page_path(a, 1)}</loc></url>" for a in self.articles)
+        """Every article's first page, with its lastmod (the date it was last modified, else
+        published) as sites' sitemap plugins write it."""
+        urls = "".join(
+            f"<url><loc>{page_path(a, 1)}</loc>{_lastmod(a)}</url>" for a in self.articles
+        )
         return (
             '<?xml version="1.0" encoding="UTF-8"?>'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
         )
+
+
+def _lastmod(article: Article) -> str:
+    stamp = article.meta.get("modified") or article.meta.get("published")
+    return f"<lastmod>{esc(stamp)}</lastmod>" if stamp else ""
 
 
 def _handler(site: DemoSite) -> type[BaseHTTPRequestHandler]:

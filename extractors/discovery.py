@@ -5,6 +5,7 @@ entity expansion and external entities are refused. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -37,6 +38,8 @@ class Discovered:
     """Further documents to read: child sitemaps, the listing's next page."""
     error: str = ""
     """Why the document could not be read, when it could not."""
+    lastmod: dict[str, str] = field(default_factory=dict)
+    """A sitemap's `<lastmod>` for each article that has one, as the site wrote it."""
 
 
 def _local(tag: str) -> str:
@@ -59,13 +62,31 @@ def parse_sitemap(data: bytes, base: str) -> Discovered:
         found.error = "sitemap is not well-formed XML (or uses forbidden entities)"
         return found
     index = _local(root.tag) == "sitemapindex"
-    for loc in root.iter():
-        if _local(loc.tag) == "loc" and loc.text and loc.text.strip():
-            url = join_url(base, loc.text)
-            if url is not None:
-                (found.follow if index else found.articles).append(url)
+    for loc, lastmod in _sitemap_entries(root):
+        url = join_url(base, loc) if loc else None
+        if url is None:
+            continue
+        if index:
+            found.follow.append(url)
+        else:
+            found.articles.append(url)
+            if lastmod:
+                found.lastmod.setdefault(url, lastmod)
     found.articles = list(dict.fromkeys(found.articles))
     return found
+
+
+def _sitemap_entries(root: Element) -> Iterator[tuple[str, str]]:
+    """(loc, lastmod) of each `<url>` or `<sitemap>` entry. The `<loc>` of an extension inside
+    an entry (`<image:loc>`) is not an entry; a `<loc>` straight under the root (a sloppy
+    sitemap) is one, without lastmod."""
+    for node in root.iter():
+        if _local(node.tag) in ("url", "sitemap"):
+            fields = {_local(child.tag): (child.text or "").strip() for child in node}
+            yield fields.get("loc", ""), fields.get("lastmod", "")
+    for node in root:
+        if _local(node.tag) == "loc":
+            yield (node.text or "").strip(), ""
 
 
 def parse_feed(data: bytes, base: str) -> Discovered:

@@ -63,6 +63,8 @@ class Discovery:
     urls: list[str]
     robots: dict[str, str | None]
     warnings: list[str]
+    lastmod: dict[str, str] = field(default_factory=dict)
+    """Sitemap `<lastmod>` by article URL, where the sitemap gives one."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class BatchJob:
     requests_per_second: float
     now: str
     recheck_hours: float
+    lastmod: dict[str, str] = field(default_factory=dict)
+    """Sitemap `<lastmod>` of the batch's URLs, where the sitemap gives one."""
 
 
 @dataclass
@@ -122,7 +126,10 @@ def _read_xml(fetcher: Fetcher, url: str, origin: str) -> bytes:
     return body
 
 
-def _discover_sitemaps(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:
+def _discover_sitemaps(
+    fetcher: Fetcher, source: Source, warnings: list[str], lastmod: dict[str, str]
+) -> list[str]:
+    """Article URLs of the source's sitemaps, following index files; fills `lastmod`."""
     queue, found = list(source.sitemaps), []
     seen: set[str] = set()
     while queue and len(seen) < MAX_SITEMAP_FILES:
@@ -140,6 +147,8 @@ def _discover_sitemaps(fetcher: Fetcher, source: Source, warnings: list[str]) ->
             warnings.append(f"sitemap {url}: {result.error}")
         found += result.articles
         queue += result.follow
+        for url, stamp in result.lastmod.items():
+            lastmod.setdefault(normalize_url(url), stamp)
     return found
 
 
@@ -197,9 +206,10 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     """Article URLs of a source (normalised, deduplicated, filtered, capped), robots.txt of
     their hosts, and warnings."""
     warnings: list[str] = []
+    lastmod: dict[str, str] = {}
     urls = (
         list(source.articles)
-        + _discover_sitemaps(fetcher, source, warnings)
+        + _discover_sitemaps(fetcher, source, warnings, lastmod)
         + _discover_feeds(fetcher, source, warnings)
         + _discover_listings(fetcher, source, warnings)
     )
@@ -210,7 +220,8 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     chosen = chosen[: source.max_articles]
     hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
     origin = source.origin_for("")
-    return Discovery(chosen, fetch_robots(hosts, fetcher, origin), warnings)
+    robots = fetch_robots(hosts, fetcher, origin)
+    return Discovery(chosen, robots, warnings, {u: lastmod[u] for u in chosen if u in lastmod})
 
 
 def plan_batches(
@@ -232,6 +243,7 @@ def plan_batches(
             requests_per_second=rate,
             now=now,
             recheck_hours=settings.full_recheck_hours,
+            lastmod={u: discovery.lastmod[u] for u in urls[i : i + size] if u in discovery.lastmod},
         )
         for i in range(0, len(urls), size)
     ]
@@ -260,9 +272,17 @@ def merge_if_light(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchJ
         update={"concurrency": min(256, first.source.concurrency * settings.workers)}
     )
     states = {url: state for job in jobs for url, state in job.states.items()}
+    lastmod = {url: stamp for job in jobs for url, stamp in job.lastmod.items()}
     rate = min(first.requests_per_second * len(jobs), first.source.requests_per_second)
     return [
-        replace(first, source=source, urls=tuple(urls), states=states, requests_per_second=rate)
+        replace(
+            first,
+            source=source,
+            urls=tuple(urls),
+            states=states,
+            requests_per_second=rate,
+            lastmod=lastmod,
+        )
     ]
 
 
@@ -301,13 +321,16 @@ async def _crawl_article(
     if not gate.allowed(url):
         return Outcome(url, "failed", kind="robots", reason="disallowed by robots.txt"), old
     origin = job.source.origin_for(url)
+    lastmod = job.lastmod.get(url, "")
     try:
         first = None
         if old is not None and not old.due(job.now, job.recheck_hours):
+            if lastmod and lastmod == old.lastmod and job.source.trust_lastmod:
+                return Outcome(url, "unchanged", id=old.id), old  # the sitemap says so
             await gate.wait(url)
             first = await fetcher.fetch(url, old.conditional_headers(), origin=origin)
             if first.status == 304 or first.sha256 == old.sha256:
-                return Outcome(url, "unchanged", id=old.id), old
+                return Outcome(url, "unchanged", id=old.id), replace(old, lastmod=lastmod)
         record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
         status = publish_article(record, Path(job.out))
         written = published(record, Path(job.out)) if status != "unchanged" else None
@@ -329,6 +352,7 @@ async def _crawl_article(
         last_modified=first_page.headers.get("last-modified", ""),
         sha256=first_page.sha256,
         checked_at=job.now,
+        lastmod=lastmod,
     )
     return Outcome(url, status, id=record.id, title=record.title, published=written), state
 

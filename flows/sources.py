@@ -53,6 +53,10 @@ class Source(BaseModel):
     """Retries on 429, 5xx and transport errors, with backoff (Retry-After honoured)."""
     respect_robots: bool = True
     """Obey robots.txt (rules and crawl-delay)."""
+    trust_lastmod: bool = True
+    """Skip a known article without any request while its sitemap `<lastmod>` is the one seen
+    when it was last fetched. Its pages are still all fetched again every
+    `full_recheck_hours` ([crawl] table), so a site whose lastmod lags is caught up then."""
     schedule: str | None = None
     """Cron expression for `healthsift serve` ("0 */6 * * *")."""
 

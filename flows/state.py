@@ -1,6 +1,7 @@
 """What a crawl remembers between runs, per source: for each article URL, the validators and
-body hash of its first page and when all its pages were last checked. It lets an unchanged
-article be skipped with one conditional request: no extraction, no write.
+body hash of its first page, its sitemap lastmod, and when all its pages were last checked. It
+lets an unchanged article be skipped with one conditional request, or none while its sitemap
+lastmod stays the same: no extraction, no write.
 
 Kept in `output/state/<source>.json`, written atomically and only when it changes."""
 
@@ -29,6 +30,8 @@ class ArticleState:
     """SHA-256 of the first page's body."""
     checked_at: str = ""
     """When every page was last fetched and extracted (ISO 8601 UTC)."""
+    lastmod: str = ""
+    """The sitemap's `<lastmod>` for the article when it was last fetched ("" when none)."""
 
     def conditional_headers(self) -> dict[str, str]:
         headers = {}

@@ -43,10 +43,11 @@ def test_first_run_publishes_second_run_changes_nothing(
 ) -> None:
     log = ServedLog()
     with serve_routes(site_routes(demo_site), log) as base:
-        first = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+        source = source_for(base, trust_lastmod=False)
+        first = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
         stamps = mtimes(tmp_path)
         log.requests.clear()
-        second = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+        second = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
     assert first.counts == {"new": 6}
     assert second.counts == {"unchanged": 6}
     assert mtimes(tmp_path) == stamps
@@ -154,6 +155,57 @@ def test_process_pool_gives_the_same_output(demo_site: DemoSite, tmp_path: Path)
     assert [x["content_hash"] for x in a] == [x["content_hash"] for x in b]
 
 
+def _sitemap_with(stamps: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    """A sitemap route giving these lastmods (path -> stamp)."""
+    entries = "".join(f"<url><loc>{p}</loc><lastmod>{m}</lastmod></url>" for p, m in stamps.items())
+    sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    return 200, {"Content-Type": "application/xml"}, sitemap.encode()
+
+
+def test_an_unchanged_sitemap_lastmod_skips_the_request(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """A known article whose sitemap lastmod is the one seen at its last fetch is not
+    requested; a new lastmod brings one conditional request, and is remembered; an article
+    due for its full check has every page fetched whatever the sitemap says."""
+    paths = [u.removeprefix("http://x") for u in demo_site.article_urls("http://x")]
+    stamps = {p: "2026-03-01" for p in paths}
+    routes = site_routes(demo_site)
+    routes["/sitemap.xml"] = _sitemap_with(stamps)
+    log = ServedLog()
+
+    def crawl(base: str, **settings: object) -> dict[str, int]:
+        chosen = INLINE.model_copy(update=settings)
+        log.requests.clear()
+        return run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=chosen)[0].counts
+
+    with serve_routes(routes, log) as base:
+        assert crawl(base) == {"new": 6}
+        state_file = next((tmp_path / "state").glob("*.json"))
+        saved = json.loads(state_file.read_text())["articles"]
+        assert {s["lastmod"] for s in saved.values()} == {"2026-03-01"}
+        before = mtimes(tmp_path)
+        assert crawl(base) == {"unchanged": 6}
+        assert [p for p, _ in log.requests] == ["/sitemap.xml"]
+        assert mtimes(tmp_path) == before
+
+        stamps[paths[1]] = "2026-03-02T10:00:00+00:00"
+        routes["/sitemap.xml"] = _sitemap_with(stamps)
+        assert crawl(base) == {"unchanged": 6}
+        assert [(p, bool(etag)) for p, etag in log.requests] == [
+            ("/sitemap.xml", False),
+            (paths[1], True),
+        ]
+        saved = json.loads(state_file.read_text())["articles"]
+        assert saved[base + paths[1]]["lastmod"] == "2026-03-02T10:00:00+00:00"
+        assert crawl(base) == {"unchanged": 6}
+        assert [p for p, _ in log.requests] == ["/sitemap.xml"]
+
+        assert crawl(base, full_recheck_hours=0) == {"unchanged": 6}
+        article_requests = [p for p, _ in log.requests if p != "/sitemap.xml"]
+        assert len(article_requests) == sum(len(a.pages) for a in demo_site.articles)
+
+
 # ---------------------------------------------------------------------------- discovery
 
 
@@ -191,6 +243,36 @@ def test_discovery_from_listings_sitemaps_and_feeds() -> None:
     paths = [u.split(base)[1] for u in found.urls]
     assert paths == ["/s1/", "/s2/", "/f1/", "/f2/", "/l1/", "/l3/"]
     assert found.warnings == []
+
+
+def test_sitemap_entries_lastmod_and_extension_locs() -> None:
+    from extractors.discovery import parse_sitemap
+
+    sitemap = b"""<?xml version="1.0"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+            xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+      <url><loc> /a/ </loc><lastmod> 2026-05-01T08:00:00+00:00 </lastmod>
+        <image:image><image:loc>/img/a.jpg</image:loc></image:image></url>
+      <url><lastmod>2026-05-02</lastmod><loc>/b/</loc></url>
+      <url><loc>/c/</loc></url>
+      <url><loc>/a/</loc><lastmod>2026-01-01</lastmod></url>
+    </urlset>"""
+    found = parse_sitemap(sitemap, "https://site.example/")
+    assert found.articles == [f"https://site.example/{p}/" for p in "abc"]
+    assert found.lastmod == {
+        "https://site.example/a/": "2026-05-01T08:00:00+00:00",
+        "https://site.example/b/": "2026-05-02",
+    }
+    sloppy = parse_sitemap(
+        b"<urlset><loc>/d/</loc><url><loc>/e/</loc></url></urlset>", "https://s.example/"
+    )
+    assert sorted(sloppy.articles) == ["https://s.example/d/", "https://s.example/e/"]
+    index = parse_sitemap(
+        b"<sitemapindex><sitemap><loc>/s1.xml</loc><lastmod>2026-05-01</lastmod></sitemap>"
+        b"</sitemapindex>",
+        "https://s.example/",
+    )
+    assert (index.follow, index.articles, index.lastmod) == (["https://s.example/s1.xml"], [], {})
 
 
 def test_gzipped_sitemap_bomb_and_truncation_are_warnings() -> None:
