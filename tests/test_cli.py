@@ -106,6 +106,14 @@ def test_clean_command_on_a_file(tmp_path: Path) -> None:
     assert "Home page link" not in result.stdout
 
 
+def test_version() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"healthsift {version('healthsift')}"
+
+
 def test_help_explains_commands() -> None:
     result = run("--help")
     for word in ("extract", "clean", "crawl", "serve", "demo", "schema", "exit codes"):
