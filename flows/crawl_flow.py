@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 from prefect import flow, task
 from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import SyncClientContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
@@ -111,9 +112,19 @@ async def crawl_source(
     """One crawl run of one source into `out`. Async only for Prefect's sake: its sync engine
     joins the flow-run heartbeat thread on exit, a thread that sleeps in 1 s steps, so every
     run ended 0.5 s later on average (up to 1 s; PrefectHQ/prefect#19641); the async engine
-    leaves the daemon thread to end by itself. The body blocks on purpose: its tasks run in
-    this thread, in the task runner's threads, or on worker processes."""
-    settings = settings or CrawlSettings()
+    leaves the daemon thread to end by itself."""
+    # Why: one API client for every task run, as Prefect's sync engine provides; without it
+    # each sync task run builds its own, loading the CA bundle (about 20 ms each)
+    with SyncClientContext.get_or_create():
+        report = _crawl_source(source, out, settings or CrawlSettings())
+    await _artifact(report)
+    print(f"{source.name}: {report.discovered} found, {report.counts}")
+    return report
+
+
+def _crawl_source(source: Source, out: str, settings: CrawlSettings) -> RunReport:
+    """The flow's body. It blocks on purpose: its tasks run in this thread, in the task
+    runner's threads, or on worker processes."""
     report = new_report(source.name)
     recover_task(out)
     discovery = discover_task(source)
@@ -131,10 +142,7 @@ async def crawl_source(
             result = future.result()
             results.append(result)
             progress.advance(len(result.outcomes))
-    report = finish_task(report, source, _whole(results), out)
-    await _artifact(report)
-    print(f"{source.name}: {report.discovered} found, {report.counts}")
-    return report
+    return finish_task(report, source, _whole(results), out)
 
 
 @flow(name="crawl", log_prints=True)
