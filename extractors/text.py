@@ -75,14 +75,28 @@ def trie_pattern(words: set[str]) -> str:
     return pattern(trie)
 
 
+# What a pattern's source holds that is not a group opening: escapes and character classes
+# (a `]` first in a class is literal); else a bare `(`, which opens a capturing group.
+_GROUP_OPEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)")
+
+
+def _without_captures(pattern: str) -> str:
+    """The pattern with its capturing groups made non-capturing (it matches the same texts;
+    a backreference would now fail to compile)."""
+    return _GROUP_OPEN.sub(lambda m: "(?:" if m.group() == "(" else m.group(), pattern)
+
+
 def compile_full(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One regex that matches a whole normalised text (`normalize_key`: lowercased) against any
     of the patterns. The patterns are written in lower case, so the regex is case-sensitive:
-    IGNORECASE would make every alternative slower to reject."""
+    IGNORECASE would make every alternative slower to reject. Only whether a text matches is
+    read, so groups capture nothing. Why: the engine saves and restores the marks of capturing
+    groups on every branch it tries; without them a full match of the in-article boilerplate
+    lines costs half as much."""
     upper = [p for p in patterns if (bare := _ESCAPE.sub("", p)) != bare.lower()]
     if upper:
         raise ValueError(f"phrase patterns must be written in lower case: {upper[0]!r}")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL)
+    return re.compile("|".join(f"(?:{_without_captures(p)})" for p in patterns), re.DOTALL)
 
 
 AD_LABEL = compile_full(phrases.AD_LABELS)

@@ -98,6 +98,21 @@ def test_phrase_patterns_compile_and_are_unique(name: str) -> None:
         re.compile(pattern)
 
 
+def test_compiled_phrases_capture_nothing_and_match_as_written() -> None:
+    from extractors.text import compile_full
+
+    assert (
+        compile_full((r"[(]a(b)\(c\)[^]()](d|e)?",)).pattern == r"(?:[(]a(?:b)\(c\)[^]()](?:d|e)?)"
+    )
+    for group in PHRASE_GROUPS.values():
+        compiled = compile_full(group)
+        assert compiled.groups == 0
+        written = [re.compile(pattern, re.DOTALL) for pattern in group]
+        for text in ("advertisement", "read more: x", "page 2 of 3", "next »", "by a · b", "x"):
+            expected = any(pattern.fullmatch(text) for pattern in written)
+            assert (compiled.fullmatch(text) is not None) == expected
+
+
 def test_section_rules_cover_every_kind_once() -> None:
     from schemas import SECTION_KINDS
 
