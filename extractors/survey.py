@@ -1,22 +1,20 @@
 """One C-level scan of the page body for what several phases need: the paragraphs that vote
 for the main content, the h1 headings and <time> elements. Lexbor CSS scans cost about as much
-each as a tenth of the whole extraction, so the page is scanned once; visible bylines and body
-meta tags, needed only when the head names no author or no dates, are scanned for on demand."""
+each as a tenth of the whole extraction, so the page is scanned once; body meta tags, needed
+only when the head gives no dates, are scanned for on demand, and visible bylines (needed only
+when the head names no author) by `extractors.metadata` from the survey's root."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from extractors.dom import Node
-from extractors.rules.boilerplate import BYLINE_SELECTORS
 
 # What the scan collects, one selector group per use. Simple selectors only: descendant
-# combinators make lexbor walk every ancestor of every element. Type selectors are cheap;
-# the byline group (attribute and class selectors) costs twice as much as the others together.
+# combinators make lexbor walk every ancestor of every element.
 PARAGRAPH_CSS = "p, pre"
 HEADING_CSS = "h1"
 TIME_CSS = "time[datetime]"
-BYLINE_CSS = ", ".join(BYLINE_SELECTORS)
 SURVEY_CSS = ", ".join((PARAGRAPH_CSS, HEADING_CSS, TIME_CSS))
 
 
@@ -29,15 +27,7 @@ class Survey:
     headings: list[Node] = field(default_factory=list)
     times: list[Node] = field(default_factory=list)
     """<time datetime> elements."""
-    _bylines: list[Node] | None = field(default=None, repr=False)
     _metas: list[Node] | None = field(default=None, repr=False)
-
-    @property
-    def bylines(self) -> list[Node]:
-        """Visible byline candidates, scanned for on first use (the tree must be unchanged)."""
-        if self._bylines is None:
-            self._bylines = self.root.css(BYLINE_CSS) if self.root is not None else []
-        return self._bylines
 
     @property
     def metas(self) -> list[Node]:
