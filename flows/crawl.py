@@ -129,7 +129,8 @@ def _read_xml(fetcher: Fetcher, url: str, origin: str) -> bytes:
 def _discover_sitemaps(
     fetcher: Fetcher, source: Source, warnings: list[str], lastmod: dict[str, str]
 ) -> list[str]:
-    """Article URLs of the source's sitemaps, following index files; fills `lastmod`."""
+    """Article URLs of the source's sitemaps, following index files; fills `lastmod` (keyed
+    by the URLs as found)."""
     queue, found = list(source.sitemaps), []
     seen: set[str] = set()
     while queue and len(seen) < MAX_SITEMAP_FILES:
@@ -148,7 +149,7 @@ def _discover_sitemaps(
         found += result.articles
         queue += result.follow
         for url, stamp in result.lastmod.items():
-            lastmod.setdefault(normalize_url(url), stamp)
+            lastmod.setdefault(url, stamp)
     return found
 
 
@@ -213,7 +214,8 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
         + _discover_feeds(fetcher, source, warnings)
         + _discover_listings(fetcher, source, warnings)
     )
-    unique = list(dict.fromkeys(normalize_url(u) for u in urls))
+    normal = {u: normalize_url(u) for u in urls}
+    unique = list(dict.fromkeys(normal.values()))
     chosen = [u for u in unique if source.wants(u)]
     if len(chosen) > source.max_articles:
         warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")
@@ -221,7 +223,11 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
     origin = source.origin_for("")
     robots = fetch_robots(hosts, fetcher, origin)
-    return Discovery(chosen, robots, warnings, {u: lastmod[u] for u in chosen if u in lastmod})
+    stamps: dict[str, str] = {}
+    for url, stamp in lastmod.items():  # keyed by the sitemaps' own URLs: normalised here
+        stamps.setdefault(normal[url], stamp)
+    taken = set(chosen)
+    return Discovery(chosen, robots, warnings, {u: m for u, m in stamps.items() if u in taken})
 
 
 def plan_batches(

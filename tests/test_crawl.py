@@ -219,7 +219,7 @@ def listing(links: list[str], next_href: str | None = None) -> bytes:
 
 def test_discovery_from_listings_sitemaps_and_feeds() -> None:
     sitemap_index = b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sm-1.xml.gz</loc></sitemap></sitemapindex>'
-    child = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/s1/</loc></url><url><loc>/s2/#top</loc></url></urlset>'
+    child = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/s1/</loc></url><url><loc>/s2/#top</loc><lastmod>2026-05-02</lastmod></url></urlset>'
     rss = b"<rss><channel><item><link>/f1/?utm_source=rss</link></item></channel></rss>"
     atom = b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="/f2/"/></entry></feed>'
     routes = {
@@ -242,6 +242,7 @@ def test_discovery_from_listings_sitemaps_and_feeds() -> None:
         found = discover(source, fetcher)
     paths = [u.split(base)[1] for u in found.urls]
     assert paths == ["/s1/", "/s2/", "/f1/", "/f2/", "/l1/", "/l3/"]
+    assert found.lastmod == {f"{base}/s2/": "2026-05-02"}  # keyed by the normalised URL
     assert found.warnings == []
 
 
