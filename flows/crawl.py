@@ -406,10 +406,11 @@ def finish_run(
             )
             write_rejection(out, Rejection(outcome.url, outcome.kind, outcome.reason, utc_now()))
     states = load_state(out, source.name)
-    for result in results:
-        states.update(result.states)
+    changed = {u: s for r in results for u, s in r.states.items() if states.get(u) != s}
+    states.update(changed)
     rewritten = rebuild_index(out, [o.published for o in outcomes if o.published is not None])
-    rewritten["state"] = save_state(out, source.name, states)
+    # a run that learnt nothing new leaves the state file as it is, without serialising it
+    rewritten["state"] = save_state(out, source.name, states) if changed else False
     report.outputs_rewritten = [name for name, changed in rewritten.items() if changed]
     report.finished_at = utc_now()
     write_atomic(out / "runs" / f"{report.run_id}.json", dumps(asdict(report)))

@@ -205,6 +205,10 @@ def test_an_unchanged_sitemap_lastmod_skips_the_request(
         article_requests = [p for p, _ in log.requests if p != "/sitemap.xml"]
         assert len(article_requests) == sum(len(a.pages) for a in demo_site.articles)
 
+        state_file.unlink()  # a lost state: every article is fetched again, the state rewritten
+        assert crawl(base) == {"unchanged": 6}
+        assert len(json.loads(state_file.read_text())["articles"]) == 6
+
 
 # ---------------------------------------------------------------------------- discovery
 
