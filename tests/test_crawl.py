@@ -56,9 +56,26 @@ def test_first_run_publishes_second_run_changes_nothing(
     assert all(etag for _, etag in article_requests), "requests carry If-None-Match"
     index = json.loads((tmp_path / "index.json").read_text())
     assert len(index["articles"]) == 6
+    _check_against_published_schema(tmp_path, index)
     reports = sorted((tmp_path / "runs").glob("*.json"))
     assert len(reports) == 2
     assert json.loads(reports[-1].read_text())["counts"] == {"unchanged": 6}
+
+
+def _check_against_published_schema(out: Path, index: dict) -> None:
+    """Every indexed record validates against the JSON Schema file the crawl published, read
+    by a JSON Schema validator (not by our own models), as a downstream app would."""
+    from jsonschema import validators
+
+    schema = json.loads(next((out / "schema").glob("*.schema.json")).read_text())
+    validator_class = validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema)
+    for entry in index["articles"]:
+        record = json.loads((out / entry["path"]).read_text())
+        assert not list(validator.iter_errors(record)), entry["path"]
+    broken = dict(record, causes=[{"name": 1}])
+    assert list(validator.iter_errors(broken)), "the schema must reject a malformed record"
 
 
 def test_changed_article_is_republished(demo_site: DemoSite, tmp_path: Path) -> None:
