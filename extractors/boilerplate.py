@@ -9,6 +9,7 @@ callers' data is never changed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,9 @@ from extractors.rules.thresholds import GUARD_TEXT_SHARE
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 _AD_ATTRIBUTES = frozenset(rules.AD_ATTRIBUTES)
 _CLICKBAIT_ATTRIBUTES = frozenset(rules.CLICKBAIT_ATTRIBUTES)
+# Paragraphs `JunkJudge` reads, at most, before it measures the page's text (8 measured best:
+# beyond it, paragraphs too short to decide cost more than they save).
+FLOOR_PARAGRAPHS = 8
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,12 @@ def token_kind(info: ClassInfo) -> str | None:
     return None
 
 
-def _is_guarded(node: Node, page_chars: int) -> bool:
-    """A candidate that holds much of the page's unlinked text is a wrapper, not furniture."""
-    if page_chars <= 0:
-        return False
+def _is_guarded(node: Node, is_small: Callable[[int], bool]) -> bool:
+    """A candidate that holds much of the page's unlinked text is a wrapper, not furniture.
+    `is_small(n)` tells whether n characters are under GUARD_TEXT_SHARE of the page's text;
+    a candidate without text is never guarded, and needs no page text."""
     text_len = len(node.text(skip_empty=True))
-    if text_len < GUARD_TEXT_SHARE * page_chars:
+    if text_len == 0 or is_small(text_len):
         return False
     link_len = sum(len(a.text(skip_empty=True)) for a in node.css("a"))
     return link_len < 0.3 * text_len
@@ -109,11 +113,15 @@ TAG_JUDGED = rules.DROP_TAGS | rules.AD_TAGS | rules.NAVIGATION_TAGS
 
 class JunkJudge:
     """Decides, element by element, whether an element is page furniture, and counts what it
-    judged so by kind. The block walker asks it before descending into an element."""
+    judged so by kind. The block walker asks it before descending into an element.
+    `paragraphs` (elements under `root`, as the survey finds them) only save work."""
 
-    def __init__(self, options: RemovalOptions, root: Node) -> None:
+    def __init__(
+        self, options: RemovalOptions, root: Node, paragraphs: Sequence[Node] = ()
+    ) -> None:
         self.options = options
         self._root = root
+        self._paragraphs = paragraphs[:FLOOR_PARAGRAPHS]
         self._page_chars: int | None = None
         self.counts: Counter[str] = Counter()
 
@@ -122,6 +130,17 @@ class JunkJudge:
         if self._page_chars is None:
             self._page_chars = len(self._root.text(skip_empty=True))
         return self._page_chars
+
+    def _is_small(self, text_len: int) -> bool:
+        """text_len < GUARD_TEXT_SHARE * page_chars, decided when it can be by one of the
+        first paragraphs under the root. Why: the page's text costs about as much as a tenth
+        of the walk, and a paragraph's text is part of it, so a paragraph long enough proves
+        the answer (most guarded candidates hold a few words)."""
+        if self._page_chars is None:
+            for paragraph in self._paragraphs:
+                if GUARD_TEXT_SHARE * len(paragraph.text(skip_empty=True)) > text_len:
+                    return True
+        return text_len < GUARD_TEXT_SHARE * self.page_chars
 
     def kind_of(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> str | None:
         """The removal kind of `node`, or None to keep it and look inside. Pass `attrs` when
@@ -163,7 +182,7 @@ class JunkJudge:
         return True
 
     def _unguarded(self, node: Node) -> bool:
-        return not _is_guarded(node, self.page_chars)
+        return not _is_guarded(node, self._is_small)
 
 
 def prune(tree: LexborHTMLParser) -> None:

@@ -86,7 +86,7 @@ def _main_blocks(
     if root is None:
         return [], Counter()
     removed: Counter[str] = Counter()
-    judge = JunkJudge(options, root)
+    judge = JunkJudge(options, root, survey.paragraphs)
     containers = quick_main(root, judge, survey.paragraphs)
     if containers is not None:
         kept, dropped = filter_blocks(_walk(containers, judge))
@@ -94,7 +94,7 @@ def _main_blocks(
             removed.update(judge.counts)
             removed.update(dropped)
             return kept, removed
-        judge = JunkJudge(options, root)
+        judge = JunkJudge(options, root, survey.paragraphs)
     kept, dropped = filter_blocks(select_main(extract_blocks(root, judge)))
     removed.update(judge.counts)
     removed.update(dropped)
