@@ -75,7 +75,10 @@ def test_crawl_code_imports_extraction_only_when_it_extracts() -> None:
     code = (
         "import sys, flows.runner, extractors; "
         "print('extractors.clean' in sys.modules, 'extractors.article' in sys.modules, "
+        "'extractors.dom' in sys.modules, "
         "extractors.NotAnArticle.__name__, 'extractors.clean' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.split() == ["False", "False", "NotAnArticle", "False"], result.stderr
+    assert result.stdout.split() == ["False", "False", "False", "NotAnArticle", "False"], (
+        result.stderr
+    )
