@@ -78,8 +78,10 @@ class _Body:
             raise FetchError(self._url, f"body larger than {self._limit} bytes")
         self._parts.append(self._inflater.feed(chunk))
         if self._deadline is not None and time.monotonic() > self._deadline:
+            # Not retried: a server that drips a page over three timeouts (overloaded, or a
+            # tarpit) does it again, and each retry held the crawl for the whole deadline
             reason = "body arrived too slowly (time limit reached)"
-            raise FetchError(self._url, reason, transient=True)
+            raise FetchError(self._url, reason)
 
     def result(self) -> bytes:
         return b"".join(self._parts)

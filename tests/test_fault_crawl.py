@@ -14,8 +14,8 @@ from tests.faultserver import FaultServer
 
 HEALTHY = 150
 TRANSIENT = 25  # 503 five times, then healthy: fails a run of 4 attempts, passes the next
-# /drip (a body that trickles in for minutes) is left to test_faults: four 6 s attempts of it
-# would make this test wait on one URL.
+# /drip (a body that trickles in for minutes) is left to test_faults: its one attempt of a
+# whole-body deadline would make this test wait on one URL.
 PERMANENT = (
     "/status/500",
     "/status/404",
