@@ -30,8 +30,8 @@ def block_junk_kind(block: Block) -> str | None:
     size = len(text)
     lowered = None
     if size <= MAX_LABEL_CHARS:
-        key = lowered = normalize_key(text)
-        key = key.lstrip("\u00a1\u00bf")
+        lowered = normalize_key(text)
+        key = lowered.lstrip("\u00a1\u00bf")
         if is_full_match(AD_LABEL, key):
             return "ads"
         if PROMPT_GATE.search(key) and is_full_match(CONTINUE_PROMPT, key):

@@ -226,8 +226,7 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     stamps: dict[str, str] = {}
     for url, stamp in lastmod.items():  # keyed by the sitemaps' own URLs: normalised here
         stamps.setdefault(normal[url], stamp)
-    taken = set(chosen)
-    return Discovery(chosen, robots, warnings, {u: m for u, m in stamps.items() if u in taken})
+    return Discovery(chosen, robots, warnings, {u: stamps[u] for u in chosen if u in stamps})
 
 
 def plan_batches(
@@ -406,11 +405,11 @@ def finish_run(
             )
             write_rejection(out, Rejection(outcome.url, outcome.kind, outcome.reason, utc_now()))
     states = load_state(out, source.name)
-    changed = {u: s for r in results for u, s in r.states.items() if states.get(u) != s}
-    states.update(changed)
+    learnt = {u: s for r in results for u, s in r.states.items() if states.get(u) != s}
+    states.update(learnt)
     rewritten = rebuild_index(out, [o.published for o in outcomes if o.published is not None])
     # a run that learnt nothing new leaves the state file as it is, without serialising it
-    rewritten["state"] = save_state(out, source.name, states) if changed else False
+    rewritten["state"] = save_state(out, source.name, states) if learnt else False
     report.outputs_rewritten = [name for name, changed in rewritten.items() if changed]
     report.finished_at = utc_now()
     write_atomic(out / "runs" / f"{report.run_id}.json", dumps(asdict(report)))
