@@ -12,8 +12,11 @@ The site's sitemap gives each article a lastmod, as sites' sitemap plugins do, s
 crawl sends no article request; `--no-lastmod` sets trust_lastmod = false, and the second crawl
 then sends one conditional request per article.
 
+The working folder (site, output, Prefect home) is removed at the end; `--keep` keeps it and
+prints where it is.
+
 usage: python bench/crawl.py [--articles N] [--workers N] [--concurrency N] [--no-prefect]
-                             [--no-lastmod]
+                             [--no-lastmod] [--keep]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import argparse
 import asyncio
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -192,6 +196,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--no-lastmod", action="store_true", help="do not trust the sitemap's lastmod"
     )
+    parser.add_argument("--keep", action="store_true", help="keep the working folder")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-crawl-"))
     env = dict(
@@ -253,9 +258,17 @@ def main(argv: list[str]) -> int:
             f"{max(workers, default=0) / 1024:.0f} MB ({len(workers)} worker processes)"
         )
     finally:
-        site.terminate()
-        if prefect is not None:
-            prefect.terminate()
+        for server in (site, prefect):
+            if server is not None:
+                server.terminate()
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+        if args.keep:
+            print(f"working folder kept: {work}")
+        else:  # about 90 MB a run
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
