@@ -231,14 +231,18 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
 
 def plan_batches(
     source: Source, discovery: Discovery, out: Path, settings: CrawlSettings
-) -> list[BatchJob]:
-    """Cut the URLs into batch jobs; each worker gets its share of the per-host rate."""
-    urls = discovery.urls
+) -> tuple[list[BatchJob], BatchResult]:
+    """Cut the URLs into batch jobs; each worker gets its share of the per-host rate. Articles
+    the sitemap vouches for are settled here, as unchanged, and left out of the jobs: a
+    re-crawl of an unchanged site starts no batch at all. Returns the jobs and the settled."""
     states = load_state(out, source.name)
+    now = utc_now()
+    settled = settle_by_sitemap(source, discovery, states, now, settings.full_recheck_hours)
+    done = {outcome.url for outcome in settled.outcomes}
+    urls = [url for url in discovery.urls if url not in done]
     size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
     rate = source.requests_per_second / min(settings.workers, max(1, -(-len(urls) // size)))
-    now = utc_now()
-    return [
+    jobs = [
         BatchJob(
             source=source,
             urls=tuple(urls[i : i + size]),
@@ -252,6 +256,35 @@ def plan_batches(
         )
         for i in range(0, len(urls), size)
     ]
+    return jobs, settled
+
+
+def settle_by_sitemap(
+    source: Source,
+    discovery: Discovery,
+    states: dict[str, ArticleState],
+    now: str,
+    recheck_hours: float,
+) -> BatchResult:
+    """Known articles the sitemap vouches for, settled as unchanged without a request: not due
+    for their full check, allowed by robots.txt, and given the `<lastmod>` seen at their last
+    fetch (unless the source sets trust_lastmod = false)."""
+    settled = BatchResult()
+    if not source.trust_lastmod or not discovery.lastmod:
+        return settled
+    gate = HostGate(0.0, discovery.robots, FetchOptions().user_agent)
+    for url in discovery.urls:
+        old = states.get(url)
+        stamp = discovery.lastmod.get(url, "")
+        if (
+            old is not None
+            and stamp
+            and stamp == old.lastmod
+            and not old.due(now, recheck_hours)
+            and gate.allowed(url)
+        ):
+            settled.outcomes.append(Outcome(url, "unchanged", id=old.id))
+    return settled
 
 
 LIGHT_SHARE = 0.9  # Why: when nine in ten articles need one conditional request, one process
@@ -330,8 +363,6 @@ async def _crawl_article(
     try:
         first = None
         if old is not None and not old.due(job.now, job.recheck_hours):
-            if lastmod and lastmod == old.lastmod and job.source.trust_lastmod:
-                return Outcome(url, "unchanged", id=old.id), old  # the sitemap says so
             await gate.wait(url)
             first = await fetcher.fetch(url, old.conditional_headers(), origin=origin)
             if first.status == 304 or first.sha256 == old.sha256:

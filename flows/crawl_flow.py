@@ -129,10 +129,12 @@ def _crawl_source(source: Source, out: str, settings: CrawlSettings) -> RunRepor
     recover_task(out)
     discovery = discover_task(source)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
-    jobs = merge_if_light(plan_batches(source, discovery, Path(out), settings), settings)
+    jobs, settled = plan_batches(source, discovery, Path(out), settings)
+    jobs = merge_if_light(jobs, settings)
     progress = reporter()
     progress.start(source.name, len(discovery.urls))
-    results = []
+    progress.advance(len(settled.outcomes))
+    results = [settled]
     # One batch (a light run) starts no worker processes: it runs in the task runner's thread
     # (a thread even so: this flow's thread has an event loop running, and a batch runs its own)
     with _pool_for(settings, len(jobs)):

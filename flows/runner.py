@@ -80,9 +80,12 @@ def crawl_source_plain(source: Source, out: Path, settings: CrawlSettings) -> Ru
     with Fetcher(fetch_options(source)) as fetcher:
         discovery = discover(source, fetcher)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
-    reporter().start(source.name, len(discovery.urls))
-    jobs = merge_if_light(plan_batches(source, discovery, out, settings), settings)
-    return finish_run(report, source, run_jobs(jobs, settings), out)
+    progress = reporter()
+    progress.start(source.name, len(discovery.urls))
+    jobs, settled = plan_batches(source, discovery, out, settings)
+    progress.advance(len(settled.outcomes))
+    results = [settled, *run_jobs(merge_if_light(jobs, settings), settings)]
+    return finish_run(report, source, results, out)
 
 
 def summary(report: RunReport, out: Path) -> str:

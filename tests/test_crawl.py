@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from demo.site import DemoSite
-from flows.crawl import discover, new_report
+from flows.crawl import Discovery, discover, new_report, plan_batches
 from flows.fetch import Fetcher
 from flows.politeness import HostGate
 from flows.runner import run_crawl
 from flows.sources import ConfigError, CrawlSettings, Source, parse_config
+from flows.state import ArticleState, save_state
 from tests.faultserver import gzip_bomb
 from tests.support import ServedLog, serve_routes, site_routes
 
@@ -225,6 +226,37 @@ def test_an_unchanged_sitemap_lastmod_skips_the_request(
         state_file.unlink()  # a lost state: every article is fetched again, the state rewritten
         assert crawl(base) == {"unchanged": 6}
         assert len(json.loads(state_file.read_text())["articles"]) == 6
+
+
+def test_the_plan_settles_what_the_sitemap_vouches_for(tmp_path: Path) -> None:
+    """Known articles whose sitemap lastmod is the one of their last fetch are settled as
+    unchanged and left out of the batches; a new lastmod, none, a due full check, an unknown
+    article or a robots.txt refusal leaves the article to a batch."""
+    site = "https://s.example"
+    urls = [f"{site}/{name}/" for name in ("same", "newer", "none", "due", "unknown", "private")]
+    fresh = "2026-05-01T00:00:00Z"
+    states = {
+        url: ArticleState(id=f"id{i}", content_hash="h", pages=1, checked_at=fresh, lastmod="d1")
+        for i, url in enumerate(urls[:4] + urls[5:])
+    }
+    states[urls[3]] = ArticleState(id="id3", content_hash="h", pages=1, checked_at="", lastmod="d1")
+    save_state(tmp_path, "s", states)
+    lastmod = {url: "d1" for url in urls} | {urls[1]: "d2"}
+    del lastmod[urls[2]]
+    robots = {site: "User-agent: *\nDisallow: /private/\n"}
+    discovery = Discovery(urls, robots, [], lastmod)
+    settings = CrawlSettings(workers=2, batch_size=2, full_recheck_hours=10**6)
+
+    jobs, settled = plan_batches(Source(name="s"), discovery, tmp_path, settings)
+    assert [(o.url, o.status, o.id) for o in settled.outcomes] == [(urls[0], "unchanged", "id0")]
+    assert [u for job in jobs for u in job.urls] == urls[1:]
+    assert [len(job.urls) for job in jobs] == [2, 2, 1]
+
+    jobs, settled = plan_batches(
+        Source(name="s", trust_lastmod=False), discovery, tmp_path, settings
+    )
+    assert settled.outcomes == []
+    assert [u for job in jobs for u in job.urls] == urls
 
 
 # ---------------------------------------------------------------------------- discovery
