@@ -5,6 +5,7 @@ artifact. The flow bodies hold no business logic: see `flows.crawl`."""
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -30,7 +31,7 @@ from flows.crawl import (
     plan_batches,
 )
 from flows.fetch import Fetcher
-from flows.progress import reporter
+from flows.progress import Reporter, reporter
 from flows.publish import recover
 from flows.sources import CrawlSettings, Source, SourcesConfig, load_config
 from flows.workers import batch_pool, run_in_pool
@@ -48,8 +49,18 @@ def _whole(value: T, pickled: bool = False) -> T:
     return value if pickled else cast(T, quote(value))
 
 
+# The tasks that run in the flow's own thread are async, and run their blocking work in a
+# thread. Why: async task runs share the flow run's API client, while sync ones need a second
+# client (about 40 ms to build: it loads the CA bundle), which a re-crawl that finds nothing to
+# fetch never needs.
+
+
 @task(name="discover-articles", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
-def discover_task(source: Source) -> Discovery:
+async def discover_task(source: Source) -> Discovery:
+    return await asyncio.to_thread(_discover, source)
+
+
+def _discover(source: Source) -> Discovery:
     with Fetcher(fetch_options(source)) as fetcher:
         return discover(source, fetcher)
 
@@ -62,16 +73,16 @@ def crawl_batch_task(job: BatchJob) -> BatchResult:
 
 
 @task(name="recover-output", cache_policy=NO_CACHE, persist_result=False)
-def recover_task(out: str) -> None:
+async def recover_task(out: str) -> None:
     """Repair what a killed earlier run left (temp files, a stale index)."""
-    recover(Path(out))
+    await asyncio.to_thread(recover, Path(out))
 
 
 @task(name="finish-run", cache_policy=NO_CACHE, persist_result=False)
-def finish_task(
+async def finish_task(
     report: RunReport, source: Source, results: list[BatchResult], out: str
 ) -> RunReport:
-    return finish_run(report, source, results, Path(out))
+    return await asyncio.to_thread(finish_run, report, source, results, Path(out))
 
 
 def make_task_runner(settings: CrawlSettings) -> Any:
@@ -109,42 +120,44 @@ async def _artifact(report: RunReport) -> None:
 async def crawl_source(
     source: Source, out: str = "output", settings: CrawlSettings | None = None
 ) -> RunReport:
-    """One crawl run of one source into `out`. Async only for Prefect's sake: its sync engine
-    joins the flow-run heartbeat thread on exit, a thread that sleeps in 1 s steps, so every
-    run ended 0.5 s later on average (up to 1 s; PrefectHQ/prefect#19641); the async engine
-    leaves the daemon thread to end by itself."""
-    # Why: one API client for every task run, as Prefect's sync engine provides; without it
-    # each sync task run builds its own, loading the CA bundle (about 20 ms each)
-    with SyncClientContext.get_or_create():
-        report = _crawl_source(source, out, settings or CrawlSettings())
+    """One crawl run of one source into `out`. Async for Prefect's sake: its sync engine joins
+    the flow-run heartbeat thread on exit, a thread that sleeps in 1 s steps, so every run
+    ended 0.5 s later on average (up to 1 s; PrefectHQ/prefect#19641); the async engine leaves
+    the daemon thread to end by itself."""
+    settings = settings or CrawlSettings()
+    report = new_report(source.name)
+    await recover_task(out)
+    discovery = await discover_task(source)
+    report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
+    jobs, settled = plan_batches(source, discovery, Path(out), settings)
+    progress = reporter()
+    progress.start(source.name, len(discovery.urls))
+    progress.advance(len(settled.outcomes))
+    results = [settled]
+    if jobs:
+        jobs = merge_if_light(jobs, settings)
+        results += await asyncio.to_thread(_run_batches, jobs, settings, progress)
+    report = await finish_task(report, source, _whole(results), out)
     await _artifact(report)
     print(f"{source.name}: {report.discovered} found, {report.counts}")
     return report
 
 
-def _crawl_source(source: Source, out: str, settings: CrawlSettings) -> RunReport:
-    """The flow's body. It blocks on purpose: its tasks run in this thread, in the task
-    runner's threads, or on worker processes."""
-    report = new_report(source.name)
-    recover_task(out)
-    discovery = discover_task(source)
-    report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
-    jobs, settled = plan_batches(source, discovery, Path(out), settings)
-    jobs = merge_if_light(jobs, settings)
-    progress = reporter()
-    progress.start(source.name, len(discovery.urls))
-    progress.advance(len(settled.outcomes))
-    results = [settled]
-    # One batch (a light run) starts no worker processes: it runs in the task runner's thread
-    # (a thread even so: this flow's thread has an event loop running, and a batch runs its own)
-    with _pool_for(settings, len(jobs)):
+def _run_batches(
+    jobs: list[BatchJob], settings: CrawlSettings, progress: Reporter
+) -> list[BatchResult]:
+    """The batches, as task runs on the flow's task runner; blocks until all have finished."""
+    results = []
+    # Why: one API client for every batch task run, as Prefect's sync engine provides; without
+    # it each sync task run builds its own, loading the CA bundle (about 20 ms each)
+    with SyncClientContext.get_or_create(), _pool_for(settings, len(jobs)):
         dask = settings.task_runner == "dask"
         futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
         for future in as_completed(futures):
             result = future.result()
             results.append(result)
             progress.advance(len(result.outcomes))
-    return finish_task(report, source, _whole(results), out)
+    return results
 
 
 @flow(name="crawl", log_prints=True)
