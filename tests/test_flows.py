@@ -124,6 +124,38 @@ def test_crawl_on_a_local_dask_cluster_gives_the_same_output(
     assert _index(tmp_path / "dask") == _index(tmp_path / "default")
 
 
+def test_crawl_flow_parameters_are_serialised_as_prefect_would() -> None:
+    """The crawl flows send their parameters to the API as pydantic serialises them, without
+    FastAPI's encoder: the same JSON as Prefect's own serialisation; other values still go to
+    Prefect's."""
+    from unittest import mock
+
+    from prefect import Flow
+
+    from flows.crawl_flow import crawl, crawl_source, make_task_runner
+    from flows.sources import Source
+
+    source = Source(
+        name="s",
+        sitemaps=["https://s.example/sitemap.xml"],
+        include=["^https://s.example/[^/]+/$"],
+        requests_per_second=0.5,
+        schedule="0 */6 * * *",
+    )
+    settings = CrawlSettings(workers=3, task_runner="dask", dask_address="tcp://h:8786")
+    parameters = {"source": source, "out": "output", "settings": settings}
+    copy = crawl_source.with_options(task_runner=make_task_runner(CrawlSettings()))
+    expected = Flow.serialize_parameters(crawl_source, parameters)
+    assert expected["source"]["sitemaps"] == ["https://s.example/sitemap.xml"]
+    with mock.patch.object(Flow, "serialize_parameters", side_effect=AssertionError):
+        assert crawl_source.serialize_parameters(parameters) == expected
+        assert copy.serialize_parameters(parameters) == expected
+        plain = {"config": "sources.toml", "out": "output", "source": None, "settings": None}
+        assert crawl.serialize_parameters(plain) == plain
+        with pytest.raises(AssertionError):
+            crawl_source.serialize_parameters({"source": source, "out": Path("output")})
+
+
 def test_serve_builds_one_scheduled_deployment_per_source(harness: None, tmp_path: Path) -> None:
     from flows.serve import build_deployments
 
