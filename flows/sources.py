@@ -21,44 +21,71 @@ class ConfigError(Exception):
 class Source(BaseModel):
     """One site to crawl."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-    """Unique name of the source (letters, digits, `.`, `_`, `-`)."""
-    start_urls: list[str] = Field(default_factory=list)
-    """Listing pages whose article links (and own pagination) are followed."""
-    sitemaps: list[str] = Field(default_factory=list)
-    """Sitemaps or sitemap index files (`.xml` or `.xml.gz`)."""
-    feeds: list[str] = Field(default_factory=list)
-    """RSS or Atom feeds."""
-    articles: list[str] = Field(default_factory=list)
-    """Article URLs to crawl as they are, without discovery."""
-    include: list[str] = Field(default_factory=list)
-    """Regexes an article URL must match (any of them), when given."""
-    exclude: list[str] = Field(default_factory=list)
-    """Regexes that drop an article URL."""
-    max_articles: int = Field(default=200, ge=1, le=100_000)
-    """Most articles crawled per run."""
-    max_listing_pages: int = Field(default=10, ge=1, le=1000)
-    """Most pages of each listing followed."""
-    requests_per_second: float = Field(default=1.0, ge=0)
-    """Per-host request rate; 0 turns politeness delays off."""
-    concurrency: int = Field(default=8, ge=1, le=256)
-    """Requests in flight at once within a batch."""
-    max_pages: int = Field(default=20, ge=1, le=200)
-    """Page cap per article."""
-    timeout: float = Field(default=10.0, gt=0, le=300)
-    """Seconds for each phase of a request (connect, read, write)."""
-    retries: int = Field(default=3, ge=0, le=10)
-    """Retries on 429, 5xx and transport errors, with backoff (Retry-After honoured)."""
-    respect_robots: bool = True
-    """Obey robots.txt (rules and crawl-delay)."""
-    trust_lastmod: bool = True
-    """Skip a known article without any request while its sitemap `<lastmod>` is the one seen
-    when it was last fetched. Its pages are still all fetched again every
-    `full_recheck_hours` ([crawl] table), so a site whose lastmod lags is caught up then."""
-    schedule: str | None = None
-    """Cron expression for `healthsift serve` ("0 */6 * * *")."""
+    name: str = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+        description="Unique name of the source (letters, digits, `.`, `_`, `-`).",
+    )
+    start_urls: list[str] = Field(
+        default_factory=list,
+        description="Listing pages whose article links (and own pagination) are followed.",
+    )
+    sitemaps: list[str] = Field(
+        default_factory=list, description="Sitemaps or sitemap index files (`.xml` or `.xml.gz`)."
+    )
+    feeds: list[str] = Field(default_factory=list, description="RSS or Atom feeds.")
+    articles: list[str] = Field(
+        default_factory=list, description="Article URLs to crawl as they are, without discovery."
+    )
+    include: list[str] = Field(
+        default_factory=list,
+        description="Regexes an article URL must match (any of them), when given.",
+    )
+    exclude: list[str] = Field(
+        default_factory=list, description="Regexes that drop an article URL."
+    )
+    max_articles: int = Field(
+        default=200, ge=1, le=100_000, description="Most articles crawled per run."
+    )
+    max_listing_pages: int = Field(
+        default=10, ge=1, le=1000, description="Most pages of each listing followed."
+    )
+    requests_per_second: float = Field(
+        default=1.0, ge=0, description="Per-host request rate; 0 turns politeness delays off."
+    )
+    concurrency: int = Field(
+        default=8, ge=1, le=256, description="Requests in flight at once within a batch."
+    )
+    max_pages: int = Field(default=20, ge=1, le=200, description="Page cap per article.")
+    timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="Seconds for each phase of a request (connect, read, write).",
+    )
+    retries: int = Field(
+        default=3,
+        ge=0,
+        le=10,
+        description=(
+            "Retries on 429, 5xx and transport errors, with backoff (Retry-After honoured)."
+        ),
+    )
+    respect_robots: bool = Field(
+        default=True, description="Obey robots.txt (rules and crawl-delay)."
+    )
+    trust_lastmod: bool = Field(
+        default=True,
+        description=(
+            "Skip a known article without any request while its sitemap `<lastmod>` is the one seen"
+            " when it was last fetched. Its pages are still all fetched again every "
+            "`full_recheck_hours` ([crawl] table), so a site whose lastmod lags is caught up then."
+        ),
+    )
+    schedule: str | None = Field(
+        default=None, description='Cron expression for `healthsift serve` ("0 */6 * * *").'
+    )
 
     @field_validator("start_urls", "sitemaps", "feeds", "articles")
     @classmethod
@@ -107,18 +134,42 @@ class CrawlSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=256)
-    """Batches crawled at once (processes, threads or Dask workers)."""
-    task_runner: str = Field(default="process", pattern="^(thread|process|dask)$")
-    """thread, process (one process per worker) or dask (an existing or local cluster)."""
-    dask_address: str | None = Field(default_factory=lambda: os.environ.get(DASK_ENV) or None)
-    """Scheduler address for task_runner=dask ("tcp://host:8786"), else the environment's
-    HEALTHSIFT_DASK_ADDRESS; with neither, a local cluster is started."""
-    batch_size: int | None = Field(default=None, ge=1, le=10_000)
-    """Articles per batch task; by default the articles are split in workers x 4 batches."""
-    full_recheck_hours: float = Field(default=24.0, ge=0)
-    """An article whose first page is unchanged is skipped until all its pages are due for a
-    check again after this many hours (0: check every page every run)."""
+    workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        le=256,
+        description="Batches crawled at once (processes, threads or Dask workers).",
+    )
+    task_runner: str = Field(
+        default="process",
+        pattern="^(thread|process|dask)$",
+        description=(
+            "thread, process (one process per worker) or dask (an existing or local cluster)."
+        ),
+    )
+    dask_address: str | None = Field(
+        default_factory=lambda: os.environ.get(DASK_ENV) or None,
+        description=(
+            'Scheduler address for task_runner=dask ("tcp://host:8786"), else the environment\'s '
+            "HEALTHSIFT_DASK_ADDRESS; with neither, a local cluster is started."
+        ),
+    )
+    batch_size: int | None = Field(
+        default=None,
+        ge=1,
+        le=10_000,
+        description=(
+            "Articles per batch task; by default the articles are split in workers x 4 batches."
+        ),
+    )
+    full_recheck_hours: float = Field(
+        default=24.0,
+        ge=0,
+        description=(
+            "An article whose first page is unchanged is skipped until all its pages are due for a "
+            "check again after this many hours (0: check every page every run)."
+        ),
+    )
 
     def pool_size(self, jobs: int) -> int:
         """Workers to start for a run of `jobs` batches; 0 when this process runs them all
@@ -129,12 +180,15 @@ class CrawlSettings(BaseModel):
 class SourcesConfig(BaseModel):
     """The whole config file."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
-    sources: list[Source] = Field(min_length=1)
-    """The sites to crawl."""
-    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
-    """How runs execute: workers, task runner, Dask address, batch size ([crawl] table)."""
+    sources: list[Source] = Field(min_length=1, description="The sites to crawl.")
+    crawl: CrawlSettings = Field(
+        default_factory=CrawlSettings,
+        description=(
+            "How runs execute: workers, task runner, Dask address, batch size ([crawl] table)."
+        ),
+    )
 
     @field_validator("sources")
     @classmethod
