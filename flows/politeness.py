@@ -28,6 +28,8 @@ class HostGate:
         self._locks: dict[str, asyncio.Lock] = {}
 
     def allowed(self, url: str) -> bool:
+        if not self._robots:  # no host has rules: spare parsing every URL for its host
+            return True
         rules = self._robots.get(host_of(url))
         return rules is None or bool(rules.can_fetch(url, self._agent))
 
