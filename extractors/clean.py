@@ -151,7 +151,7 @@ def _clean(source: bytes, url: str | None) -> CleanPage:
     head = read_head(tree, url)
     next_url, next_rule = find_next_page(tree, url) if url else (None, "")
     prune(tree)
-    survey = take_survey(tree.body or tree.root)
+    survey = take_survey(tree)
     meta = complete_metadata(head, survey)
     title = _page_title(survey, meta)
     best: tuple[list[Block], Counter[str]] | None = None
