@@ -35,9 +35,18 @@ def _has_zero_width(text: str) -> bool:
     )
 
 
+def _is_folded(text: str) -> bool:
+    """True when `" ".join(text.split())` would give `text` back. Why: most text comes folded
+    already, and isprintable() is a quarter of the cost of splitting: it is False for every
+    white space but the space (and for zero-width characters and soft hyphens)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def fold_space(text: str) -> str:
     """Collapse runs of white space (and no-break spaces) to one space and trim; drop
     zero-width characters, soft hyphens and tag-like markup."""
+    if _is_folded(text) and "<" not in text:
+        return text
     if not text.isascii() and _has_zero_width(text):
         text = _ZERO_WIDTH.sub("", text)
     if "<" in text:
