@@ -58,7 +58,7 @@ def normalize_key(text: str) -> str:
     """Lowercased, space-folded text for rule matching and duplicate detection."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.split()).lower()
+    return text.lower() if _is_folded(text) else " ".join(text.split()).lower()
 
 
 _ESCAPE = re.compile(r"\\.")
