@@ -62,3 +62,25 @@ def test_mutated_fixture_pages(data: bytes) -> None:
 @given(st.binary(max_size=3000))
 def test_arbitrary_bytes(data: bytes) -> None:
     check_page(data)
+
+
+# Every character str.split() splits on, the zero-width ones fold_space drops, and markup.
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+_FOLD_ALPHABET = st.sampled_from(list(_SPACES + "\u200b\u200c\u200d\u2060\ufeff\u00ad<>ab É"))
+
+
+@FUZZ
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=12) | st.text(max_size=12))
+def test_folded_text_fast_paths_match_the_full_fold(text: str) -> None:
+    """fold_space and normalize_key hand text that is folded already back without splitting
+    it: the result must be what the full fold gives, for every kind of white space."""
+    import re
+    import unicodedata
+
+    from extractors.text import fold_space, normalize_key
+
+    zero_width = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    unmarked = re.sub(r"<!--.*?-->|</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>", " ", zero_width, flags=re.S)
+    assert fold_space(text) == " ".join(unmarked.split())
+    nfkc = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    assert normalize_key(text) == " ".join(nfkc.split()).lower()
