@@ -16,7 +16,6 @@ from extractors.boilerplate import TAG_JUDGED, JunkJudge
 from extractors.dom import (
     ClassInfo,
     Node,
-    attributes,
     class_info,
     class_of,
     class_strings,
@@ -285,7 +284,7 @@ class BlockWalker:
             self._run.add(" " + node.text(deep=True) + " ", in_link, in_bold)
             return
         self._depth += 1
-        child = node.child
+        child = node.first_child
         while child is not None:
             tag = child.tag
             if tag == "-text":
@@ -308,7 +307,7 @@ class BlockWalker:
             return
         if tag == "img" or tag == "picture":
             return
-        attrs = attributes(node) if tag not in _PLAIN_INLINE else None
+        attrs = node.attributes if tag not in _PLAIN_INLINE else None
         if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):
             return
         bold = in_bold or tag in BOLD_TAGS
@@ -333,7 +332,8 @@ class BlockWalker:
         # Without attributes only the tag can make an element furniture.
         if judge is not None and (attrs or tag in TAG_JUDGED) and judge.skip(node, tag, attrs):
             return
-        self._flush(owner)
+        if self._run.parts:  # most elements follow another block: no run to flush
+            self._flush(owner)
         # Container scoring (record) reads every element's class words; the walk itself only
         # heading names.
         info = (class_of(attrs) if self.record else heading_class_of(attrs)) if attrs else None
@@ -360,7 +360,8 @@ class BlockWalker:
         inner = self._owner_for(tag, attrs, info, path)
         in_bold = inner.hint and "style" in attrs and _style_flags(attrs.get("style"))[0]
         self._walk(node, inner, in_link, in_bold)
-        self._flush(inner)
+        if self._run.parts:
+            self._flush(inner)
         if tag == "li" and self._lists:
             self._lists[-1].end_item()
 
@@ -377,14 +378,14 @@ class BlockWalker:
             number = int(aria) if aria.isdigit() and 1 <= int(aria) <= 6 else 2
             return _Owner(f"h{number}", path, level=number)
         style = attrs.get("style")
-        bold, big = _style_flags(style if isinstance(style, str) else None)
+        bold, big = _style_flags(style) if isinstance(style, str) else (False, False)
         hint = tag in HINT_TAGS or (bold and big)
         level = 0
         if info is not None and info.words:
             tokens = info.tokens
-            if tokens & SUBHEADING_CLASS_TOKENS:
+            if not tokens.isdisjoint(SUBHEADING_CLASS_TOKENS):
                 hint, level = True, 3
-            elif tokens & HEADING_CLASS_TOKENS:
+            elif not tokens.isdisjoint(HEADING_CLASS_TOKENS):
                 hint = True
             match = _LEVEL_CLASS.search(" ".join(info.words)) if hint else None
             level = int(match.group(1)) if match else level

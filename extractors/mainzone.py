@@ -383,7 +383,7 @@ def _joined_siblings(
     floor = max(10.0, scores.get(main.mem_id, 0.0) * SIBLING_SCORE_SHARE)
     main_class = main.attributes.get("class")
     chosen: list[Node] = []
-    child = parent.child
+    child = parent.first_child
     while child is not None:
         if child.mem_id == main.mem_id:
             chosen.append(child)
