@@ -257,13 +257,13 @@ def _inside_junk(node: Node, judge: JunkJudge, memo: dict[int, bool]) -> bool:
     chain: list[int] = []
     current: Node | None = node
     verdict = False
-    while current is not None and current.tag not in ("body", "html", None):
+    while current is not None and (tag := current.tag) not in ("body", "html", None):
         key = current.mem_id
         if key in memo:
             verdict = memo[key]
             break
         chain.append(key)
-        if judge.kind_of(current, current.tag or "") is not None:
+        if judge.kind_of(current, tag) is not None:
             verdict = True
             break
         current = current.parent
@@ -337,7 +337,8 @@ def _shared_ancestor(best: Node, best_score: float, candidates: list[tuple[float
     for _ in range(MAX_CLIMB):
         if ancestor is None or ancestor.tag in ("body", "html"):
             break
-        if sum(1 for chain in chains if ancestor.mem_id in chain) >= MIN_ALTERNATIVES:
+        key = ancestor.mem_id
+        if sum(1 for chain in chains if key in chain) >= MIN_ALTERNATIVES:
             return ancestor
         ancestor = ancestor.parent
     return best
@@ -382,18 +383,19 @@ def _joined_siblings(
         return [main]
     floor = max(10.0, scores.get(main.mem_id, 0.0) * SIBLING_SCORE_SHARE)
     main_class = main.attributes.get("class")
+    # Node properties are computed on each read (a tag name is decoded anew): read once.
+    main_id, main_tag = main.mem_id, main.tag
     chosen: list[Node] = []
     child = parent.first_child
     while child is not None:
-        if child.mem_id == main.mem_id:
+        key, tag = child.mem_id, child.tag
+        if key == main_id:
             chosen.append(child)
-        elif child.tag and child.tag[0] != "-":
+        elif tag and tag[0] != "-":
             # Siblings join on their own score, or when they continue the main container
             # under the same tag and class (text split around related-links boxes).
-            same = (
-                child.tag == main.tag and main_class and child.attributes.get("class") == main_class
-            )
-            strong = not same_class_only and scores.get(child.mem_id, 0.0) >= floor
+            same = tag == main_tag and main_class and child.attributes.get("class") == main_class
+            strong = not same_class_only and scores.get(key, 0.0) >= floor
             if strong or same:
                 # A repeated container may hold a widget the walk will drop: allow more links.
                 _, density = _density(child, memo)
