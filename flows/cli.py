@@ -60,8 +60,10 @@ def _write(text: str, target: str | None) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from flows.fetch import FetchError, FetchOptions, warm_tls_context
+
+    warm_tls_context()
     from extractors import NotAnArticle
-    from flows.fetch import FetchError, FetchOptions
     from flows.pipeline import run_extract
     from schemas import to_jsonld, to_markdown
 
@@ -182,6 +184,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         from flows.forkserver import start_fork_server
 
         start_fork_server()  # imports the crawl code while this process imports it too
+    from flows.fetch import warm_tls_context
+
+    warm_tls_context()
     from flows.runner import run_crawl
 
     if not args.no_prefect:

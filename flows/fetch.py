@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -132,6 +133,13 @@ def tls_context() -> ssl.SSLContext:
     (certifi's CA bundle, or SSL_CERT_FILE / SSL_CERT_DIR): each build loads the CA bundle,
     about 20 ms, and a crawl batch builds several clients."""
     return httpx.create_ssl_context()
+
+
+def warm_tls_context() -> None:
+    """Build the process's TLS context in a background thread. Why: loading the CA bundle
+    (about 20 ms) releases the GIL, so it runs on the other core while the caller goes on
+    importing the extractors or Prefect; the first fetch then finds the context ready."""
+    threading.Thread(target=tls_context, name="warm-tls-context", daemon=True).start()
 
 
 class FetcherCore:

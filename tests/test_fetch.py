@@ -260,3 +260,19 @@ def test_redirects_keep_the_connection() -> None:
         with Fetcher(FetchOptions()) as fetcher:
             assert fetcher.fetch(base + "/old/").final_url == base + "/a/"
     assert log.connections == 2  # one per fetcher
+
+
+def test_the_tls_context_is_warmed_in_a_background_thread() -> None:
+    import threading
+
+    from flows.fetch import tls_context, warm_tls_context
+
+    tls_context.cache_clear()
+    warm_tls_context()
+    for thread in threading.enumerate():
+        if thread.name == "warm-tls-context":
+            thread.join(timeout=30)
+    assert tls_context.cache_info().currsize == 1
+    context = tls_context()
+    assert tls_context.cache_info().hits >= 1, "the fetcher finds the context built"
+    assert context.verify_mode.name == "CERT_REQUIRED"
