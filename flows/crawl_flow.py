@@ -49,7 +49,7 @@ _PLAIN = (BaseModel, str, int, float, bool, type(None))
 class _Flow(Flow[P, R]):
     """A Prefect flow whose parameters, pydantic models and plain values, are sent to the API
     as pydantic serialises them. Why: `Flow.serialize_parameters` imports FastAPI for its
-    `jsonable_encoder` (about 80 ms, a twentieth of a re-crawl); for these values pydantic gives
+    `jsonable_encoder` (about 80 ms of every run); for these values pydantic gives
     the same JSON (a test checks), and anything else still goes to Prefect's own."""
 
     def serialize_parameters(self, parameters: dict[str, Any]) -> dict[str, Any]:
@@ -85,9 +85,9 @@ def _whole(value: T, pickled: bool = False) -> T:
 
 
 # The tasks that run in the flow's own thread are async, and run their blocking work in a
-# thread. Why: async task runs share the flow run's API client, while sync ones need a second
-# client (about 40 ms to build: it loads the CA bundle), which a re-crawl that finds nothing to
-# fetch never needs.
+# thread. Why: async task runs share the flow run's API client, while sync ones need a sync
+# client of their own (about 20 ms to build: it loads the CA bundle), which a re-crawl that
+# finds nothing to fetch never needs.
 
 
 @task(name="discover-articles", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
