@@ -366,7 +366,10 @@ async def _crawl_article(
             await gate.wait(url)
             first = await fetcher.fetch(url, old.conditional_headers(), origin=origin)
             if first.status == 304 or first.sha256 == old.sha256:
-                return Outcome(url, "unchanged", id=old.id), replace(old, lastmod=lastmod)
+                # Nothing to remember: a new lastmod alone is not kept. Why: a sitemap that
+                # stamps every URL with the time of the request would have the state rewritten
+                # on every run; the article's next full check keeps the lastmod of its day.
+                return Outcome(url, "unchanged", id=old.id), old
         record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
         status = publish_article(record, Path(job.out))
         written = published(record, Path(job.out)) if status != "unchanged" else None

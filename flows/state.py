@@ -31,7 +31,8 @@ class ArticleState:
     checked_at: str = ""
     """When every page was last fetched and extracted (ISO 8601 UTC)."""
     lastmod: str = ""
-    """The sitemap's `<lastmod>` for the article when it was last fetched ("" when none)."""
+    """The sitemap's `<lastmod>` for the article when its pages were last all fetched ("" when
+    none): a new lastmod on an unchanged page is not kept, so the state is not rewritten."""
 
     def conditional_headers(self) -> dict[str, str]:
         headers = {}

@@ -184,8 +184,9 @@ def test_an_unchanged_sitemap_lastmod_skips_the_request(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
     """A known article whose sitemap lastmod is the one seen at its last fetch is not
-    requested; a new lastmod brings one conditional request, and is remembered; an article
-    due for its full check has every page fetched whatever the sitemap says."""
+    requested; a new lastmod brings one conditional request, and rewrites nothing while the
+    page is unchanged; an article due for its full check has every page fetched whatever the
+    sitemap says, and its state takes the new lastmod."""
     paths = [u.removeprefix("http://x") for u in demo_site.article_urls("http://x")]
     stamps = {p: "2026-03-01" for p in paths}
     routes = site_routes(demo_site)
@@ -207,21 +208,26 @@ def test_an_unchanged_sitemap_lastmod_skips_the_request(
         assert [p for p, _ in log.requests] == ["/sitemap.xml"]
         assert mtimes(tmp_path) == before
 
+        # a new lastmod on an unchanged page: one conditional request, and nothing rewritten
+        # (a sitemap stamping the time of each request must not rewrite the state every run)
         stamps[paths[1]] = "2026-03-02T10:00:00+00:00"
         routes["/sitemap.xml"] = _sitemap_with(stamps)
-        assert crawl(base) == {"unchanged": 6}
-        assert [(p, bool(etag)) for p, etag in log.requests] == [
-            ("/sitemap.xml", False),
-            (paths[1], True),
-        ]
+        for _ in range(2):
+            assert crawl(base) == {"unchanged": 6}
+            assert [(p, bool(etag)) for p, etag in log.requests] == [
+                ("/sitemap.xml", False),
+                (paths[1], True),
+            ]
+            assert mtimes(tmp_path) == before
+
+        # the full check fetches every page and keeps the lastmods of its day
+        assert crawl(base, full_recheck_hours=0) == {"unchanged": 6}
+        article_requests = [p for p, _ in log.requests if p != "/sitemap.xml"]
+        assert len(article_requests) == sum(len(a.pages) for a in demo_site.articles)
         saved = json.loads(state_file.read_text())["articles"]
         assert saved[base + paths[1]]["lastmod"] == "2026-03-02T10:00:00+00:00"
         assert crawl(base) == {"unchanged": 6}
         assert [p for p, _ in log.requests] == ["/sitemap.xml"]
-
-        assert crawl(base, full_recheck_hours=0) == {"unchanged": 6}
-        article_requests = [p for p, _ in log.requests if p != "/sitemap.xml"]
-        assert len(article_requests) == sum(len(a.pages) for a in demo_site.articles)
 
         state_file.unlink()  # a lost state: every article is fetched again, the state rewritten
         assert crawl(base) == {"unchanged": 6}
