@@ -382,6 +382,11 @@ async def _crawl_article(
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         return Outcome(url, "failed", kind="invalid", reason=str(exc).splitlines()[0]), old
     clear_rejection(Path(job.out), url)
+    if old is not None and first is not None and status == "unchanged":
+        # The page changed and the article did not (rotating ads, cache busters): the state
+        # stays as it is. Why: on such pages new validators would rewrite it on every run; the
+        # article's next full check takes them.
+        return Outcome(url, status, id=record.id, title=record.title), old
     first_page = pages[0]
     state = ArticleState(
         id=record.id,

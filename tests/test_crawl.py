@@ -90,6 +90,40 @@ def test_changed_article_is_republished(demo_site: DemoSite, tmp_path: Path) -> 
     assert report.counts == {"changed": 1, "unchanged": 5}
 
 
+def test_pages_that_change_on_every_request_rewrite_nothing(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """Content-farm pages differ on every request (ad slots, cache busters) while their
+    articles do not: a re-crawl fetches and extracts them again and rewrites no file, the
+    crawl state included; the full check takes the pages' new validators."""
+    routes = site_routes(demo_site)
+    pages = [p for p, (_, headers, _) in routes.items() if "html" in headers["Content-Type"]]
+
+    def rotate(slot: int) -> None:
+        for path in pages:
+            status, headers, body = routes[path]
+            body = body.split(b"<!-- ad slot")[0]
+            routes[path] = (status, headers, body + f"<!-- ad slot {slot} -->".encode())
+
+    with serve_routes(routes) as base:
+        source = source_for(base, trust_lastmod=False)
+        assert run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0].counts == {
+            "new": 6
+        }
+        stamps = mtimes(tmp_path)
+        for slot in (1, 2):
+            rotate(slot)
+            report = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
+            assert report.counts == {"unchanged": 6}
+            assert mtimes(tmp_path) == stamps
+        daily = INLINE.model_copy(update={"full_recheck_hours": 0})
+        assert run_crawl([source], tmp_path, use_prefect=False, settings=daily)[0].counts == {
+            "unchanged": 6
+        }
+        state = next((tmp_path / "state").glob("test.json"))
+        assert state.stat().st_mtime_ns != stamps[str(state)]
+
+
 def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
