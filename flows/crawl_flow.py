@@ -35,7 +35,7 @@ from flows.crawl import (
 )
 from flows.fetch import Fetcher
 from flows.progress import Reporter, reporter
-from flows.publish import recover
+from flows.publish import recover, warm_schema
 from flows.sources import CrawlSettings, Source, SourcesConfig, load_config
 from flows.workers import batch_pool, run_in_pool
 
@@ -188,6 +188,8 @@ def _run_batches(
     with SyncClientContext.get_or_create(), _pool_for(settings, len(jobs)):
         dask = settings.task_runner == "dask"
         futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
+        if settings.batches_elsewhere(len(jobs)):
+            warm_schema(Path(jobs[0].out))
         for future in as_completed(futures):
             result = future.result()
             results.append(result)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -192,27 +194,42 @@ def _schema_source_key() -> str:
     return digest.hexdigest()
 
 
+def _schema_current(out: Path, source: str) -> bool:
+    """Whether the JSON Schema file and its marker are as at the last write from `source`."""
+    path, marker = out / SCHEMA_FILE, out / "state" / "schema.key"
+    try:
+        stat = path.stat()
+        return marker.read_text(encoding="utf-8") == f"{source} {stat.st_size} {stat.st_mtime_ns}"
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _schema_text() -> str:
+    from schemas import json_schema_text
+
+    return json_schema_text()
+
+
 def _write_schema(out: Path) -> bool:
     """Write the JSON Schema file if it differs; returns whether it was written. When the
     schema's source and the file are as at the last write, nothing is generated."""
-    path = out / SCHEMA_FILE
-    marker = out / "state" / "schema.key"
     source = _schema_source_key()
-
-    def key() -> str:
-        stat = path.stat()
-        return f"{source} {stat.st_size} {stat.st_mtime_ns}"
-
-    try:
-        if marker.read_text(encoding="utf-8") == key():
-            return False
-    except OSError:
-        pass
-    from schemas import json_schema_text
-
-    written = write_atomic(path, json_schema_text())
-    write_atomic(marker, key())
+    if _schema_current(out, source):
+        return False
+    path = out / SCHEMA_FILE
+    written = write_atomic(path, _schema_text())
+    stat = path.stat()
+    write_atomic(out / "state" / "schema.key", f"{source} {stat.st_size} {stat.st_mtime_ns}")
     return written
+
+
+def warm_schema(out: Path) -> None:
+    """When the run's end will write the JSON Schema (a new output folder, changed models),
+    build its text now in a background thread. Why: importing the models and building the
+    schema take about 0.1 s, and this process waits, idle, while worker processes crawl."""
+    if not _schema_current(out, _schema_source_key()):
+        threading.Thread(target=_schema_text, name="warm-schema", daemon=True).start()
 
 
 def _rebuild(out: Path, folder: Path, fresh: dict[str, Published]) -> dict[str, bool]:

@@ -24,7 +24,7 @@ from flows.crawl import (
 )
 from flows.fetch import Fetcher
 from flows.progress import reporter
-from flows.publish import recover
+from flows.publish import recover, warm_schema
 from flows.sources import CrawlSettings, Source
 from flows.workers import batch_pool
 
@@ -66,6 +66,8 @@ def run_jobs(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchResult]
                 progress.advance(len(job.urls))
             return results
         futures = [pool.submit(run_batch, job) for job in jobs]
+        if settings.batches_elsewhere(len(jobs)):
+            warm_schema(Path(jobs[0].out))
         for future in as_completed(futures):
             result = future.result()
             results.append(result)

@@ -176,6 +176,13 @@ class CrawlSettings(BaseModel):
         (one batch, or one worker)."""
         return min(self.workers, jobs) if self.workers > 1 and jobs > 1 else 0
 
+    def batches_elsewhere(self, jobs: int) -> bool:
+        """Whether a run of `jobs` batches runs them outside this process (worker processes or
+        a Dask cluster), leaving this process idle until they finish."""
+        return self.task_runner == "dask" or (
+            self.task_runner == "process" and self.pool_size(jobs) > 0
+        )
+
 
 class SourcesConfig(BaseModel):
     """The whole config file."""

@@ -76,3 +76,25 @@ def test_rejection_not_rewritten_when_reason_is_the_same(tmp_path: Path) -> None
     again = Rejection("https://s.test/a/", "fetch", "HTTP 500", "2026-01-02T00:00:00Z")
     assert write_rejection(tmp_path, first) is True
     assert write_rejection(tmp_path, again) is False
+
+
+def test_the_schema_is_built_ahead_only_when_the_run_will_write_it(tmp_path: Path) -> None:
+    """While worker processes crawl, the JSON Schema text is built in a background thread if
+    the run's end will write it; an output whose schema is current starts no thread."""
+    import threading
+
+    from flows import publish
+
+    def warmed(out: Path) -> bool:
+        publish._schema_text.cache_clear()
+        publish.warm_schema(out)
+        for thread in threading.enumerate():
+            if thread.name == "warm-schema":
+                thread.join(timeout=60)
+        return publish._schema_text.cache_info().currsize == 1
+
+    assert warmed(tmp_path)
+    assert publish._write_schema(tmp_path)
+    assert not warmed(tmp_path)
+    schema = json.loads((tmp_path / publish.SCHEMA_FILE).read_text())
+    assert schema["title"] == "HealthArticle"
