@@ -79,7 +79,7 @@ class Source(BaseModel):
         default=True,
         description=(
             "Skip a known article without any request while its sitemap `<lastmod>` is the one seen"
-            " when it was last fetched. Its pages are still all fetched again every "
+            " when its pages were last all fetched. Its pages are still all fetched again every "
             "`full_recheck_hours` ([crawl] table), so a site whose lastmod lags is caught up then."
         ),
     )
