@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
 from flows.files import PublishError, dumps, write_atomic
 from flows.politeness import HostGate, host_of
+from flows.progress import Reporter
 from flows.publish import (
     Published,
     Rejection,
@@ -27,6 +29,7 @@ from flows.publish import (
     publish_article,
     published,
     rebuild_index,
+    warm_schema,
     write_rejection,
 )
 from flows.sources import CrawlSettings, Source
@@ -330,6 +333,24 @@ def merge_if_light(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchJ
 def run_batch(job: BatchJob) -> BatchResult:
     """Crawl one batch (sync entry point for processes, threads and Dask workers)."""
     return asyncio.run(_run_batch(job))
+
+
+def gather_batches(
+    jobs: list[BatchJob],
+    settings: CrawlSettings,
+    finished: Iterable[BatchResult],
+    progress: Reporter,
+) -> list[BatchResult]:
+    """The results of the submitted `jobs` as `finished` yields them, advancing the progress
+    bar. While the batches run outside this process, it builds the JSON Schema text the run's
+    end may write (`warm_schema`)."""
+    if settings.batches_elsewhere(len(jobs)):
+        warm_schema(Path(jobs[0].out))
+    results = []
+    for result in finished:
+        results.append(result)
+        progress.advance(len(result.outcomes))
+    return results
 
 
 async def _run_batch(job: BatchJob) -> BatchResult:

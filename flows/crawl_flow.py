@@ -29,13 +29,14 @@ from flows.crawl import (
     discover,
     fetch_options,
     finish_run,
+    gather_batches,
     merge_if_light,
     new_report,
     plan_batches,
 )
 from flows.fetch import Fetcher
 from flows.progress import Reporter, reporter
-from flows.publish import recover, warm_schema
+from flows.publish import recover
 from flows.sources import CrawlSettings, Source, SourcesConfig, load_config
 from flows.workers import batch_pool, run_in_pool
 
@@ -182,19 +183,13 @@ def _run_batches(
     jobs: list[BatchJob], settings: CrawlSettings, progress: Reporter
 ) -> list[BatchResult]:
     """The batches, as task runs on the flow's task runner; blocks until all have finished."""
-    results = []
     # Why: one API client for every batch task run, as Prefect's sync engine provides; without
     # it each sync task run builds its own, loading the CA bundle (about 20 ms each)
     with SyncClientContext.get_or_create(), _pool_for(settings, len(jobs)):
         dask = settings.task_runner == "dask"
         futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
-        if settings.batches_elsewhere(len(jobs)):
-            warm_schema(Path(jobs[0].out))
-        for future in as_completed(futures):
-            result = future.result()
-            results.append(result)
-            progress.advance(len(result.outcomes))
-    return results
+        finished = (future.result() for future in as_completed(futures))
+        return gather_batches(jobs, settings, finished, progress)
 
 
 @_flow(name="crawl")

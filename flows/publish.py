@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 ARTICLES = "articles"
 REJECTED = "rejected"
 SCHEMA_FILE = Path("schema") / "health-article.schema.json"
+SCHEMA_MARKER = Path("state") / "schema.key"  # what the schema file was last written from
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
@@ -194,12 +195,16 @@ def _schema_source_key() -> str:
     return digest.hexdigest()
 
 
+def _schema_key(out: Path, source: str) -> str:
+    """The schema marker's content: the schema's source key and the file's size and mtime."""
+    stat = (out / SCHEMA_FILE).stat()
+    return f"{source} {stat.st_size} {stat.st_mtime_ns}"
+
+
 def _schema_current(out: Path, source: str) -> bool:
     """Whether the JSON Schema file and its marker are as at the last write from `source`."""
-    path, marker = out / SCHEMA_FILE, out / "state" / "schema.key"
     try:
-        stat = path.stat()
-        return marker.read_text(encoding="utf-8") == f"{source} {stat.st_size} {stat.st_mtime_ns}"
+        return (out / SCHEMA_MARKER).read_text(encoding="utf-8") == _schema_key(out, source)
     except OSError:
         return False
 
@@ -217,10 +222,8 @@ def _write_schema(out: Path) -> bool:
     source = _schema_source_key()
     if _schema_current(out, source):
         return False
-    path = out / SCHEMA_FILE
-    written = write_atomic(path, _schema_text())
-    stat = path.stat()
-    write_atomic(out / "state" / "schema.key", f"{source} {stat.st_size} {stat.st_mtime_ns}")
+    written = write_atomic(out / SCHEMA_FILE, _schema_text())
+    write_atomic(out / SCHEMA_MARKER, _schema_key(out, source))
     return written
 
 

@@ -17,6 +17,7 @@ from flows.crawl import (
     discover,
     fetch_options,
     finish_run,
+    gather_batches,
     merge_if_light,
     new_report,
     plan_batches,
@@ -24,7 +25,7 @@ from flows.crawl import (
 )
 from flows.fetch import Fetcher
 from flows.progress import reporter
-from flows.publish import recover, warm_schema
+from flows.publish import recover
 from flows.sources import CrawlSettings, Source
 from flows.workers import batch_pool
 
@@ -66,13 +67,7 @@ def run_jobs(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchResult]
                 progress.advance(len(job.urls))
             return results
         futures = [pool.submit(run_batch, job) for job in jobs]
-        if settings.batches_elsewhere(len(jobs)):
-            warm_schema(Path(jobs[0].out))
-        for future in as_completed(futures):
-            result = future.result()
-            results.append(result)
-            progress.advance(len(result.outcomes))
-    return results
+        return gather_batches(jobs, settings, (f.result() for f in as_completed(futures)), progress)
 
 
 def crawl_source_plain(source: Source, out: Path, settings: CrawlSettings) -> RunReport:
