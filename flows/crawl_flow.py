@@ -11,6 +11,9 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 
+# Prefect's engines, loaded with the flows rather than at their first call (see flows.cli._loading)
+import prefect.flow_engine
+import prefect.task_engine  # noqa: F401
 from prefect import Flow, task
 from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NO_CACHE

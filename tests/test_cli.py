@@ -141,6 +141,30 @@ def test_fork_server_starts_early_only_for_a_first_crawl_with_workers(tmp_path: 
     assert not decide()
 
 
+def test_start_up_imports_run_with_the_collector_paused_then_frozen() -> None:
+    """`_loading` pauses the cyclic collector for the start-up imports, then freezes what they
+    made and turns the collector back on; a collector already off stays off."""
+    import gc
+
+    from flows.cli import _loading
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    try:
+        with _loading():
+            assert not gc.isenabled()
+            made = [[] for _ in range(100)]  # tracked containers
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen + len(made)
+        gc.disable()
+        with _loading():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 def test_demo_into_a_relative_folder_publishes_every_article(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(BIN), "demo", "--no-prefect", "--port", "0", "--out", "output"],
