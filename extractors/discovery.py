@@ -5,8 +5,9 @@ entity expansion and external entities are refused. Pure."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -14,6 +15,9 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from extractors.safeurl import join_url, split_url
+
+if TYPE_CHECKING:
+    from extractors.dom import Node
 
 # Paths that are never single articles. Why: archives, feeds, accounts and files.
 NON_ARTICLE_PATHS = re.compile(
@@ -124,19 +128,64 @@ def is_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def parse_listing(html: str | bytes, url: str) -> Discovered:
-    """Same-host links that look like articles, and the listing's next page."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Page chrome whose links are not the listing's articles: site menus, headers and footers.
+# Why only outside <main>: a listing inside <main> has none of these around its cards.
+_CHROME = "header a[href], nav a[href], footer a[href]"
+
+
+def _is_headline(node: Node) -> bool:
+    """The link is a card's headline: inside a heading (a few levels up) or around one."""
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            break
+        if parent.tag in _HEADINGS:
+            return True
+        parent = parent.parent
+    return node.css_first("h1, h2, h3, h4, h5, h6") is not None
+
+
+def _names_an_article(node: Node, read_more: re.Pattern[str]) -> bool:
+    """The link reads as a link to an article: a headline-length text (or title, or image alt
+    text), a card's headline whatever its length, or a "read more" of the card."""
+    from extractors.text import normalize_key
+
+    text = node.text(deep=True).strip()
+    if len(text) >= MIN_LINK_TEXT:
+        return True
+    attrs = node.attributes
+    image = node.css_first("img[alt]")
+    labels = (attrs.get("title") or "", image.attributes.get("alt") or "" if image else "")
+    if any(len(label.strip()) >= MIN_LINK_TEXT for label in labels):
+        return True
+    if text and _is_headline(node):
+        return True
+    return bool(text) and len(text) <= 40 and read_more.fullmatch(normalize_key(text)) is not None
+
+
+def parse_listing(
+    html: str | bytes, url: str, wanted: Callable[[str], bool] | None = None
+) -> Discovered:
+    """Same-host links that look like articles, and the listing's next page. `wanted`: a test
+    for URLs the user named as articles (a source's include patterns); those are taken whatever
+    their link says."""
     # Why imported here: a crawl reading only sitemaps and feeds never parses HTML in this
     # process, and the HTML machinery (dom, text rules) takes about 25 ms to import
     from extractors.decode import decode_html
     from extractors.dom import parse_html
-    from extractors.pagination import find_next_page
+    from extractors.pagination import find_next_page, is_next_of, page_keys
+    from extractors.text import READ_MORE_TEXT
 
     tree = parse_html(decode_html(html))
     found = Discovered()
     host = urlsplit(url).netloc.lower()
-    scope = tree.css_first("main") or tree.body or tree.root
+    main = tree.css_first("main")
+    scope = main or tree.body or tree.root
     nodes = scope.css("a[href]") if scope is not None else []
+    chrome = {n.mem_id for n in scope.css(_CHROME)} if scope is not None and main is None else set()
+    listing = {(k.host, k.base, k.query) for k in page_keys(url)}
+    later_pages: list[tuple[int, str]] = []
     for node in nodes:
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
@@ -150,13 +199,26 @@ def parse_listing(html: str | bytes, url: str) -> Discovered:
             or parts.scheme not in ("http", "https")
         ):
             continue
+        keys = page_keys(absolute)
+        if any((k.host, k.base, k.query) in listing for k in keys):
+            # another page of this listing: its pager, not an article
+            if is_next_of(absolute, url):
+                later_pages.append((max(k.number for k in keys), absolute))
+            continue
         if parts.path in ("", "/") or NON_ARTICLE_PATHS.search(parts.path):
             continue
-        if len(node.text(deep=True).strip()) < MIN_LINK_TEXT:
+        if wanted is not None and wanted(absolute):
+            found.articles.append(absolute)
+            continue
+        if node.mem_id in chrome or not _names_an_article(node, READ_MORE_TEXT):
             continue
         found.articles.append(absolute)
     found.articles = [u for u in dict.fromkeys(found.articles) if u != url]
     next_url, _ = find_next_page(tree, url)
+    if next_url is None and later_pages:
+        # Why: listing pagers say "Older posts" or "More articles", which are not the
+        # article-page labels find_next_page reads; the nearest later page is the next one.
+        next_url = min(later_pages)[1]
     if next_url:
         found.follow.append(next_url)
     return found

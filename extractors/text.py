@@ -113,6 +113,7 @@ AD_LABEL = compile_full(phrases.AD_LABELS)
 CONTINUE_PROMPT = compile_full(phrases.CONTINUE_PROMPTS)
 NEXT_PAGE_TEXT = compile_full(phrases.NEXT_PAGE_PHRASES)
 NEXT_ARTICLE_TEXT = compile_full(phrases.NEXT_ARTICLE_PHRASES)
+READ_MORE_TEXT = compile_full(phrases.READ_MORE_PHRASES)
 INLINE_BOILERPLATE = compile_full(phrases.INLINE_BOILERPLATE)
 INLINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clickbait", compile_full(phrases.INLINE_CLICKBAIT)),

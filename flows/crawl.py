@@ -158,6 +158,8 @@ def _discover_sitemaps(
 
 def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:
     found: list[str] = []
+    # Links the include patterns name are articles whatever their text says
+    wanted = source.wants if source.include else None
     for start in source.start_urls:
         url: str | None = start
         pages = 0
@@ -173,7 +175,7 @@ def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) ->
             result: Discovered = (
                 parse_feed(page.body, page.final_url)
                 if is_feed(page.body)
-                else parse_listing(page.body, page.final_url)
+                else parse_listing(page.body, page.final_url, wanted)
             )
             found += result.articles
             url = result.follow[0] if result.follow else None

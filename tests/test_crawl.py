@@ -339,6 +339,54 @@ def test_discovery_from_listings_sitemaps_and_feeds() -> None:
     assert found.warnings == []
 
 
+CARDS = """<html><body>
+<header><a href="/">Home</a><a href="/healthy-living-tips/">Healthy living tips</a></header>
+<nav><a href="/conditions-a-to-z/">Conditions from A to Z</a></nav>
+<div class="cards">
+<article><a href="/gout/"><img src="/g.jpg" alt=""></a><h2><a href="/gout/">Gout</a></h2>
+<p>Joint pain that flares at night.</p><a href="/gout/">Read more</a></article>
+<article><h2>Shingles in adults</h2><a class="more" href="/shingles/">Read More &raquo;</a></article>
+<article><h3><a href="/acne/">Acne</a></h3></article>
+<article><a href="/tinnitus/"><img src="/t.jpg" alt="Why your ears keep ringing"></a></article>
+<article><a href="/croup/">Croup</a><a href="/cough-types/">Leer más</a></article>
+<a href="/nutrition/">Nutrition</a> <a href="/sleep/" title="Sleep">Sleep</a>
+</div>
+<div class="pagination"><a href="{listing}">1</a><a href="{page2}">2</a><a href="{page3}">3</a>
+<a href="{page2}">Older articles &rarr;</a></div>
+<footer><a href="/advertise-with-us/">Advertise with us today</a></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("listing", "page2", "page3"),
+    [
+        ("/health/", "/health/?page=2", "/health/?page=3"),
+        ("/health/", "/health/page/2/", "/health/page/3/"),
+        ("/blog/index.html", "/blog/index.html?p=2", "/blog/index.html?p=3"),
+    ],
+)
+def test_listing_cards_read_more_links_and_older_posts_pager(
+    listing: str, page2: str, page3: str
+) -> None:
+    """Listing pages of unseen sites: a card's headline is an article whatever its length, so is
+    its "read more" (in five languages) or its image with alt text; menus, headers, footers,
+    short category links and the listing's own pager are not; the pager's nearest later page
+    is followed, whatever its label says."""
+    from extractors.discovery import parse_listing
+
+    html = CARDS.format(listing=listing, page2=page2, page3=page3)
+    found = parse_listing(html, f"https://ex.test{listing}")
+    paths = [u.removeprefix("https://ex.test") for u in found.articles]
+    assert paths == ["/gout/", "/shingles/", "/acne/", "/tinnitus/", "/cough-types/"]
+    assert found.follow == [f"https://ex.test{page2}"]
+    page = parse_listing(html, f"https://ex.test{page2}")
+    assert page.follow == [f"https://ex.test{page3}"]
+    assert "https://ex.test/nutrition/" not in page.articles
+    # The source's include patterns name articles: taken whatever their link says.
+    wanted = parse_listing(html, f"https://ex.test{listing}", lambda u: "/croup/" in u)
+    assert "https://ex.test/croup/" in wanted.articles
+
+
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     from extractors.discovery import parse_sitemap
 

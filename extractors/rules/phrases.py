@@ -134,6 +134,19 @@ NEXT_ARTICLE_PHRASES: tuple[str, ...] = (
     r".*\b(art[íi]culo|article|artikel|artigo) (siguiente|suivant|n[äa]chster|seguinte)\b.*",
 )
 
+# Listing-page link texts that open the article of their card, whatever its title. Why: cards
+# often link the headline once and repeat the link as "Read more"; some link only the latter.
+READ_MORE_PHRASES: tuple[str, ...] = (
+    r"\W*(read|see|view) (more|the (full )?(article|story|post)|full (article|story|post)|on)\W*",
+    r"\W*(read|learn|find out) more( about (it|this))?\W*",
+    r"\W*(continue|keep) reading\W*",
+    r"\W*full story\W*",
+    r"\W*(leer|ver) (m[áa]s|art[íi]culo)\W*|\W*(seguir|continuar) leyendo\W*",
+    r"\W*(lire|voir) (la suite|plus|l'article)\W*|\W*en savoir plus\W*",
+    r"\W*(weiterlesen|mehr (lesen|erfahren)|zum artikel)\W*",
+    r"\W*(ler|leia|saiba|ver) mais\W*|\W*continuar (lendo|a ler)\W*",
+)
+
 # In-article lines that are not article text, by the removal kind they count under.
 # Cross-links and widget titles: clickbait.
 INLINE_CLICKBAIT: tuple[str, ...] = (
