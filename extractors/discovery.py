@@ -8,12 +8,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
+from extractors.rules.pagination import MAX_PAGE_NUMBER, PAGE_PARAMS, PAGE_PATH_PATTERNS
 from extractors.safeurl import join_url, split_url
 
 if TYPE_CHECKING:
@@ -126,6 +127,47 @@ def _entry_link(node: Element) -> str:
 def is_feed(data: bytes) -> bool:
     head = data[:1024].lower()
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+# Page numbers read strictly: a page parameter, /page/N/ or /N/. Not "-N" at a slug's end, which
+# names things ("covid-19", "vitamin-b12"), so such an article is never taken for a later page.
+_STRICT_PAGE_PATHS = tuple(re.compile(p, re.I) for p in PAGE_PATH_PATTERNS[:2])
+
+
+def _page_reading(url: str) -> tuple[str, int] | None:
+    """(the URL of the page 1 it belongs to, as a key; its page number), or None."""
+    parts = split_url(url)
+    if parts is None:
+        return None
+    number, rest = 1, []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in PAGE_PARAMS and value.isdigit() and int(value) <= MAX_PAGE_NUMBER:
+            number = int(value)
+        else:
+            rest.append((key, value))
+    path = parts.path or "/"
+    if number == 1:
+        for pattern in _STRICT_PAGE_PATHS:
+            match = pattern.match(path)
+            if match and 1 < int(match.group("n")) <= MAX_PAGE_NUMBER:
+                path, number = match.group("base"), int(match.group("n"))
+                break
+    return f"{parts.netloc.lower()}{path.rstrip('/')}?{urlencode(sorted(rest))}", number
+
+
+def without_later_pages(urls: list[str]) -> list[str]:
+    """`urls` less those that are a later page of another one (`/slug/2/`, `/slug/?page=2` when
+    `/slug/` is there too). Why: some sitemaps list every page of an article, and a later page
+    crawled as an article of its own would publish the article's tail as a second article."""
+    later = [u for u in urls if "?" in u or any(p.match(u) for p in _STRICT_PAGE_PATHS)]
+    if not later:
+        return urls
+    pages = {u: r for u in later if (r := _page_reading(u)) and r[1] > 1}
+    if not pages:
+        return urls
+    firsts = {r[0] for u in urls if u not in pages and (r := _page_reading(u))}
+    dropped = {u for u, r in pages.items() if r[0] in firsts}
+    return [u for u in urls if u not in dropped] if dropped else urls
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

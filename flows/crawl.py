@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extractors import NotAnArticle, normalize_url
-from extractors.discovery import Discovered, is_feed, parse_feed, parse_listing, parse_sitemap
+from extractors.discovery import (
+    Discovered,
+    is_feed,
+    parse_feed,
+    parse_listing,
+    parse_sitemap,
+    without_later_pages,
+)
 from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
@@ -220,7 +227,7 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
         + _discover_listings(fetcher, source, warnings)
     )
     normal = {u: normalize_url(u) for u in urls}
-    unique = list(dict.fromkeys(normal.values()))
+    unique = without_later_pages(list(dict.fromkeys(normal.values())))
     chosen = [u for u in unique if source.wants(u)]
     if len(chosen) > source.max_articles:
         warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")

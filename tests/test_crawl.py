@@ -387,6 +387,60 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
     assert "https://ex.test/croup/" in wanted.articles
 
 
+def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
+    """A sitemap that lists every page of its articles: /slug/2/, /slug/page/3/ and
+    /slug/?page=2 are pages of /slug/ when /slug/ is listed too, and are not crawled as
+    articles; numbers that name things (covid-19, /top/10/ with no /top/) stay articles."""
+    from extractors.discovery import without_later_pages
+
+    base = "https://ex.test"
+    urls = [
+        f"{base}{p}"
+        for p in (
+            "/gout/",
+            "/gout/2/",
+            "/gout/page/3/",
+            "/acne/?page=2",
+            "/acne/",
+            "/covid-19/",
+            "/covid/",
+            "/sleep/?page=2",
+            "/top/10/",
+            "/2026/05/heat-rash/",
+        )
+    ]
+    kept = [u.removeprefix(base) for u in without_later_pages(urls)]
+    assert kept == [
+        "/gout/",
+        "/acne/",
+        "/covid-19/",
+        "/covid/",
+        "/sleep/?page=2",
+        "/top/10/",
+        "/2026/05/heat-rash/",
+    ]
+    plain = [f"{base}/a/", f"{base}/b/"]
+    assert without_later_pages(plain) is plain
+
+
+def test_a_sitemap_of_every_page_publishes_each_article_once(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    routes = site_routes(demo_site)
+    pages = [p for p in demo_site.routes if p not in ("/", "/robots.txt", "/sitemap.xml")]
+    with serve_routes(routes) as base:
+        locs = "".join(f"<url><loc>{base}{p.replace('&', '&amp;')}</loc></url>" for p in pages)
+        routes["/sitemap.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'.encode(),
+        )
+        report = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+    assert len(pages) > 6
+    assert report.discovered == 6
+    assert report.counts == {"new": 6}
+
+
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     from extractors.discovery import parse_sitemap
 
