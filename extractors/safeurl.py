@@ -3,11 +3,28 @@ control characters): a malformed URL is treated as absent."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import SplitResult, urljoin, urlsplit
+
+# An absolute http(s) URL that urljoin, urlsplit and urlunsplit give back as it is: lower-case
+# scheme and host, a path, no query, parameters or fragment (an empty one would be dropped),
+# nothing they would drop (white space, controls). Why:
+# nearly every URL of a sitemap or feed is one, and the fast paths below skip about 10 ms per
+# 1,000 URLs each; a property test holds them to the full functions.
+PLAIN_URL = re.compile(
+    r"(?P<scheme>https?)://[a-z0-9.-]+(?::(?P<port>[0-9]{1,5}))?/[^?;#\s\x00-\x1f\x7f]*"
+)
 
 
 def join_url(base: str, href: str) -> str | None:
-    """`href` resolved against `base`, without its fragment; None when either is malformed."""
+    """`href` resolved against `base`, without its fragment; None when either is malformed (a
+    plain absolute `href` needs no base)."""
+    if PLAIN_URL.fullmatch(href):
+        return href
+    return _join(base, href)
+
+
+def _join(base: str, href: str) -> str | None:
     try:
         joined = urljoin(base, href.strip())
         urlsplit(joined)

@@ -6,7 +6,7 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from extractors.safeurl import split_url
+from extractors.safeurl import PLAIN_URL, split_url
 
 # Query parameters that only track the visitor. Why: the same article must get the same id.
 TRACKING_PARAMS: frozenset[str] = frozenset(
@@ -39,6 +39,17 @@ def normalize_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no fragment, no tracking parameters, sorted
     query. A malformed URL (a port that is no number, a broken IPv6 host) comes back stripped
     but otherwise as it is: never an exception."""
+    plain = PLAIN_URL.fullmatch(url)
+    if plain:
+        port = plain["port"]
+        if port is None or (
+            port[0] != "0" and int(port) <= 65535 and int(port) != _DEFAULT_PORTS[plain["scheme"]]
+        ):
+            return url
+    return _normalize(url)
+
+
+def _normalize(url: str) -> str:
     parts = split_url(url.strip())
     if parts is None:
         return url.strip()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import clean_html
 from extractors.metadata import normalize_date
@@ -223,6 +225,66 @@ def test_normalize_url_never_raises() -> None:
     assert normalize_url("HTTPS://Example.org:443/a/?utm_source=x&b=1#top") == (
         "https://example.org/a/?b=1"
     )
+
+
+_URL_PIECES = st.sampled_from(
+    [
+        "a",
+        "Z",
+        "0",
+        ".",
+        "..",
+        "/",
+        "//",
+        "-",
+        "_",
+        "~",
+        "%20",
+        "%2F",
+        "?",
+        "&",
+        "=",
+        ";",
+        "#",
+        "@",
+        ":",
+        "[",
+        "]",
+        "\\",
+        " ",
+        "\t",
+        "\n",
+        "\x00",
+        "\x7f",
+        "\u00a0",
+        "\u00e9",
+        "\u200b",
+    ]
+)
+_PLAINISH_URLS = st.builds(
+    lambda scheme, host, port, path: f"{scheme}://{host}{port}{path}",
+    st.sampled_from(["http", "https", "HTTP", "ftp", "http:", ""]),
+    st.sampled_from(["example.org", "Example.org", "a.b-c.d", "127.0.0.1", "[::1]", "a@b", "x"]),
+    st.sampled_from(
+        ["", ":", ":0", ":00", ":80", ":443", ":0080", ":8080", ":65535", ":65536", ":99999", ":x"]
+    ),
+    st.lists(_URL_PIECES, max_size=12).map(lambda p: "/" + "".join(p)),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(url=_PLAINISH_URLS)
+def test_plain_url_fast_paths_equal_the_full_functions(url: str) -> None:
+    """normalize_url and join_url give a URL that is plain already back as it is; on every URL
+    (plain or nearly so) they must equal the full urllib round trips."""
+    from extractors.safeurl import PLAIN_URL, _join, join_url
+    from extractors.urls import _normalize, normalize_url
+
+    assert normalize_url(url) == _normalize(url)
+    for base in ("https://example.org/dir/page/", "http://example.org/a?b=1#c"):
+        assert join_url(base, url) == _join(base, url)
+    if PLAIN_URL.fullmatch(url):
+        assert join_url("https://example.org/", url) == url
 
 
 @pytest.mark.parametrize(
