@@ -211,7 +211,7 @@ def parse_listing(
 ) -> Discovered:
     """Same-host links that look like articles, and the listing's next page. `wanted`: a test
     for URLs the user named as articles (a source's include patterns); those are taken whatever
-    their link says."""
+    their link says, unless they are in the page's menus."""
     # Why imported here: a crawl reading only sitemaps and feeds never parses HTML in this
     # process, and the HTML machinery (dom, text rules) takes about 25 ms to import
     from extractors.decode import decode_html
@@ -249,10 +249,9 @@ def parse_listing(
             continue
         if parts.path in ("", "/") or NON_ARTICLE_PATHS.search(parts.path):
             continue
-        if wanted is not None and wanted(absolute):
-            found.articles.append(absolute)
+        if node.mem_id in chrome:
             continue
-        if node.mem_id in chrome or not _names_an_article(node, READ_MORE_TEXT):
+        if (wanted is None or not wanted(absolute)) and not _names_an_article(node, READ_MORE_TEXT):
             continue
         found.articles.append(absolute)
     found.articles = [u for u in dict.fromkeys(found.articles) if u != url]

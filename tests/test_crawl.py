@@ -385,6 +385,8 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
     # The source's include patterns name articles: taken whatever their link says.
     wanted = parse_listing(html, f"https://ex.test{listing}", lambda u: "/croup/" in u)
     assert "https://ex.test/croup/" in wanted.articles
+    menus = parse_listing(html, f"https://ex.test{listing}", lambda u: "-to-z/" in u)
+    assert "https://ex.test/conditions-a-to-z/" not in menus.articles
 
 
 def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
