@@ -164,7 +164,9 @@ def _discover_sitemaps(
 
 
 def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:
-    found: list[str] = []
+    """Article links of the listing pages, each listing followed page after page until a page
+    adds no new article, the source has max_articles of them, or max_listing_pages."""
+    found: dict[str, None] = {}
     # Links the include patterns name are articles whatever their text says
     wanted = source.wants if source.include else None
     for start in source.start_urls:
@@ -184,9 +186,16 @@ def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) ->
                 if is_feed(page.body)
                 else parse_listing(page.body, page.final_url, wanted)
             )
-            found += result.articles
+            before = len(found)
+            found.update(dict.fromkeys(result.articles))
+            if len(found) == before:
+                break  # a page of nothing new: the listing's end, or a pager going round
+            if sum(map(source.wants, found)) >= source.max_articles:
+                break
             url = result.follow[0] if result.follow else None
-    return found
+        if url and pages >= source.max_listing_pages and url not in seen:
+            warnings.append(f"listing {start}: stopped after {pages} pages (max_listing_pages)")
+    return list(found)
 
 
 def _discover_feeds(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:

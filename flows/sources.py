@@ -49,7 +49,13 @@ class Source(BaseModel):
         default=200, ge=1, le=100_000, description="Most articles crawled per run."
     )
     max_listing_pages: int = Field(
-        default=10, ge=1, le=1000, description="Most pages of each listing followed."
+        default=100,
+        ge=1,
+        le=1000,
+        description=(
+            "Most pages of each listing followed; a listing is left earlier when a page adds no"
+            " new article or max_articles are found."
+        ),
     )
     requests_per_second: float = Field(
         default=1.0, ge=0, description="Per-host request rate; 0 turns politeness delays off."

@@ -443,6 +443,38 @@ def test_a_sitemap_of_every_page_publishes_each_article_once(
     assert report.counts == {"new": 6}
 
 
+def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
+    """A listing of 30 pages of 10 articles: followed past the old 10-page cap until the source
+    has max_articles; a pager that goes round (the last page links back to a copy of page 1)
+    ends where a page adds nothing new; max_listing_pages still caps, with a warning."""
+    log = ServedLog()
+    routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+    for n in range(1, 31):
+        links = [f"/a{n}-{i}/" for i in range(10)]
+        nxt = f"/list/page/{n + 1}/" if n < 30 else "/list/page/31/"
+        routes["/list/" if n == 1 else f"/list/page/{n}/"] = (200, {}, listing(links, nxt))
+    routes["/list/page/31/"] = (200, {}, listing(["/a1-0/", "/a1-1/"], "/list/page/32/"))
+    with serve_routes(routes, log) as base, Fetcher() as fetcher:
+
+        def run(**extra: object) -> Discovery:
+            log.requests.clear()
+            values = {"start_urls": [f"{base}/list/"], "sitemaps": []} | extra
+            return discover(source_for(base, **values), fetcher)
+
+        capped = run(max_articles=200)
+        assert len(capped.urls) == 200
+        assert len(log.requests) == 20
+        every = run(max_articles=1000)
+        assert len(every.urls) == 300
+        assert len(log.requests) == 31
+        assert every.warnings == []
+        short = run(max_articles=1000, max_listing_pages=5)
+        assert len(short.urls) == 50
+        assert short.warnings == [
+            f"listing {base}/list/: stopped after 5 pages (max_listing_pages)"
+        ]
+
+
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     from extractors.discovery import parse_sitemap
 
