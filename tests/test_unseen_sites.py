@@ -1,0 +1,245 @@
+"""Rehearsal of the external check on sites unlike the demo and the handmade cases: three
+small static sites (`tests/fixtures/sites/*`, rendered by `make_sites.py` from article texts
+written for this project) are served on 127.0.0.1 and crawled twice, without Prefect, from a
+sources.toml using the documented keys. Every article must be in index.json with its title,
+valid against the published JSON Schema, with all its pages merged and no page furniture;
+the second run rewrites nothing outside runs/."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from flows.runner import run_crawl
+from flows.sources import CrawlSettings, load_config
+from tests.support import FIXTURES, ServedLog, serve_routes
+
+SITES_DIR = FIXTURES / "sites"
+SITES = sorted(p.name for p in SITES_DIR.iterdir() if (p / "meta.json").exists())
+INLINE = CrawlSettings(workers=1, task_runner="thread")
+ORIGIN = "{{ORIGIN}}"
+_WORDS = re.compile(r"\w+")
+
+
+def words(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def toml_value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)  # JSON strings, lists and numbers are TOML
+
+
+def sources_toml(source: dict[str, Any], base: str) -> str:
+    lines = ["[[sources]]"]
+    for key, value in source.items():
+        value = json.loads(json.dumps(value).replace(ORIGIN, base))
+        lines.append(f"{key} = {toml_value(value)}")
+    lines += ["requests_per_second = 0", "respect_robots = false"]
+    return "\n".join(lines) + "\n"
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(out)): p.stat().st_mtime_ns
+        for p in out.rglob("*")
+        if p.is_file() and "runs" not in p.relative_to(out).parts
+    }
+
+
+def url_path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass
+class Crawl:
+    out: Path
+    expected: dict[str, Any]
+    index: dict[str, Any]
+    stamps_first: dict[str, int]
+    stamps_second: dict[str, int]
+    counts: tuple[dict[str, int], dict[str, int]]
+    log: ServedLog
+
+    def entries(self) -> dict[str, dict[str, Any]]:
+        return {url_path(e["url"]): e for e in self.index["articles"]}
+
+    def record(self, path: str) -> dict[str, Any] | None:
+        entry = self.entries().get(path)
+        if entry is None:
+            return None
+        data: dict[str, Any] = json.loads((self.out / entry["path"]).read_text("utf-8"))
+        return data
+
+    def rejected(self) -> list[dict[str, Any]]:
+        folder = self.out / "rejected"
+        return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def crawl_site(site: str, out: Path) -> Crawl:
+    folder = SITES_DIR / site
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+    log = ServedLog()
+    with serve_routes(routes, log) as base:
+        for path, route in meta["routes"].items():
+            body = (folder / route["file"]).read_bytes()
+            if route.get("template"):
+                body = body.replace(ORIGIN.encode(), base.encode())
+            if route.get("gzip"):
+                body = gzip.compress(body, mtime=0)
+            routes[path] = (200, {"Content-Type": route["type"]}, body)
+        config = out.parent / f"{site}.sources.toml"
+        config.write_text(sources_toml(meta["source"], base), encoding="utf-8")
+        sources = load_config(config).sources
+        first = run_crawl(sources, out, use_prefect=False, settings=INLINE)[0]
+        stamps_first = mtimes(out)
+        second = run_crawl(sources, out, use_prefect=False, settings=INLINE)[0]
+        stamps_second = mtimes(out)
+    index_file = out / "index.json"
+    index = json.loads(index_file.read_text("utf-8")) if index_file.exists() else {"articles": []}
+    # URLs in the index carry the server's port: keep only paths from here on
+    return Crawl(
+        out,
+        expected,
+        index,
+        stamps_first,
+        stamps_second,
+        (dict(first.counts), dict(second.counts)),
+        log,
+    )
+
+
+@pytest.fixture(scope="module")
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Crawl]:
+    cache: dict[str, Crawl] = {}
+
+    def get(site: str) -> Crawl:
+        if site not in cache:
+            cache[site] = crawl_site(site, tmp_path_factory.mktemp(site) / "out")
+        return cache[site]
+
+    return get
+
+
+@pytest.fixture(params=SITES)
+def crawl(request: pytest.FixtureRequest, crawls: Callable[[str], Crawl]) -> Crawl:
+    return crawls(request.param)
+
+
+def test_every_article_in_index_and_nothing_else(crawl: Crawl) -> None:
+    expected = [a["path"] for a in crawl.expected["articles"]]
+    got = sorted(crawl.entries())
+    rejected = {r.get("url", "?"): r.get("reason", r) for r in crawl.rejected()}
+    assert sorted(set(expected) - set(got)) == [], f"missing; rejected: {rejected}"
+    assert sorted(set(got) - set(expected)) == [], "published pages that are no articles"
+
+
+def test_titles(crawl: Crawl) -> None:
+    entries = crawl.entries()
+    wrong = {
+        a["path"]: (entries[a["path"]]["title"], crawl.record(a["path"])["title"])  # type: ignore[index]
+        for a in crawl.expected["articles"]
+        if a["path"] in entries
+        and {entries[a["path"]]["title"], crawl.record(a["path"])["title"]} != {a["title"]}  # type: ignore[index]
+    }
+    assert wrong == {}
+
+
+def test_records_valid_against_published_schema(crawl: Crawl) -> None:
+    from jsonschema import validators
+
+    schemas = list((crawl.out / "schema").glob("*.schema.json"))
+    assert schemas, "the run publishes a JSON Schema"
+    schema = json.loads(schemas[0].read_text("utf-8"))
+    validator_class = validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema)
+    errors = {}
+    for entry in crawl.index["articles"]:
+        record = json.loads((crawl.out / entry["path"]).read_text("utf-8"))
+        problems = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(record)]
+        if problems:
+            errors[entry["path"]] = problems
+    assert errors == {}
+
+
+def test_all_pages_merged(crawl: Crawl) -> None:
+    wrong = {}
+    for article in crawl.expected["articles"]:
+        record = crawl.record(article["path"])
+        if record is None:
+            continue
+        pages = [url_path(p["url"]) for p in record["provenance"]["pages"]]
+        if len(pages) != article["pages"]:
+            wrong[article["path"]] = pages
+    assert wrong == {}
+
+
+def strings(data: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(data, str):
+        yield where, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, f"{where}.{key}" if where else key)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from strings(value, f"{where}[{i}]")
+
+
+NOT_TEXT = {"id", "url", "canonical_url", "provenance", "removed", "schema_version"}
+
+
+def test_no_furniture_in_records(crawl: Crawl) -> None:
+    leaks = []
+    for article in crawl.expected["articles"]:
+        record = crawl.record(article["path"])
+        if record is None:
+            continue
+        content = {k: v for k, v in record.items() if k not in NOT_TEXT}
+        for where, text in strings(content):
+            padded = f" {words(text)} "
+            for planted in crawl.expected["furniture"]:
+                if f" {words(planted)} " in padded:
+                    leaks.append((article["path"], where, planted, text[:120]))
+    assert leaks == []
+
+
+def test_second_run_rewrites_nothing(crawl: Crawl) -> None:
+    first, second = crawl.stamps_first, crawl.stamps_second
+    changed = sorted(k for k in set(first) | set(second) if first.get(k) != second.get(k))
+    assert changed == [], f"counts {crawl.counts}"
+
+
+def test_sections(crawl: Crawl) -> None:
+    problems = []
+    for article in crawl.expected["articles"]:
+        record = crawl.record(article["path"])
+        if record is None:
+            continue
+        path = article["path"]
+        if article["definition_starts_with"] and not words(record["definition"]).startswith(
+            words(article["definition_starts_with"])
+        ):
+            problems.append((path, "definition", record["definition"][:80]))
+        kinds = {s["heading"]: s["kind"] for s in record["sections"]}
+        for heading, kind in article["section_kinds"].items():
+            if kinds.get(heading) != kind:
+                problems.append((path, f"section {heading!r}", kinds.get(heading, "(absent)")))
+        got_causes = [c["name"] for c in record["causes"]]
+        if article["causes"] and got_causes != article["causes"]:
+            problems.append((path, "causes", got_causes))
+        for field, firsts in article["list_first_items"].items():
+            for item in firsts:
+                if item not in record[field]:
+                    problems.append((path, field, record[field][:3]))
+    assert problems == []
