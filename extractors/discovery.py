@@ -20,13 +20,30 @@ from extractors.safeurl import join_url, split_url
 if TYPE_CHECKING:
     from extractors.dom import Node
 
-# Paths that are never single articles. Why: archives, feeds, accounts and files.
+# Paths that are never single articles. Why: archives, feeds, accounts, a site's own pages
+# (about, contact, legal: sitemaps list them next to the articles) and files.
 NON_ARTICLE_PATHS = re.compile(
     r"/(tag|tags|category|categories|author|authors|search|feed|rss|wp-login\.php|wp-admin|"
-    r"login|signup|register|account|cart|privacy|terms|contact|about|page/\d+)(/|$)|"
+    r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|"
+    r"about|about-us|contact|contact-us|privacy|privacy-policy|cookies?|cookie-policy|terms|"
+    r"terms-of-(use|service)|terms-and-conditions|disclaimer|advertise|advertise-with-us|"
+    r"editorial-(policy|guidelines|process)|impressum|datenschutz|kontakt|ueber-uns|"
+    r"mentions-legales|a-propos|qui-sommes-nous|contacto|aviso-legal|privacidad|"
+    r"politica-de-privacidad|quienes-somos|sobre-nosotros|sobre-nos|contato|"
+    r"politica-de-privacidade)(/|\.html?|$)|"
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$",
     re.IGNORECASE,
 )
+
+
+def is_site_page(url: str) -> bool:
+    """An archive, feed, account, file or the site's own page (about, contact, legal), read
+    from the path of `url` (an absolute URL)."""
+    start = url.find("/", url.find("//") + 2)
+    if start < 0:
+        return False
+    path = url[start:].split("?", 1)[0].split("#", 1)[0]
+    return NON_ARTICLE_PATHS.search(path) is not None
 MIN_LINK_TEXT = 12  # Why: article links carry headlines; "Home" and "Contact" do not.
 
 
@@ -171,9 +188,32 @@ def without_later_pages(urls: list[str]) -> list[str]:
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Page chrome whose links are not the listing's articles: site menus, headers and footers.
-# Why only outside <main>: a listing inside <main> has none of these around its cards.
-_CHROME = "header a[href], nav a[href], footer a[href]"
+# The listing's own part of the page, when it marks one.
+_MAIN = "main, [role=main]"
+# Page chrome whose links are not the listing's articles: site menus, page headers and footers.
+# Why not every <header> and <footer>: WordPress and other themes put one in each card, around
+# its headline and its "Read more".
+_CHROME = "header, footer, nav, [role=banner], [role=contentinfo], [role=navigation]"
+_CARD_TAGS = frozenset({"article", "li"})
+
+
+def _chrome_links(scope: Node) -> set[int]:
+    """The links of the page's menus, headers and footers (those of cards excepted)."""
+    links: set[int] = set()
+    for part in scope.css(_CHROME):
+        if part.tag in ("header", "footer") and _in_card(part, scope):
+            continue
+        links.update(link.mem_id for link in part.css("a[href]"))
+    return links
+
+
+def _in_card(node: Node, scope: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != scope.mem_id:
+        if parent.tag in _CARD_TAGS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _is_headline(node: Node) -> bool:
@@ -222,10 +262,10 @@ def parse_listing(
     tree = parse_html(decode_html(html))
     found = Discovered()
     host = urlsplit(url).netloc.lower()
-    main = tree.css_first("main")
+    main = tree.css_first(_MAIN)
     scope = main or tree.body or tree.root
     nodes = scope.css("a[href]") if scope is not None else []
-    chrome = {n.mem_id for n in scope.css(_CHROME)} if scope is not None and main is None else set()
+    chrome = _chrome_links(scope) if scope is not None and main is None else set()
     listing = {(k.host, k.base, k.query) for k in page_keys(url)}
     later_pages: list[tuple[int, str]] = []
     for node in nodes:

@@ -18,6 +18,7 @@ from extractors import NotAnArticle, normalize_url
 from extractors.discovery import (
     Discovered,
     is_feed,
+    is_site_page,
     parse_feed,
     parse_listing,
     parse_sitemap,
@@ -236,7 +237,15 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
         + _discover_listings(fetcher, source, warnings)
     )
     normal = {u: normalize_url(u) for u in urls}
-    unique = without_later_pages(list(dict.fromkeys(normal.values())))
+    listings = {normalize_url(u) for u in source.start_urls}
+    named = {normalize_url(u) for u in source.articles}
+    unique = without_later_pages(
+        [
+            u
+            for u in dict.fromkeys(normal.values())
+            if u in named or (u not in listings and not is_site_page(u))
+        ]
+    )
     chosen = [u for u in unique if source.wants(u)]
     if len(chosen) > source.max_articles:
         warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")

@@ -475,6 +475,27 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ]
 
 
+@pytest.mark.parametrize(
+    ("path", "site_page"),
+    [
+        ("/about/", True),
+        ("/privacy-policy/", True),
+        ("/terms-and-conditions", True),
+        ("/a-propos.html", True),
+        ("/impressum/", True),
+        ("/category/sleep/", True),
+        ("/gout/", False),
+        ("/about-gout/", False),
+        ("/cookies-and-cholesterol/", False),
+        ("/x/?next=/login/", False),
+    ],
+)
+def test_site_pages_a_sitemap_lists_are_not_articles(path: str, site_page: bool) -> None:
+    from extractors.discovery import is_site_page
+
+    assert is_site_page(f"https://ex.test{path}") is site_page
+
+
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     from extractors.discovery import parse_sitemap
 
