@@ -16,9 +16,10 @@ from extractors.classify import (
 )
 from extractors.rules import sections as rules
 from extractors.segment import RawList, RawSection
-from extractors.text import strip_number
+from extractors.text import normalize_key, strip_number
 from schemas import Cause, Section, SectionList
 
+_CONDITION_LEAD_IN = re.compile(rules.CONDITION_LEAD_IN)
 # Record fields filled from sections (and lists) of the same kind.
 ARTICLE_LIST_FIELDS: tuple[str, ...] = (
     "risk_factors",
@@ -52,6 +53,12 @@ class Classified:
 
 def _list_kind(raw: RawList, section_kind: str) -> str:
     by_lead_in = classify_lead_in(raw.lead_in) if raw.lead_in else None
+    if (
+        by_lead_in is not None
+        and section_kind == "when_to_see_doctor"
+        and _CONDITION_LEAD_IN.search(normalize_key(raw.lead_in))
+    ):
+        return section_kind
     if by_lead_in is not None:
         return by_lead_in
     return section_kind if section_kind not in ("definition", "outlook") else "other"

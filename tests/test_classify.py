@@ -58,10 +58,26 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Treatment depends on how severe your symptoms are. Common options include:", "treatment"),
         ("To lower your risk:", "prevention"),
         ("Tests may include:", "diagnosis"),
+        ("The 8 most common signs are:", "signs"),
+        ("More common symptoms include:", "signs"),
+        ("It is most common in people who:", "risk_factors"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str) -> None:
     assert classify_lead_in(lead_in) == kind
+
+
+def test_a_condition_lead_in_keeps_a_when_to_see_a_doctor_list() -> None:
+    """"Ask for a blood test if:" names a test, but under "When to See a Doctor" its list says
+    when to go; elsewhere the lead-in's own kind stands."""
+    from extractors.segment import RawList
+    from extractors.structure import _list_kind
+
+    asking = RawList(lead_in="Ask for a blood test if:", items=["You feel tired"])
+    assert _list_kind(asking, "when_to_see_doctor") == "when_to_see_doctor"
+    assert _list_kind(asking, "signs") == "diagnosis"
+    tests = RawList(lead_in="Tests may include:", items=["A blood count"])
+    assert _list_kind(tests, "when_to_see_doctor") == "diagnosis"
 
 
 @pytest.mark.parametrize(

@@ -375,6 +375,13 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# "More common" and "most likely" say who is at risk, unless a kind of list follows them:
+# "The 8 most common signs are:" lists signs. Why: the risk factors' rule is tried first.
+_NOT_NAMING_A_LIST = (
+    r"(?! (signs?|symptoms?|causes?|triggers?|treatments?|options?|types?|complications?|"
+    r"side effects?|questions?|reasons?|mistakes?|tests?|foods?))"
+)
+
 # Lead-in phrasings per list kind (the line before a list, usually ending in a colon).
 LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -399,8 +406,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\brisk factors?\b",
             r"\b(at|higher|greater|increased|raised|more) risk\b",
             r"\bincreases? (your |the )?(risk|chances?|odds)\b",
-            r"\bmore (likely|common|prone|often)\b",
-            r"\b(most|especially) (likely|common|affected|at risk|vulnerable)\b",
+            rf"\bmore (likely|common|prone|often)\b{_NOT_NAMING_A_LIST}",
+            rf"\b(most|especially) (likely|common|affected|at risk|vulnerable)\b{_NOT_NAMING_A_LIST}",
             r"\bprone to\b",
             r"\b(people|those|groups) (most )?(affected|at risk)\b",
             r"\bfactores de riesgo\b",
@@ -803,3 +810,8 @@ FIRST_SECTION_DEFINITION = 1.5
 # announces the second is of the second kind, whatever the other evidence. Why: "Warning signs"
 # sections often hold nothing but a "Seek care at once if you notice:" list.
 HEADING_YIELDS_TO_LISTS: frozenset[tuple[str, str]] = frozenset({("signs", "when_to_see_doctor")})
+
+# A lead-in that ends on a condition ("Ask for a blood test if:") lists when the advice holds:
+# inside a "When to see a doctor" section, its list keeps the section's kind whatever else the
+# lead-in names (a test, a treatment). Why: the lead-in's own kind wins elsewhere.
+CONDITION_LEAD_IN = r"\b(if|when|whenever|si|cuando|quand|lorsque|wenn|falls|se|quando)\s*:?$"
