@@ -44,6 +44,8 @@ def is_site_page(url: str) -> bool:
         return False
     path = url[start:].split("?", 1)[0].split("#", 1)[0]
     return NON_ARTICLE_PATHS.search(path) is not None
+
+
 MIN_LINK_TEXT = 12  # Why: article links carry headlines; "Home" and "Contact" do not.
 
 

@@ -68,7 +68,7 @@ def test_lead_ins(lead_in: str, kind: str) -> None:
 
 
 def test_a_condition_lead_in_keeps_a_when_to_see_a_doctor_list() -> None:
-    """"Ask for a blood test if:" names a test, but under "When to See a Doctor" its list says
+    """ "Ask for a blood test if:" names a test, but under "When to See a Doctor" its list says
     when to go; elsewhere the lead-in's own kind stands."""
     from extractors.segment import RawList
     from extractors.structure import _list_kind
