@@ -94,3 +94,19 @@ def test_a_condition_lead_in_keeps_a_when_to_see_a_doctor_list() -> None:
 )
 def test_number_prefixes(text: str, name: str, number: int | None) -> None:
     assert strip_number(text) == (name, number)
+
+
+@pytest.mark.parametrize(
+    ("heading", "hints"),
+    [
+        ("Why It Matters", ("complications",)),
+        ("Why Treatment Matters", ("complications",)),
+        ("Why Do Cramps Happen?", ("causes",)),
+    ],
+)
+def test_why_headings_hint_causes_unless_they_say_why_it_matters(
+    heading: str, hints: tuple[str, ...]
+) -> None:
+    from extractors.classify import heading_hints
+
+    assert heading_hints(heading) == hints

@@ -641,7 +641,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
-            r"^why\b",
+            r"^why\b(?! (it|this|that|treatment|treating it|care) (matters?|counts?|is important))",
             r"^how (it|they|you|people|does|do|did) .*\b(happen|happens|form|forms|start|starts|"
             r"develop|develops|get|gets|catch|caught|spread|spreads|begin|begins)\b",
             r"\bhow .* (form|develop|start|spread)s?\b",
@@ -748,6 +748,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(problems|risks|dangers|effects) (of|from|that)\b",
             r"\blong[- ]term\b",
             r"\bwhat can go wrong\b",
+            r"^why (it|this|that|treatment|treating it|care) (matters?|counts?|is important)\b",
             r"\b(graves?|gravedad|s[ée]quelles|folgesch[äa]den|gravidade)\b",
         ),
     ),
