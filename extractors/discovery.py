@@ -230,10 +230,10 @@ def _is_headline(node: Node) -> bool:
     return node.css_first("h1, h2, h3, h4, h5, h6") is not None
 
 
-def _names_an_article(node: Node, read_more: re.Pattern[str]) -> bool:
+def _names_an_article(node: Node) -> bool:
     """The link reads as a link to an article: a headline-length text (or title, or image alt
     text), a card's headline whatever its length, or a "read more" of the card."""
-    from extractors.text import normalize_key
+    from extractors.text import READ_MORE_TEXT, normalize_key  # see parse_listing
 
     text = node.text(deep=True).strip()
     if len(text) >= MIN_LINK_TEXT:
@@ -245,7 +245,9 @@ def _names_an_article(node: Node, read_more: re.Pattern[str]) -> bool:
         return True
     if text and _is_headline(node):
         return True
-    return bool(text) and len(text) <= 40 and read_more.fullmatch(normalize_key(text)) is not None
+    return (
+        bool(text) and len(text) <= 40 and READ_MORE_TEXT.fullmatch(normalize_key(text)) is not None
+    )
 
 
 def parse_listing(
@@ -258,8 +260,7 @@ def parse_listing(
     # process, and the HTML machinery (dom, text rules) takes about 25 ms to import
     from extractors.decode import decode_html
     from extractors.dom import parse_html
-    from extractors.pagination import find_next_page, is_next_of, page_keys
-    from extractors.text import READ_MORE_TEXT
+    from extractors.pagination import find_next_page
 
     tree = parse_html(decode_html(html))
     found = Discovered()
@@ -268,7 +269,7 @@ def parse_listing(
     scope = main or tree.body or tree.root
     nodes = scope.css("a[href]") if scope is not None else []
     chrome = _chrome_links(scope) if scope is not None and main is None else set()
-    listing = {(k.host, k.base, k.query) for k in page_keys(url)}
+    listing = _page_reading(url)
     later_pages: list[tuple[int, str]] = []
     for node in nodes:
         href = (node.attributes.get("href") or "").strip()
@@ -283,17 +284,17 @@ def parse_listing(
             or parts.scheme not in ("http", "https")
         ):
             continue
-        keys = page_keys(absolute)
-        if any((k.host, k.base, k.query) in listing for k in keys):
+        reading = _page_reading(absolute)
+        if listing is not None and reading is not None and reading[0] == listing[0]:
             # another page of this listing: its pager, not an article
-            if is_next_of(absolute, url):
-                later_pages.append((max(k.number for k in keys), absolute))
+            if reading[1] > listing[1]:
+                later_pages.append((reading[1], absolute))
             continue
         if parts.path in ("", "/") or NON_ARTICLE_PATHS.search(parts.path):
             continue
         if node.mem_id in chrome:
             continue
-        if (wanted is None or not wanted(absolute)) and not _names_an_article(node, READ_MORE_TEXT):
+        if (wanted is None or not wanted(absolute)) and not _names_an_article(node):
             continue
         found.articles.append(absolute)
     found.articles = [u for u in dict.fromkeys(found.articles) if u != url]

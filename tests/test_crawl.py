@@ -387,6 +387,13 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
     assert "https://ex.test/croup/" in wanted.articles
     menus = parse_listing(html, f"https://ex.test{listing}", lambda u: "-to-z/" in u)
     assert "https://ex.test/conditions-a-to-z/" not in menus.articles
+    # A slug ending in a number is an article, not a page of the listing it shares a stem with.
+    tips = parse_listing(
+        "<main><h2><a href='/tips-10/'>Ten tips</a></h2><a href='/tips/page/2/'>2</a></main>",
+        "https://ex.test/tips/",
+    )
+    assert tips.articles == ["https://ex.test/tips-10/"]
+    assert tips.follow == ["https://ex.test/tips/page/2/"]
 
 
 def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
