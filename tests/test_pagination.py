@@ -76,6 +76,30 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
         ),
         ("<a href='/a/2/'>Página siguiente »</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Suivant</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        (
+            "<a class='weiter' href='/a/seite-2/'>Weiter zur nächsten Seite »</a>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/seite-2/",
+        ),
+        (
+            "<a href='/a/2/'>Continue to the next page →</a>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
+        (
+            "<a href='/a/2/'>Passer à la page suivante</a>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
+        (
+            "<a href='/a/2/'>Avançar para a próxima página</a>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
         # Links that do not name the article's path: relative ones resolve against the page,
         # and a "#" link may carry its target elsewhere.
         ("<a href='2/'>Next</a>", "", "https://s.test/leg-cramps/", "https://s.test/leg-cramps/2/"),

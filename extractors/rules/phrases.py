@@ -102,6 +102,11 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*(siguiente|p[áa]gina siguiente|continuar)\W*",
     r"\W*(suivant|suivante|page suivante|continuer)\W*",
     r"\W*(weiter|n[äa]chste( seite)?|fortsetzen)\W*",
+    r"\W*(weiter )?(zur|auf die) n[äa]chsten? seite\W*|\W*weiter zu seite \d{1,3}\W*",
+    r"\W*(continue|go|skip|move|read on)( on)? to (the )?next page\W*",
+    r"\W*(ir|pasar|continuar|seguir) (a|en) la (p[áa]gina siguiente|siguiente p[áa]gina)\W*",
+    r"\W*(aller|passer|continuer) (à|a) la page suivante\W*",
+    r"\W*(ir|avan[çc]ar|continuar|seguir) para a pr[óo]xima( p[áa]gina)?\W*",
     r"\W*(pr[óo]xim[ao]|pr[óo]xima p[áa]gina|seguinte|continuar)\W*",
     r"[›»》→>]+",
 )
