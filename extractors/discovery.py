@@ -189,6 +189,33 @@ def without_later_pages(urls: list[str]) -> list[str]:
     return [u for u in urls if u not in dropped] if dropped else urls
 
 
+# Copies of a page under another URL: its AMP version and its directory index file.
+_COPY_SUFFIX = re.compile(r"(?<=/)(?:amp/?|index\.(?:html?|php))$", re.IGNORECASE)
+
+
+def without_copies(urls: list[str]) -> list[str]:
+    """`urls` with one URL per page where a page comes under several: `/slug/`, its AMP copy
+    `/slug/amp/` and `/slug/index.html` give `/slug/` when it is there, else the copy that is
+    not AMP. Why: sites link a page's AMP copy from one place and the page itself from another,
+    and both crawled would publish one article twice in a run (the AMP copy without its byline)."""
+    if not any("amp" in u or "index." in u for u in urls):
+        return urls
+    groups: dict[str, list[str]] = {}
+    for url in urls:
+        path_end = url.split("?", 1)[0]
+        groups.setdefault(_COPY_SUFFIX.sub("", path_end) + url[len(path_end) :], []).append(url)
+    if all(len(group) == 1 for group in groups.values()):
+        return urls
+
+    def rank(url: str) -> tuple[bool, bool]:
+        path_end = url.split("?", 1)[0]
+        copy = _COPY_SUFFIX.search(path_end)
+        return copy is not None, copy is not None and copy.group().lower().startswith("amp")
+
+    keep = {min(group, key=rank) for group in groups.values()}
+    return [u for u in urls if u in keep]
+
+
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # The listing's own part of the page, when it marks one.
 _MAIN = "main, [role=main]"

@@ -22,6 +22,7 @@ from extractors.discovery import (
     parse_feed,
     parse_listing,
     parse_sitemap,
+    without_copies,
     without_later_pages,
 )
 from flows.body import inflate_capped
@@ -239,12 +240,14 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     normal = {u: normalize_url(u) for u in urls}
     listings = {normalize_url(u) for u in source.start_urls}
     named = {normalize_url(u) for u in source.articles}
-    unique = without_later_pages(
-        [
-            u
-            for u in dict.fromkeys(normal.values())
-            if u in named or (u not in listings and not is_site_page(u))
-        ]
+    unique = without_copies(
+        without_later_pages(
+            [
+                u
+                for u in dict.fromkeys(normal.values())
+                if u in named or (u not in listings and not is_site_page(u))
+            ]
+        )
     )
     chosen = [u for u in unique if source.wants(u)]
     if len(chosen) > source.max_articles:

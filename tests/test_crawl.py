@@ -432,6 +432,36 @@ def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
     assert without_later_pages(plain) is plain
 
 
+def test_amp_and_index_file_copies_give_one_url_per_page() -> None:
+    from extractors.discovery import without_copies
+
+    base = "https://ex.test"
+    urls = [
+        f"{base}{p}"
+        for p in (
+            "/h/gout/amp/",
+            "/h/gout/",
+            "/h/acne/index.html",
+            "/h/acne/amp/",
+            "/h/hives/amp",
+            "/h/lamp/",
+            "/h/camp/",
+            "/h/x.php?id=1",
+        )
+    ]
+    kept = [u.removeprefix(base) for u in without_copies(urls)]
+    assert kept == [
+        "/h/gout/",
+        "/h/acne/index.html",
+        "/h/hives/amp",
+        "/h/lamp/",
+        "/h/camp/",
+        "/h/x.php?id=1",
+    ]
+    plain = [f"{base}/a/", f"{base}/b/"]
+    assert without_copies(plain) is plain
+
+
 def test_a_sitemap_of_every_page_publishes_each_article_once(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
