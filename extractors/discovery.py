@@ -47,6 +47,9 @@ def is_site_page(url: str) -> bool:
 
 
 MIN_LINK_TEXT = 12  # Why: article links carry headlines; "Home" and "Contact" do not.
+# A-Z navigation: a letter or a range of letters ("M", "M-Z", "0-9"). Its links lead to more
+# pages of the same index, to follow, never to articles.
+_LETTERS = re.compile(r"\w(\s*[-\u2013\u2014]\s*\w)?", re.UNICODE)
 
 
 @dataclass
@@ -56,7 +59,8 @@ class Discovered:
     articles: list[str] = field(default_factory=list)
     """Article (page) URLs, absolute, in document order, without duplicates."""
     follow: list[str] = field(default_factory=list)
-    """Further documents to read: child sitemaps, the listing's next page."""
+    """Further documents to read: child sitemaps; the listing's next page, then its other A-Z
+    index pages."""
     error: str = ""
     """Why the document could not be read, when it could not."""
     lastmod: dict[str, str] = field(default_factory=dict)
@@ -257,12 +261,13 @@ def _is_headline(node: Node) -> bool:
     return node.css_first("h1, h2, h3, h4, h5, h6") is not None
 
 
-def _names_an_article(node: Node) -> bool:
+def _names_an_article(node: Node, text: str, below: bool) -> bool:
     """The link reads as a link to an article: a headline-length text (or title, or image alt
-    text), a card's headline whatever its length, or a "read more" of the card."""
+    text), a card's headline whatever its length, a "read more" of the card, or an entry of an
+    index list (a list item's link to a page below the listing's own path: "Acne" on an A-Z
+    index at /conditions/ linking /conditions/acne/)."""
     from extractors.text import READ_MORE_TEXT, normalize_key  # see parse_listing
 
-    text = node.text(deep=True).strip()
     if len(text) >= MIN_LINK_TEXT:
         return True
     attrs = node.attributes
@@ -271,6 +276,8 @@ def _names_an_article(node: Node) -> bool:
     if any(len(label.strip()) >= MIN_LINK_TEXT for label in labels):
         return True
     if text and _is_headline(node):
+        return True
+    if text and below and node.parent is not None and node.parent.tag == "li":
         return True
     return (
         bool(text) and len(text) <= 40 and READ_MORE_TEXT.fullmatch(normalize_key(text)) is not None
@@ -297,7 +304,10 @@ def parse_listing(
     nodes = scope.css("a[href]") if scope is not None else []
     chrome = _chrome_links(scope) if scope is not None and main is None else set()
     listing = _page_reading(url)
+    listing_parts = split_url(url)
+    folder = listing_parts.path.rsplit("/", 1)[0] + "/" if listing_parts is not None else "/"
     later_pages: list[tuple[int, str]] = []
+    index_pages: list[str] = []
     for node in nodes:
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
@@ -321,7 +331,12 @@ def parse_listing(
             continue
         if node.mem_id in chrome:
             continue
-        if (wanted is None or not wanted(absolute)) and not _names_an_article(node):
+        text = node.text(deep=True).strip()
+        if _LETTERS.fullmatch(text):
+            index_pages.append(absolute)
+            continue
+        below = parts.path.startswith(folder) and len(parts.path) > len(folder)
+        if (wanted is None or not wanted(absolute)) and not _names_an_article(node, text, below):
             continue
         found.articles.append(absolute)
     found.articles = [u for u in dict.fromkeys(found.articles) if u != url]
@@ -332,4 +347,5 @@ def parse_listing(
         next_url = min(later_pages)[1]
     if next_url:
         found.follow.append(next_url)
+    found.follow += [u for u in dict.fromkeys(index_pages) if u not in (url, next_url)]
     return found

@@ -166,23 +166,23 @@ def _discover_sitemaps(
 
 
 def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:
-    """Article links of the listing pages, each listing followed page after page until a page
-    adds no new article, the source has max_articles of them, or max_listing_pages."""
+    """Article links of the listing pages: each listing read page after page (its next page,
+    then its other A-Z index pages), up to max_listing_pages, until the source has max_articles
+    of them. A page that adds no new article is not followed further (the listing's end, or a
+    pager going round)."""
     found: dict[str, None] = {}
     # Links the include patterns name are articles whatever their text says
     wanted = source.wants if source.include else None
     for start in source.start_urls:
-        url: str | None = start
-        pages = 0
-        seen: set[str] = set()
-        while url and pages < source.max_listing_pages and url not in seen:
-            seen.add(url)
+        queue, seen, pages = [start], {start}, 0
+        while queue and pages < source.max_listing_pages:
+            url = queue.pop(0)
             pages += 1
             try:
                 page = fetcher.fetch(url, origin=start)
             except FetchError as exc:
                 warnings.append(f"listing {url}: {exc.reason}")
-                break
+                continue
             result: Discovered = (
                 parse_feed(page.body, page.final_url)
                 if is_feed(page.body)
@@ -190,12 +190,13 @@ def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) ->
             )
             before = len(found)
             found.update(dict.fromkeys(result.articles))
-            if len(found) == before:
-                break  # a page of nothing new: the listing's end, or a pager going round
             if sum(map(source.wants, found)) >= source.max_articles:
+                queue = []
                 break
-            url = result.follow[0] if result.follow else None
-        if url and pages >= source.max_listing_pages and url not in seen:
+            if len(found) > before or url == start:
+                queue += [u for u in result.follow if u not in seen]
+                seen.update(result.follow)
+        if queue:
             warnings.append(f"listing {start}: stopped after {pages} pages (max_listing_pages)")
     return list(found)
 

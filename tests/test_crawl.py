@@ -396,6 +396,28 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
     assert tips.follow == ["https://ex.test/tips/page/2/"]
 
 
+def test_a_to_z_index_entries_and_letter_pages() -> None:
+    """An A-Z index: short condition names in list items, below the index's own path, are
+    articles; letter links (a letter, a range) are more index pages to read, after the next
+    page; a short link elsewhere on the site is not an article."""
+    from extractors.discovery import parse_listing
+
+    html = """<html><body><main role="main">
+    <nav><ul><li><span>A-L</span></li><li><a href="/conditions/?letter=m">M-Z</a></li></ul></nav>
+    <ol><li><a href="#a">A</a></li><li><a href="/conditions/c/">C</a></li></ol>
+    <ul><li><a href="/conditions/acne.html">Acne</a></li><li><a href="/conditions/flu/">Flu</a></li></ul>
+    <p>See also <a href="/medicines/">Medicines</a> and <a href="/conditions/x/">X ray</a>.</p>
+    <ul><li><a href="/live-well/">Live well</a></li></ul>
+    </main></body></html>"""
+    found = parse_listing(html, "https://ex.test/conditions/")
+    paths = [u.removeprefix("https://ex.test") for u in found.articles]
+    assert paths == ["/conditions/acne.html", "/conditions/flu/"]
+    assert [u.removeprefix("https://ex.test") for u in found.follow] == [
+        "/conditions/?letter=m",
+        "/conditions/c/",
+    ]
+
+
 def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
     """A sitemap that lists every page of its articles: /slug/2/, /slug/page/3/ and
     /slug/?page=2 are pages of /slug/ when /slug/ is listed too, and are not crawled as
