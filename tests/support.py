@@ -41,7 +41,7 @@ def dump(data: Any) -> str:
 
 import hashlib  # noqa: E402
 import threading  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator, Mapping  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
@@ -64,8 +64,11 @@ class ServedLog:
 
 
 @contextmanager
-def serve_routes(routes: dict[str, Route], log: ServedLog | None = None) -> Iterator[str]:
-    """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body).
+def serve_routes(
+    routes: Mapping[str, Route | list[Route]], log: ServedLog | None = None
+) -> Iterator[str]:
+    """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body), or a
+    list of them answered in turn (the last one stays).
     200 answers carry an ETag and honour If-None-Match with 304; `log` records requests."""
 
     class Handler(BaseHTTPRequestHandler):
@@ -77,7 +80,10 @@ def serve_routes(routes: dict[str, Route], log: ServedLog | None = None) -> Iter
                 log.connections += 1
 
         def do_GET(self) -> None:
-            status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+            route = routes.get(self.path, (404, {}, b"not found"))
+            if isinstance(route, list):  # answers given in turn; the last one stays
+                route = route.pop(0) if len(route) > 1 else route[0]
+            status, headers, body = route
             etag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
             if log is not None:
                 log.requests.append((self.path, self.headers.get("If-None-Match", "")))

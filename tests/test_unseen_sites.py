@@ -20,7 +20,7 @@ import pytest
 
 from flows.runner import run_crawl
 from flows.sources import CrawlSettings, load_config
-from tests.support import FIXTURES, ServedLog, serve_routes
+from tests.support import FIXTURES, Route, ServedLog, serve_routes
 
 SITES_DIR = FIXTURES / "sites"
 SITES = sorted(p.name for p in SITES_DIR.iterdir() if (p / "meta.json").exists())
@@ -90,7 +90,7 @@ def crawl_site(site: str, out: Path) -> Crawl:
     folder = SITES_DIR / site
     meta = json.loads((folder / "meta.json").read_text("utf-8"))
     expected = json.loads((folder / "expected.json").read_text("utf-8"))
-    routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+    routes: dict[str, Route | list[Route]] = {}
     log = ServedLog()
     with serve_routes(routes, log) as served:
         # a site may be served under another name of the loopback address (meta "host"), so
@@ -99,8 +99,9 @@ def crawl_site(site: str, out: Path) -> Crawl:
         base = served.replace("127.0.0.1", host)
         mixed = base.replace(host, "".join(c.upper() if i % 2 else c for i, c in enumerate(host)))
         for path, route in meta["routes"].items():
-            if "redirect" in route:  # a moved page: 301 to its new path
-                routes[path] = (301, {"Location": base + route["redirect"]}, b"")
+            if "redirect" in route:  # a moved page: 301 (or its "status") to its new path
+                location = {"Location": base + route["redirect"]}
+                routes[path] = (route.get("status", 301), location, b"")
                 continue
             body = (folder / route["file"]).read_bytes()
             if route.get("template"):
@@ -108,7 +109,10 @@ def crawl_site(site: str, out: Path) -> Crawl:
                 body = body.replace(ORIGIN.encode(), base.encode())
             if route.get("gzip"):
                 body = gzip.compress(body, mtime=0)
-            routes[path] = (200, {"Content-Type": route["type"]}, body)
+            answer = (200, {"Content-Type": route["type"]}, body)
+            # "fail_first": statuses answered, in turn, before the page is served
+            fails = [(status, {}, b"try again") for status in route.get("fail_first", [])]
+            routes[path] = [*fails, answer] if fails else answer
         config = out.parent / f"{site}.sources.toml"
         config.write_text(sources_toml(meta["source"], base), encoding="utf-8")
         sources = load_config(config).sources
