@@ -1,9 +1,9 @@
 """Rehearsal of the external check on sites unlike the demo and the handmade cases: small
-static sites (`tests/fixtures/sites/*`, rendered by `make_sites.py`, `make_sites_def.py` and `make_sites_ghi.py`
-from article texts written for this project) are served on 127.0.0.1 and crawled twice,
-without Prefect, from a sources.toml using the documented keys. Every article must be in
-index.json once, with its title, valid against the published JSON Schema, with all its pages
-merged and no page furniture; the second run rewrites nothing outside runs/."""
+static sites (`tests/fixtures/sites/*`, rendered by `make_sites.py`, `make_sites_def.py` and
+`make_sites_ghi.py` from article texts written for this project) are served on 127.0.0.1 and
+crawled twice, without Prefect, from a sources.toml using the documented keys. Every article
+must be in index.json once, with its title, valid against the published JSON Schema, with all
+its pages merged and no page furniture; the second run rewrites nothing outside runs/."""
 
 from __future__ import annotations
 
