@@ -22,6 +22,8 @@ from extractors.text import fold_space
 
 _BY_PREFIX = re.compile(r"^(written |reviewed |posted |reported )?(by|por|par|von)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*", re.I)
+_BYLINE_PARTS = re.compile(r"\s+[\u00b7|\u2022\u2013\u2014]\s+|\s+-\s+")
+_BYLINE_OTHER = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_OTHER_PARTS), re.I)
 _SITE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ")
 _NUMERIC_DATES = tuple((re.compile(shape), fmt) for shape, fmt in rules.NUMERIC_DATES)
 # A date-time with a clock time and an optional zone in words: RFC 2822 ("Mon, 18 Nov 2019
@@ -221,13 +223,21 @@ def clean_title(title: str, site_name: str) -> str:
 
 
 def split_authors(raw: list[str]) -> tuple[str, ...]:
-    """Trim "By", split "A and B", keep the order, drop duplicates and non-names."""
+    """Trim "By", split "A and B", keep the order, drop duplicates and non-names: a byline's
+    reviewer and date parts, and credentials after a name ("MD")."""
     names: list[str] = []
     for value in raw:
-        value = _BY_PREFIX.sub("", fold_space(value))
+        parts = _BYLINE_PARTS.split(fold_space(value))
+        kept = [p for p in parts if not _BYLINE_OTHER.match(p.strip())] or parts
+        value = _BY_PREFIX.sub("", " and ".join(_BY_PREFIX.sub("", p.strip()) for p in kept))
         for name in _AUTHOR_SPLIT.split(value):
             name = name.strip(" .|")
-            if 2 <= len(name) <= 80 and not name.startswith("http") and name not in names:
+            if (
+                2 <= len(name) <= 80
+                and not name.startswith("http")
+                and name.lower().replace(".", "") not in rules.CREDENTIALS
+                and name not in names
+            ):
                 names.append(name)
     return tuple(names)
 

@@ -394,3 +394,24 @@ def test_block_on_page_copies_every_field() -> None:
     assert copy == replace(block, page=3)
     assert copy.path == block.path  # path is left out of ==
     assert copy.page == 3
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            "By QuizHealth Staff · Medically reviewed by Dr. Priya Raman, MD · Updated 2026-03-02",
+            ("QuizHealth Staff",),
+        ),
+        ("Reviewed by Dr. Ann Lee", ("Dr. Ann Lee",)),
+        ("Por María Pérez | Actualizado 3 mayo 2026", ("María Pérez",)),
+        ("By Dr. A. Smith, MD, and Jo Bloggs, RN", ("Dr. A. Smith", "Jo Bloggs")),
+        ("Jean-Luc Picard - Updated May 3", ("Jean-Luc Picard",)),
+    ],
+)
+def test_byline_reviewer_date_and_credentials_are_no_authors(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    from extractors.metadata import split_authors
+
+    assert split_authors([byline]) == authors

@@ -254,6 +254,11 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "signin",
         "search",
         "searchform",
+        "quiz",
+        "poll",
+        "polls",
+        "survey",
+        "trivia",
     }
 )
 
@@ -272,6 +277,7 @@ TOKEN_STEMS: tuple[tuple[str, str], ...] = (
     ("cookie", "other"),
     ("newsletter", "other"),
     ("subscribe", "other"),
+    ("quiz", "other"),
 )
 
 # Tokens that mark an element as the article itself. Why: a sidebar class on a layout wrapper

@@ -91,3 +91,43 @@ ZONE_HOURS: dict[str, int] = {
     "PST": -8,
     "PDT": -7,
 }
+
+# Parts of a byline that name no author: a reviewer, a date line. A byline is cut at its
+# separators ("By A · Medically reviewed by B · Updated ..."); these parts are left out.
+BYLINE_OTHER_PARTS: tuple[str, ...] = (
+    r"(medically |clinically |expert |fact[- ]?)?(reviewed|checked|verified|edited)( by)?\b",
+    r"(last )?(updated|modified|published|posted|reviewed)( on)?\b",
+    r"(revisado|actualizado|publicado|r[ée]vis[ée]|mis [àa] jour|publi[ée]|gepr[üu]ft|"
+    r"aktualisiert|ver[öo]ffentlicht|atualizado)\b",
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
+)
+# Credentials written after a name ("Dr. Priya Raman, MD"): never a name of their own.
+CREDENTIALS: frozenset[str] = frozenset(
+    {
+        "md",
+        "do",
+        "phd",
+        "rn",
+        "np",
+        "pa",
+        "pa-c",
+        "mph",
+        "rd",
+        "rdn",
+        "msc",
+        "mbbs",
+        "mbchb",
+        "frcp",
+        "facp",
+        "pharmd",
+        "dds",
+        "dmd",
+        "bsn",
+        "msn",
+        "lpn",
+        "cnm",
+        "ibclc",
+        "dpt",
+        "pt",
+    }
+)
