@@ -220,6 +220,21 @@ def _base_href(tree: LexborHTMLParser, url: str) -> str:
     return (join_url(url, href) or url) if href else url
 
 
+def _through_interstitial(link: str, base: str, url: str) -> str | None:
+    """The later page a link reaches through an interstitial ("/interstitial?to=/a-4.html",
+    "/go?url=..."): a query value that is a later page of this article. Why: some farms send
+    the reader through an ad page between two pages of an article."""
+    query = link.partition("?")[2]
+    if not query:
+        return None
+    for _, value in parse_qsl(query.partition("#")[0]):
+        if value.startswith(("/", "http://", "https://")):
+            target = join_url(base, value)
+            if target is not None and target.startswith("http") and is_next_of(target, url):
+                return target
+    return None
+
+
 def find_next_page(tree: LexborHTMLParser, url: str) -> tuple[str | None, str]:
     """The next page's absolute URL and the rule that found it, or (None, "")."""
     base = _base_href(tree, url)
@@ -229,7 +244,9 @@ def find_next_page(tree: LexborHTMLParser, url: str) -> tuple[str | None, str]:
         if absolute is None or not absolute.startswith(("http://", "https://")):
             continue
         if not is_next_of(absolute, url):
-            continue
+            absolute = _through_interstitial(absolute, base, url)
+            if absolute is None:
+                continue
         number = max(k.number for k in page_keys(absolute))
         if best is None or number < best[0]:
             best = (number, absolute, rule)

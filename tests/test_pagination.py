@@ -117,6 +117,13 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
             "https://s.test/leg-cramps/2/",
         ),
         ("<a href='/2/'>Next</a>", "", "https://s.test/", "https://s.test/2/"),
+        # Through an interstitial ad page: the later page named in its query.
+        (
+            "<a href='/go?to=/a-4.html'>Next</a>",
+            "",
+            "https://s.test/a-3.html",
+            "https://s.test/a-4.html",
+        ),
     ],
 )
 def test_next_page_styles(markup: str, head: str, url: str, expected: str) -> None:
