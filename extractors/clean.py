@@ -11,7 +11,7 @@ result shows bytes that were not UTF-8.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -20,7 +20,7 @@ from extractors.boilerplate import JunkJudge, RemovalOptions, prune
 from extractors.decode import checked_utf8, to_utf8_unchecked
 from extractors.dom import Node
 from extractors.filters import filter_blocks, is_author_bio
-from extractors.mainzone import quick_main, select_main
+from extractors.mainzone import is_heading_box, quick_main, select_main
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
 from extractors.rules.thresholds import MIN_MAIN_CHARS
@@ -73,7 +73,10 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
 def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
     blocks: list[Block] = []
     for node in nodes:
-        blocks.extend(extract_blocks(node, judge, record=False).blocks)
+        found = extract_blocks(node, judge, record=False).blocks
+        if is_heading_box(node):  # a heading the main container keeps beside it
+            found = [replace(block, hint=True) for block in found]
+        blocks.extend(found)
     return blocks
 
 

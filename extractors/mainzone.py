@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.blocks import Block, BlockTree
+from extractors.blocks import HEADING_CLASS_TOKENS, SUBHEADING_CLASS_TOKENS, Block, BlockTree
 from extractors.boilerplate import JunkJudge
 from extractors.dom import ClassInfo, Node, class_of
 from extractors.rules import boilerplate as vocab
@@ -195,7 +195,24 @@ def select_main(tree: BlockTree) -> list[Block]:
     main = _hinted_container(tree, stats, best[0])
     floor = max(10.0, stats[main].score * SIBLING_SCORE_SHARE)
     keep = {main} | _siblings(blocks, stats, main, floor)
+    keep |= _heading_before(blocks, main)
     return [b for b in blocks if keep.intersection(b.path)]
+
+
+def _heading_before(blocks: list[Block], main: int) -> set[int]:
+    """The heading block just before the main container, when the page keeps it in a sibling
+    (see is_heading_box): the ids of its path below the container's parent."""
+    first = next((i for i, b in enumerate(blocks) if main in b.path), 0)
+    if first == 0:
+        return set()
+    before = blocks[first - 1]
+    parent = _parent_of(blocks, main)
+    if not before.hint or before.link_density > 0 or len(before.text) > 120:
+        return set()
+    if parent == main or parent not in before.path:
+        return set()
+    index = before.path.index(parent)
+    return {before.path[index + 1]} if index + 1 < len(before.path) else set()
 
 
 # ------------------------------------------------------------------ the quick path
@@ -387,9 +404,12 @@ def _joined_siblings(
     main_id, main_tag = main.mem_id, main.tag
     chosen: list[Node] = []
     child = parent.first_child
+    previous: Node | None = None
     while child is not None:
         key, tag = child.mem_id, child.tag
         if key == main_id:
+            if previous is not None and not same_class_only and is_heading_box(previous):
+                chosen.append(previous)
             chosen.append(child)
         elif tag and tag[0] != "-":
             # Siblings join on their own score, or when they continue the main container
@@ -401,5 +421,22 @@ def _joined_siblings(
                 _, density = _density(child, memo)
                 if density < (SAME_CLASS_MAX_DENSITY if same else SIBLING_MAX_DENSITY):
                     chosen.append(child)
+        if tag and tag[0] != "-":
+            previous = child if key != main_id else None
         child = child.next
     return chosen
+
+
+_HEADING_TOKENS = HEADING_CLASS_TOKENS | SUBHEADING_CLASS_TOKENS
+
+
+def is_heading_box(node: Node) -> bool:
+    """A heading of the main container kept outside it: an element named as a heading by its
+    class ("slide-title" before "slide-text"), short, with no link. Why: slideshow and card
+    templates put each part's heading in a sibling of its text."""
+    if node.tag not in ("div", "p", "span"):
+        return False
+    if class_of(node.attributes).tokens.isdisjoint(_HEADING_TOKENS):
+        return False
+    text = node.text(deep=True).strip()
+    return 0 < len(text) <= 120 and "\n" not in text and node.css_first("a") is None

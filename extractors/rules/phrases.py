@@ -205,6 +205,8 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
     r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
     r"\d{1,2} min(ute)?s? read",
+    r"(photo|image|picture|illustration|video)s? ?(credit|source|courtesy)s?\s*[:/].{0,120}",
+    r"(foto|imagen|image|bild)\s*:\s*.{0,80}(getty|istock|shutterstock|adobe stock|stock).{0,40}",
 )
 INLINE_BOILERPLATE: tuple[str, ...] = INLINE_CLICKBAIT + INLINE_NAVIGATION + INLINE_OTHER
 
