@@ -37,6 +37,7 @@ from extractors.text import strip_number
         ("Wann sollten Sie zum Arzt gehen?", "when_to_see_doctor"),
         ("Quando procurar um médico", "when_to_see_doctor"),
         ("2. Dehydration", None),
+        ("How to reduce your exposure", "prevention"),
     ],
 )
 def test_headings(heading: str, kind: str | None) -> None:
@@ -61,6 +62,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("The 8 most common signs are:", "signs"),
         ("More common symptoms include:", "signs"),
         ("It is most common in people who:", "risk_factors"),
+        ("Simple steps make symptoms less likely:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str) -> None:

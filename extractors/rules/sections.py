@@ -233,6 +233,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bavoid(ing)?\b",
             r"\bprotect(ing|ion)?( yourself| your| against)?\b",
             r"\b(lower|reduce|reducing|lowering|cut|cutting) (your |the )?(risk|chances?)\b",
+            r"\b(lower|reduce|reducing|lowering|cut|cutting|limit|limiting) (your |the )?"
+            r"(exposure|contact)\b",
             r"\bstay(ing)? safe\b",
             r"\bkeep(ing)? .* (away|at bay)\b",
             r"\bprevenci[óo]n\b",
@@ -423,8 +425,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "signs",
         (
-            r"\bsigns?\b",
-            r"\bsymptoms?\b",
+            r"\bsigns?\b(?! (less|more) likely)",
+            r"\bsymptoms?\b(?! (less|more) likely)",
             r"\byou (might|may|could|will|can) (notice|feel|experience|see|have|get)\b",
             r"\blook (out )?for\b",
             r"\bwatch (out )?for\b",
@@ -453,6 +455,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "prevention",
         (
             r"\bprevent(ion|ing)?\b",
+            r"\bless (likely|common|often)\b",
             r"\b(lower|reduce|cut|decrease|minimi[sz]e) (your |the )?(risk|chances?|odds)\b",
             r"\bprotect (yourself|your|against)\b",
             r"\bto (avoid|stay safe)\b",
