@@ -267,6 +267,21 @@ KNOWN_GAPS = {
     ("/conditions/acne.html", "prevention"): "its items went to treatment",
     ("/conditions/psoriasis.html", "section 'Living with psoriasis'"): "self-care as treatment",
     ("/conditions/psoriasis.html", "prevention"): "its items went to treatment",
+    # "How to lower your cholesterol" in a high-cholesterol article: lowering the condition's
+    # own marker reads as neither prevention nor treatment; the section stays other.
+    ("/read/high-cholesterol", "section 'How to lower your cholesterol'"): "read as other",
+    ("/read/high-cholesterol", "prevention"): "its items stay in the other section",
+    # "Triggers and risk factors": a heading that names two kinds takes the first (triggers are
+    # causes), so its list becomes causes.
+    ("/read/rosacea", "section 'Triggers and risk factors'"): "the first kind named wins",
+    ("/read/rosacea", "causes"): "the triggers' list items became causes",
+    ("/read/rosacea", "risk_factors"): "the triggers' list items became causes",
+    # A <details> FAQ kept beside the article body, outside the container the main zone
+    # picks, is left out with the page's other boxes.
+    **{
+        (f"/article.php?id={n}", "section 'Frequently asked questions'"): "outside the body"
+        for n in (42, 57, 63, 71, 88)
+    },
 }
 
 
