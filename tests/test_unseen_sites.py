@@ -43,7 +43,10 @@ def sources_toml(source: dict[str, Any], base: str) -> str:
     for key, value in source.items():
         value = json.loads(json.dumps(value).replace(ORIGIN, base))
         lines.append(f"{key} = {toml_value(value)}")
-    lines += ["requests_per_second = 0", "respect_robots = false"]
+    defaults = {"requests_per_second": 0, "respect_robots": False}  # unless the site says
+    lines += [
+        f"{key} = {toml_value(value)}" for key, value in defaults.items() if key not in source
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -246,6 +249,15 @@ def test_no_furniture_in_records(crawl: Crawl) -> None:
                 if f" {words(planted)} " in padded:
                     leaks.append((article["path"], where, planted, text[:120]))
     assert leaks == []
+
+
+def test_robots_disallowed_paths_never_requested(crawl: Crawl) -> None:
+    meta = json.loads((SITES_DIR / crawl.site / "meta.json").read_text("utf-8"))
+    prefixes = tuple(meta.get("disallowed", ()))
+    fetched = sorted(
+        {path for path, _ in crawl.log.requests if prefixes and path.startswith(prefixes)}
+    )
+    assert fetched == []
 
 
 def test_second_run_rewrites_nothing(crawl: Crawl) -> None:
