@@ -18,6 +18,8 @@ from extractors.rules.pagination import MAX_PAGE_NUMBER, PAGE_PARAMS, PAGE_PATH_
 from extractors.safeurl import join_url, split_url
 
 if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
+
     from extractors.dom import Node
 
 # Paths that are never single articles. Why: archives, feeds, accounts, a site's own pages
@@ -308,8 +310,11 @@ def parse_listing(
     folder = listing_parts.path.rsplit("/", 1)[0] + "/" if listing_parts is not None else "/"
     later_pages: list[tuple[int, str]] = []
     index_pages: list[str] = []
-    for node in nodes:
-        href = (node.attributes.get("href") or "").strip()
+    linked = [(node, node.attributes.get("href")) for node in nodes]
+    if scope is not None:
+        linked += [(node, _data_link(node)) for node in scope.css(_DATA_LINKED)]
+    for node, raw in linked:
+        href = (raw or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue
         absolute = join_url(url, href)
@@ -348,4 +353,32 @@ def parse_listing(
     if next_url:
         found.follow.append(next_url)
     found.follow += [u for u in dict.fromkeys(index_pages) if u not in (url, next_url)]
+    found.follow += [u for u in _feeds(tree, url) if u not in found.follow]
+    return found
+
+
+# Elements other than links that carry a link: cards clickable as a whole, "Load more"
+# buttons. Why: some listings script their cards and their pager.
+_DATA_ATTRIBUTES = ("data-href", "data-url", "data-link", "data-next", "data-next-url")
+_DATA_LINKED = ", ".join(f":not(a)[{name}]" for name in _DATA_ATTRIBUTES)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+
+
+def _data_link(node: Node) -> str | None:
+    attrs = node.attributes
+    return next((value for name in _DATA_ATTRIBUTES if (value := attrs.get(name))), None)
+
+
+def _feeds(tree: LexborHTMLParser, url: str) -> list[str]:
+    """The feeds a listing announces in its head (<link rel=alternate type=...rss+xml>): read
+    as more listing pages. Why: a listing may show part of its articles and script the rest."""
+    head = tree.head
+    if head is None:
+        return []
+    found = []
+    for link in head.css("link[rel~=alternate][href]"):
+        if (link.attributes.get("type") or "").lower() in _FEED_TYPES:
+            absolute = join_url(url, link.attributes.get("href") or "")
+            if absolute is not None and absolute.startswith(("http://", "https://")):
+                found.append(absolute)
     return found

@@ -418,6 +418,23 @@ def test_a_to_z_index_entries_and_letter_pages() -> None:
     ]
 
 
+def test_scripted_cards_load_more_buttons_and_announced_feeds() -> None:
+    """Cards clickable as a whole (data-href, no <a>) are articles; a "Load more" button's
+    data-next that is a later page of the listing is its next page; a feed the listing
+    announces in its head is read too."""
+    from extractors.discovery import parse_listing
+
+    html = """<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">
+    </head><body><main>
+    <div class="card" data-href="/tips/tennis-elbow/"><div class="card-title">Tennis elbow</div>
+    <p>Why the outer elbow aches after gripping, and what eases it.</p></div>
+    <button class="cargar-mas" data-next="/tips/?pagina=2">Cargar más</button>
+    </main></body></html>"""
+    found = parse_listing(html, "https://ex.test/tips/")
+    assert found.articles == ["https://ex.test/tips/tennis-elbow/"]
+    assert found.follow == ["https://ex.test/tips/?pagina=2", "https://ex.test/feed.xml"]
+
+
 def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
     """A sitemap that lists every page of its articles: /slug/2/, /slug/page/3/ and
     /slug/?page=2 are pages of /slug/ when /slug/ is listed too, and are not crawled as
