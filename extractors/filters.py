@@ -3,11 +3,13 @@ notices and link widgets that survived element removal, counting each by kind.""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.blocks import Block
-from extractors.rules.phrases import AUTHOR_BIO_VERBS
+from extractors.rules.phrases import AUTHOR_BIO_VERBS, CROSS_LINK_TAIL
 from extractors.rules.thresholds import MAX_LABEL_CHARS, MAX_LINK_DENSITY, MAX_LINK_LINE_CHARS
 from extractors.text import (
     AD_LABEL,
@@ -19,6 +21,8 @@ from extractors.text import (
     is_full_match,
     normalize_key,
 )
+
+_CROSS_LINK_TAIL = re.compile(CROSS_LINK_TAIL, re.IGNORECASE)
 
 
 def block_junk_kind(block: Block) -> str | None:
@@ -65,13 +69,29 @@ def _bio_openings(authors: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def filter_blocks(blocks: list[Block]) -> tuple[list[Block], Counter[str]]:
-    """Split blocks into those kept and counts of those dropped, by kind."""
+    """Split blocks into those kept and counts of those dropped, by kind. A cross-link that
+    ends a kept paragraph is cut from it (counted as clickbait)."""
     kept: list[Block] = []
     dropped: Counter[str] = Counter()
     for block in blocks:
         kind = block_junk_kind(block)
-        if kind is None:
-            kept.append(block)
-        else:
+        if kind is not None:
             dropped[kind] += 1
+            continue
+        if block.kind == "paragraph" and block.link_chars and (tail := _cross_link_tail(block)):
+            block = replace(
+                block,
+                text=block.text[: -len(tail)].rstrip(),
+                link_chars=max(0, block.link_chars - len(tail)),
+            )
+            dropped["clickbait"] += 1
+        kept.append(block)
     return kept, dropped
+
+
+def _cross_link_tail(block: Block) -> str | None:
+    """The cross-link ending the paragraph, when most of it is link text."""
+    match = _CROSS_LINK_TAIL.search(block.text)
+    if match is None or block.link_chars < len(match.group()) / 2:
+        return None
+    return match.group()

@@ -415,3 +415,17 @@ def test_byline_reviewer_date_and_credentials_are_no_authors(
     from extractors.metadata import split_authors
 
     assert split_authors([byline]) == authors
+
+
+def test_a_cross_link_ending_a_paragraph_is_cut_from_it() -> None:
+    text = (
+        "El hierro es necesario para fabricar la hemoglobina, la proteína que transporta el"
+        " oxígeno a todos los tejidos. Cuando escasea, aparece el cansancio."
+    )
+    html = page(
+        f"<p>{text} <strong>Lee también:</strong> <a href='/x/'>Los alimentos con más hierro</a></p>"
+        + ARTICLE
+    )
+    cleaned = clean_html(html, "https://example.org/anemia/")
+    assert any(b.text == text for b in cleaned.blocks)
+    assert "Lee también" not in cleaned.text

@@ -209,6 +209,13 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(foto|imagen|image|bild)\s*:\s*.{0,80}(getty|istock|shutterstock|adobe stock|stock).{0,40}",
 )
 INLINE_BOILERPLATE: tuple[str, ...] = INLINE_CLICKBAIT + INLINE_NAVIGATION + INLINE_OTHER
+# A cross-link that ends a paragraph of article text, after its last sentence ("... tissues.
+# Lee también: Ten foods rich in iron"): cut from the paragraph when its words are a link.
+CROSS_LINK_TAIL = (
+    r"(?<=[.!?\u2026])\s+((read|see) (also|more)|also read|related|(lee|lea) (tambi[ée]n|m[áa]s)|"
+    r"(lire|voir) aussi|[àa] lire aussi|lesen sie auch|mehr zum thema|(leia|veja) tamb[ée]m)"
+    r"\s*:\s*[^.!?]{3,160}$"
+)
 
 # Labels that stand for a cookie banner or consent prompt when a block is made only of them.
 COOKIE_PHRASES: tuple[str, ...] = (
