@@ -78,6 +78,16 @@ def filter_blocks(blocks: list[Block]) -> tuple[list[Block], Counter[str]]:
         if kind is not None:
             dropped[kind] += 1
             continue
+        if block.kind == "paragraph" and (
+            "\n" in block.text or (len(block.text) <= 200 and _LINE_PARTS.search(block.text))
+        ):
+            lines = [line for line in block.text.split("\n") if not _is_tool_line(line)]
+            if not lines:
+                dropped["navigation"] += 1
+                continue
+            if len(lines) < block.text.count("\n") + 1:
+                block = replace(block, text="\n".join(lines))
+                dropped["navigation"] += 1
         if block.kind == "paragraph" and block.link_chars and (tail := _cross_link_tail(block)):
             block = replace(
                 block,
@@ -87,6 +97,21 @@ def filter_blocks(blocks: list[Block]) -> tuple[list[Block], Counter[str]]:
             dropped["clickbait"] += 1
         kept.append(block)
     return kept, dropped
+
+
+_LINE_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def _is_tool_line(line: str) -> bool:
+    """A line of a paragraph (a <br> line) that is page furniture, or made only of furniture
+    parts ("Posted 2026-01-12 by A | Printer friendly version | Email this page to a friend",
+    "« Previous | Page 2 of 2"). Why: old templates put the byline, the page tools and the
+    pager in the article's own paragraph, one <br> line each."""
+    parts = [normalize_key(part) for part in _LINE_PARTS.split(line.strip())]
+    return all(
+        part and len(part) <= MAX_LABEL_CHARS and is_full_match(INLINE_BOILERPLATE, part)
+        for part in parts
+    )
 
 
 def _cross_link_tail(block: Block) -> str | None:

@@ -429,3 +429,16 @@ def test_a_cross_link_ending_a_paragraph_is_cut_from_it() -> None:
     cleaned = clean_html(html, "https://example.org/anemia/")
     assert any(b.text == text for b in cleaned.blocks)
     assert "Lee también" not in cleaned.text
+
+
+def test_page_tool_lines_are_cut_from_paragraphs() -> None:
+    """Old templates put the byline, the page tools and the pager in the article's own
+    paragraph, one <br> line each: those lines go, the article's lines stay."""
+    tools = (
+        "<p>Why heartburn happens<br>Posted 2026-01-12 by Margaret Ellis | Printer friendly"
+        " version | Email this page to a friend</p><p>&laquo; Previous | Page 2 of 2</p>"
+    )
+    cleaned = clean_html(page(tools + ARTICLE), "https://example.org/heartburn/")
+    assert any(b.text == "Why heartburn happens" for b in cleaned.blocks)
+    for furniture in ("Printer friendly", "Email this page", "Page 2 of 2", "Posted 2026"):
+        assert furniture not in cleaned.text

@@ -190,6 +190,10 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
     r"(next|siguiente|suivant|weiter|pr[óo]xim[ao])?\s*[»›>]*",
+    # Page tools and pager words on a line of their own, or as one part of a "a | b | c" line.
+    r"printer[- ]friendly( version| page)?|print (this )?(page|article|version)|"
+    r"e-?mail (this|the) (page|article|story)( to a friend)?|send (this )?to a friend|top of (the )?page",
+    r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)|(next|siguiente|suivant|weiter)\s*[»›>]+",
 )
 # Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
 INLINE_OTHER: tuple[str, ...] = (
@@ -204,6 +208,7 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(written |posted |reviewed |medically reviewed )?by [^.!?]{2,60}\s[\u00b7|\u2022]\s.{0,200}",
     r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
     r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
+    r"(updated|published|posted)( on)?:? \d{4}-\d{1,2}-\d{1,2}( by [^|.!?]{2,60})?",
     r"\d{1,2} min(ute)?s? read",
     r"(photo|image|picture|illustration|video)s? ?(credit|source|courtesy)s?\s*[:/].{0,120}",
     r"(foto|imagen|image|bild)\s*:\s*.{0,80}(getty|istock|shutterstock|adobe stock|stock).{0,40}",
