@@ -1,9 +1,11 @@
 """Rehearsal of the external check on sites unlike the demo and the handmade cases: small
-static sites (`tests/fixtures/sites/*`, rendered by `make_sites.py`, `make_sites_def.py` and
-`make_sites_ghi.py` from article texts written for this project) are served on 127.0.0.1 and
-crawled twice, without Prefect, from a sources.toml using the documented keys. Every article
-must be in index.json once, with its title, valid against the published JSON Schema, with all
-its pages merged and no page furniture; the second run rewrites nothing outside runs/."""
+static sites (`tests/fixtures/sites/*`, rendered by `make_sites*.py` from article texts written
+for this project) are served on 127.0.0.1 and crawled twice, without Prefect, from a
+sources.toml using the documented keys. Every article must be in index.json once, with its
+title, valid against the published JSON Schema, with all its pages merged and no page
+furniture; the second run rewrites nothing outside runs/. Pages a site lists in meta.json
+`disallowed` (robots.txt) or `never_requested` (off-site, excluded, beyond max_articles) must
+not be requested."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ SITES = sorted(p.name for p in SITES_DIR.iterdir() if (p / "meta.json").exists()
 INLINE = CrawlSettings(workers=1, task_runner="thread")
 ORIGIN = "{{ORIGIN}}"
 ORIGIN_MIXED = "{{ORIGIN_MIXED}}"
+ORIGIN_OFFSITE = "{{ORIGIN_OFFSITE}}"
 _WORDS = re.compile(r"\w+")
 
 
@@ -109,6 +112,8 @@ def crawl_site(site: str, out: Path) -> Crawl:
             body = (folder / route["file"]).read_bytes()
             if route.get("template"):
                 body = body.replace(ORIGIN_MIXED.encode(), mixed.encode())
+                # another host for the crawler: the server under its 127.0.0.1 name
+                body = body.replace(ORIGIN_OFFSITE.encode(), served.encode())
                 body = body.replace(ORIGIN.encode(), base.encode())
             if route.get("gzip"):
                 body = gzip.compress(body, mtime=0)
@@ -253,7 +258,9 @@ def test_no_furniture_in_records(crawl: Crawl) -> None:
 
 def test_robots_disallowed_paths_never_requested(crawl: Crawl) -> None:
     meta = json.loads((SITES_DIR / crawl.site / "meta.json").read_text("utf-8"))
-    prefixes = tuple(meta.get("disallowed", ()))
+    # robots.txt's disallowed paths, and pages the crawl must leave alone (off-site, excluded,
+    # beyond max_articles)
+    prefixes = tuple(meta.get("disallowed", ())) + tuple(meta.get("never_requested", ()))
     fetched = sorted(
         {path for path, _ in crawl.log.requests if prefixes and path.startswith(prefixes)}
     )
