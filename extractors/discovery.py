@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     from extractors.dom import Node
 
 # Paths that are never single articles. Why: archives, feeds, accounts, a site's own pages
-# (about, contact, legal: sitemaps list them next to the articles) and files.
+# (about, contact, legal: sitemaps list them next to the articles) and files. A feed only at
+# the path's end: a feed's item may go through a redirector ("/r/feed/8177").
 NON_ARTICLE_PATHS = re.compile(
-    r"/(tag|tags|category|categories|author|authors|search|feed|rss|wp-login\.php|wp-admin|"
+    r"/(feed|rss|atom)/?$|"
+    r"/(tag|tags|category|categories|author|authors|search|wp-login\.php|wp-admin|"
     r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|"
     r"about|about-us|contact|contact-us|privacy|privacy-policy|cookies?|cookie-policy|terms|"
     r"terms-of-(use|service)|terms-and-conditions|disclaimer|advertise|advertise-with-us|"

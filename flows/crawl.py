@@ -250,6 +250,7 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
             ]
         )
     )
+    unique = _on_own_hosts(unique, source)
     chosen = [u for u in unique if source.wants(u)]
     if len(chosen) > source.max_articles:
         warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")
@@ -261,6 +262,26 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     for url, stamp in lastmod.items():  # keyed by the sitemaps' own URLs: normalised here
         stamps.setdefault(normal[url], stamp)
     return Discovery(chosen, robots, warnings, {u: stamps[u] for u in chosen if u in stamps})
+
+
+def _on_own_hosts(urls: list[str], source: Source) -> list[str]:
+    """`urls` less those on other hosts than the source's own (the hosts of its configured
+    URLs), when some are on its own; a source whose feed only links elsewhere (a feed service)
+    keeps them all. Why: feeds and listings carry sponsored items that lead to other sites.
+    URLs the source names, or its include patterns match, stay wherever they are."""
+    own = {_site_of(u) for u in source.configured_urls()}
+    if not any(_site_of(u) in own for u in urls):
+        return urls
+    named = {normalize_url(u) for u in source.articles}
+    return [
+        u for u in urls if _site_of(u) in own or u in named or (source.include and source.wants(u))
+    ]
+
+
+def _site_of(url: str) -> str:
+    """The host of `url`, lower-cased, without "www." (http and https alike)."""
+    host = url.partition("//")[2].partition("/")[0].partition("?")[0].lower()
+    return host.removeprefix("www.")
 
 
 def plan_batches(

@@ -435,6 +435,18 @@ def test_scripted_cards_load_more_buttons_and_announced_feeds() -> None:
     assert found.follow == ["https://ex.test/tips/?pagina=2", "https://ex.test/feed.xml"]
 
 
+def test_items_on_other_hosts_are_left_out_when_the_site_has_its_own() -> None:
+    from flows.crawl import _on_own_hosts
+
+    source = Source(name="s", feeds=["https://www.ex.test/feed.xml"])
+    urls = ["https://ex.test/a/", "http://www.ex.test/b/", "https://ads.other.test/promo/"]
+    assert _on_own_hosts(urls, source) == urls[:2]
+    elsewhere = ["https://site.test/a/", "https://site.test/b/"]  # a feed service's feed
+    assert _on_own_hosts(elsewhere, source) == elsewhere
+    named = Source(name="s", feeds=["https://ex.test/feed.xml"], include=["other.test/promo"])
+    assert _on_own_hosts(urls, named) == urls
+
+
 def test_later_pages_a_sitemap_lists_are_left_to_their_article() -> None:
     """A sitemap that lists every page of its articles: /slug/2/, /slug/page/3/ and
     /slug/?page=2 are pages of /slug/ when /slug/ is listed too, and are not crawled as
@@ -564,6 +576,8 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("/about-gout/", False),
         ("/cookies-and-cholesterol/", False),
         ("/x/?next=/login/", False),
+        ("/r/feed/8177", False),
+        ("/category/sleep/feed/", True),
     ],
 )
 def test_site_pages_a_sitemap_lists_are_not_articles(path: str, site_page: bool) -> None:
