@@ -28,6 +28,7 @@ from extractors.rules.pagination import (
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
 from extractors.safeurl import join_url, split_url
 from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
+from extractors.urls import TRACKING_PARAMS
 
 _PATH_PAGE = tuple(re.compile(p, re.I) for p in PAGE_PATH_PATTERNS)
 PAGER_CONTAINER = re.compile("|".join(re.escape(m) for m in PAGER_CONTAINER_MARKS), re.I)
@@ -48,10 +49,11 @@ def _query_keys(query: str) -> tuple[str, int | None]:
     rest: list[tuple[str, str]] = []
     number: int | None = None
     for key, value in parse_qsl(query, keep_blank_values=True):
-        if key.lower() in PAGE_PARAMS and value.isdigit() and int(value) <= MAX_PAGE_NUMBER:
+        lowered = key.lower()
+        if lowered in PAGE_PARAMS and value.isdigit() and int(value) <= MAX_PAGE_NUMBER:
             number = int(value)
-        else:
-            rest.append((key, value))
+        elif not lowered.startswith("utm_") and lowered not in TRACKING_PARAMS:
+            rest.append((key, value))  # tracking parameters say nothing of the article
     return urlencode(sorted(rest)), number
 
 

@@ -117,6 +117,13 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
             "https://s.test/leg-cramps/2/",
         ),
         ("<a href='/2/'>Next</a>", "", "https://s.test/", "https://s.test/2/"),
+        # The page came with tracking parameters (a feed's redirect): they are no part of it.
+        (
+            "<a href='/a-p2.html'>Next</a>",
+            "",
+            "https://s.test/a.html?utm_source=rss&utm_medium=feed",
+            "https://s.test/a-p2.html",
+        ),
         # Through an interstitial ad page: the later page named in its query.
         (
             "<a href='/go?to=/a-4.html'>Next</a>",
