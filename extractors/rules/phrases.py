@@ -211,6 +211,9 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(updated|published|posted)( on)?:? \d{4}-\d{1,2}-\d{1,2}( by [^|.!?]{2,60})?",
     r"\d{1,2} min(ute)?s? read",
     r"(photo|image|picture|illustration|video)s? ?(credit|source|courtesy)s?\s*[:/].{0,120}",
+    # A site's copyright line (short: a wire service's notice, which the article carries, runs
+    # longer).
+    r"(\u00a9|\(c\)|copyright)\s*(\u00a9\s*)?(\d{4}([-\u2013]\d{4})?)?\s.{0,80}",
     r"(foto|imagen|image|bild)\s*:\s*.{0,80}(getty|istock|shutterstock|adobe stock|stock).{0,40}",
 )
 INLINE_BOILERPLATE: tuple[str, ...] = INLINE_CLICKBAIT + INLINE_NAVIGATION + INLINE_OTHER
