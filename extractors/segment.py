@@ -161,6 +161,7 @@ def segment(blocks: list[Block]) -> list[RawSection]:
     outline = _Outline()
     last_plain_level = 1
     skip = False
+    items = _NumberedItems()
     for block, following, style in zip(blocks, nexts, styles, strict=True):
         if skip:
             skip = False
@@ -169,11 +170,37 @@ def segment(blocks: list[Block]) -> list[RawSection]:
             level = block.level if block.kind == "heading" else levels[str(style)]
             if style == "hint" and block.level:
                 level = block.level
-            if block.kind != "heading" and strip_number(block.text)[1] is not None:
+            number = strip_number(block.text)[1]
+            if block.kind != "heading" and number is not None:
                 level = last_plain_level + 1
             else:
-                last_plain_level = level
+                level = items.level_of(block.text, level, number)
+                last_plain_level = level if number is None else last_plain_level
             outline.open(block.text, level, block.page)
             continue
         skip = outline.add(block, following)
     return outline.sections
+
+
+class _NumberedItems:
+    """Numbered headings ("1. Not enough fibre", "2. ...") at the level of the causes heading
+    before them ("Common causes", an <h2> like them) are its items, one level down. Why:
+    listicles number their causes in headings of the section's own rank; the record's causes
+    are the sub-sections of a causes section. The run starts at 1 and ends at the first
+    heading of that level without a number."""
+
+    def __init__(self) -> None:
+        self.parent_level: int | None = None  # of a causes heading whose items may follow
+        self.last = 0
+
+    def level_of(self, text: str, level: int, number: int | None) -> int:
+        from extractors.classify import classify_heading  # structure's rules, read here only
+
+        if level == self.parent_level and number is not None and number == self.last + 1:
+            self.last = number
+            return level + 1
+        if level <= (self.parent_level or level):
+            self.parent_level, self.last = None, 0
+        if number is None and classify_heading(text) == "causes":
+            self.parent_level, self.last = level, 0
+        return level

@@ -63,6 +63,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("More common symptoms include:", "signs"),
         ("It is most common in people who:", "risk_factors"),
         ("Simple steps make symptoms less likely:", "prevention"),
+        ("You are more prone to it if you:", "risk_factors"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str) -> None:
@@ -112,3 +113,9 @@ def test_why_headings_hint_causes_unless_they_say_why_it_matters(
     from extractors.classify import heading_hints
 
     assert heading_hints(heading) == hints
+
+
+def test_most_common_without_saying_who_names_no_kind() -> None:
+    """ "The most common are:" under "Symptoms" lists symptoms: the lead-in names no kind, so
+    the list takes its section's."""
+    assert classify_lead_in("The most common are:") is None

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import clean_html
+from extractors import clean_html, extract_article
 from extractors.metadata import normalize_date
 
 ARTICLE = (
@@ -442,3 +442,38 @@ def test_page_tool_lines_are_cut_from_paragraphs() -> None:
     assert any(b.text == "Why heartburn happens" for b in cleaned.blocks)
     for furniture in ("Printer friendly", "Email this page", "Page 2 of 2", "Posted 2026"):
         assert furniture not in cleaned.text
+
+
+def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes() -> None:
+    """A listicle: "Common causes" and its numbered causes are all <h2>; the numbered run is
+    nested under it, and ends at the next heading of that rank without a number."""
+    body = "".join(
+        f"<h2>{heading}</h2><p>{text}</p>"
+        for heading, text in [
+            (
+                "What is constipation?",
+                "Constipation means passing stools less often than usual, and with effort.",
+            ),
+            ("Common causes", "Most constipation has an everyday cause."),
+            (
+                "1. Not enough fibre",
+                "Fibre holds water in the stool and keeps it soft and easy to pass.",
+            ),
+            (
+                "2. Not drinking enough",
+                "Without enough fluid the bowel takes water back from the stool.",
+            ),
+            ("3. Medicines", "Some painkillers and iron tablets slow the bowel down."),
+            ("Treatment", "More fibre, more water and a daily walk help most people."),
+        ]
+    )
+    record = extract_article(
+        [clean_html(page(body), "https://example.org/constipation/")],
+        extracted_at="2026-11-27T00:00:00Z",
+    )
+    assert [c.name for c in record.causes] == [
+        "Not enough fibre",
+        "Not drinking enough",
+        "Medicines",
+    ]
+    assert [s.kind for s in record.sections if s.heading == "Treatment"] == ["treatment"]

@@ -384,6 +384,10 @@ _NOT_NAMING_A_LIST = (
     r"side effects?|questions?|reasons?|mistakes?|tests?|foods?))"
 )
 
+# ... and only when they go on to say who or when ("more likely in people who:", "more common
+# if:"): "The most common are:" under "Symptoms" lists symptoms.
+_SAYING_WHO = r"(?=\s+(in|among|for|if|when|with|after|during|to|once|as|because)\b)"
+
 # Lead-in phrasings per list kind (the line before a list, usually ending in a colon).
 LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -408,8 +412,9 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\brisk factors?\b",
             r"\b(at|higher|greater|increased|raised|more) risk\b",
             r"\bincreases? (your |the )?(risk|chances?|odds)\b",
-            rf"\bmore (likely|common|prone|often)\b{_NOT_NAMING_A_LIST}",
-            rf"\b(most|especially) (likely|common|affected|at risk|vulnerable)\b{_NOT_NAMING_A_LIST}",
+            rf"\bmore (likely|common|prone|often)\b{_NOT_NAMING_A_LIST}{_SAYING_WHO}",
+            rf"\b(most|especially) (likely|common)\b{_NOT_NAMING_A_LIST}{_SAYING_WHO}",
+            r"\b(most|especially) (affected|at risk|vulnerable)\b",
             r"\bprone to\b",
             r"\b(people|those|groups) (most )?(affected|at risk)\b",
             r"\bfactores de riesgo\b",
