@@ -279,9 +279,17 @@ def _on_own_hosts(urls: list[str], source: Source) -> list[str]:
 
 
 def _site_of(url: str) -> str:
-    """The host of `url`, lower-cased, without "www." (http and https alike)."""
+    """The site of `url`: its host name's last two labels ("health.example.com" and
+    "www.example.com" are one site), or the whole host with its port for an address; http and
+    https alike."""
     host = url.partition("//")[2].partition("/")[0].partition("?")[0].lower()
-    return host.removeprefix("www.")
+    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not port.isdigit():
+        name = host
+    labels = name.split(".")
+    if all(label.isdigit() for label in labels) or name.startswith("["):
+        return host  # an address: its port tells sites apart
+    return ".".join(labels[-2:])
 
 
 def plan_batches(

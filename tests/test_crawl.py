@@ -439,8 +439,13 @@ def test_items_on_other_hosts_are_left_out_when_the_site_has_its_own() -> None:
     from flows.crawl import _on_own_hosts
 
     source = Source(name="s", feeds=["https://www.ex.test/feed.xml"])
-    urls = ["https://ex.test/a/", "http://www.ex.test/b/", "https://ads.other.test/promo/"]
-    assert _on_own_hosts(urls, source) == urls[:2]
+    urls = [
+        "https://ex.test/a/",
+        "http://www.ex.test/b/",
+        "https://health.ex.test/c/",
+        "https://ads.other.test/promo/",
+    ]
+    assert _on_own_hosts(urls, source) == urls[:3]
     elsewhere = ["https://site.test/a/", "https://site.test/b/"]  # a feed service's feed
     assert _on_own_hosts(elsewhere, source) == elsewhere
     named = Source(name="s", feeds=["https://ex.test/feed.xml"], include=["other.test/promo"])
