@@ -175,7 +175,7 @@ def segment(blocks: list[Block]) -> list[RawSection]:
                 level = last_plain_level + 1
             else:
                 level = items.level_of(block.text, level, number)
-                last_plain_level = level if number is None else last_plain_level
+                last_plain_level = level
             outline.open(block.text, level, block.page)
             continue
         skip = outline.add(block, following)
