@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from extractors.decode import decode_html
     from extractors.errors import NotAnArticle
     from extractors.metadata import PageMeta
-    from extractors.pagination import find_next_page, is_next_of
+    from extractors.pagekeys import is_next_of
+    from extractors.pagination import find_next_page
     from extractors.urls import normalize_url, record_id
 
 # Where each public name lives: the package imports a module when a name of it is first used,
@@ -30,7 +31,7 @@ _HOMES = {
     "NotAnArticle": "errors",
     "PageMeta": "metadata",
     "find_next_page": "pagination",
-    "is_next_of": "pagination",
+    "is_next_of": "pagekeys",
     "normalize_url": "urls",
     "record_id": "urls",
 }

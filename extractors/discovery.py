@@ -8,13 +8,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from extractors.rules.pagination import MAX_PAGE_NUMBER, PAGE_PARAMS, PAGE_PATH_PATTERNS
+from extractors.pagekeys import STRICT_PATH_PAGE, strict_page_key
+from extractors.rules import discovery as rules
 from extractors.safeurl import join_url, split_url
 
 if TYPE_CHECKING:
@@ -22,22 +23,7 @@ if TYPE_CHECKING:
 
     from extractors.dom import Node
 
-# Paths that are never single articles. Why: archives, feeds, accounts, a site's own pages
-# (about, contact, legal: sitemaps list them next to the articles) and files. A feed only at
-# the path's end: a feed's item may go through a redirector ("/r/feed/8177").
-NON_ARTICLE_PATHS = re.compile(
-    r"/(feed|rss|atom)/?$|"
-    r"/(tag|tags|category|categories|author|authors|search|wp-login\.php|wp-admin|"
-    r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|"
-    r"about|about-us|contact|contact-us|privacy|privacy-policy|cookies?|cookie-policy|terms|"
-    r"terms-of-(use|service)|terms-and-conditions|disclaimer|advertise|advertise-with-us|"
-    r"editorial-(policy|guidelines|process)|impressum|datenschutz|kontakt|ueber-uns|"
-    r"mentions-legales|a-propos|qui-sommes-nous|contacto|aviso-legal|privacidad|"
-    r"politica-de-privacidad|quienes-somos|sobre-nosotros|sobre-nos|contato|"
-    r"politica-de-privacidade)(/|\.html?|$)|"
-    r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$",
-    re.IGNORECASE,
-)
+NON_ARTICLE_PATHS = re.compile(rules.NON_ARTICLE_PATHS, re.IGNORECASE)
 
 
 def is_site_page(url: str) -> bool:
@@ -50,10 +36,10 @@ def is_site_page(url: str) -> bool:
     return NON_ARTICLE_PATHS.search(path) is not None
 
 
-MIN_LINK_TEXT = 12  # Why: article links carry headlines; "Home" and "Contact" do not.
-# A-Z navigation: a letter or a range of letters ("M", "M-Z", "0-9"). Its links lead to more
-# pages of the same index, to follow, never to articles.
-_LETTERS = re.compile(r"\w(\s*[-\u2013\u2014]\s*\w)?", re.UNICODE)
+MIN_LINK_TEXT = rules.MIN_LINK_TEXT
+_LETTERS = re.compile(rules.LETTER_LINK_TEXT, re.UNICODE)
+_COPY_SUFFIX = re.compile(rules.COPY_SUFFIX, re.IGNORECASE)
+_DATA_LINKED = ", ".join(f":not(a)[{name}]" for name in rules.DATA_LINK_ATTRIBUTES)
 
 
 @dataclass
@@ -156,49 +142,19 @@ def is_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-# Page numbers read strictly: a page parameter, /page/N/ or /N/. Not "-N" at a slug's end, which
-# names things ("covid-19", "vitamin-b12"), so such an article is never taken for a later page.
-_STRICT_PAGE_PATHS = tuple(re.compile(p, re.I) for p in PAGE_PATH_PATTERNS[:2])
-
-
-def _page_reading(url: str) -> tuple[str, int] | None:
-    """(the URL of the page 1 it belongs to, as a key; its page number), or None."""
-    parts = split_url(url)
-    if parts is None:
-        return None
-    number, rest = 1, []
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if key.lower() in PAGE_PARAMS and value.isdigit() and int(value) <= MAX_PAGE_NUMBER:
-            number = int(value)
-        else:
-            rest.append((key, value))
-    path = parts.path or "/"
-    if number == 1:
-        for pattern in _STRICT_PAGE_PATHS:
-            match = pattern.match(path)
-            if match and 1 < int(match.group("n")) <= MAX_PAGE_NUMBER:
-                path, number = match.group("base"), int(match.group("n"))
-                break
-    return f"{parts.netloc.lower()}{path.rstrip('/')}?{urlencode(sorted(rest))}", number
-
-
 def without_later_pages(urls: list[str]) -> list[str]:
     """`urls` less those that are a later page of another one (`/slug/2/`, `/slug/?page=2` when
     `/slug/` is there too). Why: some sitemaps list every page of an article, and a later page
     crawled as an article of its own would publish the article's tail as a second article."""
-    later = [u for u in urls if "?" in u or any(p.match(u) for p in _STRICT_PAGE_PATHS)]
+    later = [u for u in urls if "?" in u or any(p.match(u) for p in STRICT_PATH_PAGE)]
     if not later:
         return urls
-    pages = {u: r for u in later if (r := _page_reading(u)) and r[1] > 1}
+    pages = {u: key for u in later if (key := strict_page_key(u)) and key.number > 1}
     if not pages:
         return urls
-    firsts = {r[0] for u in urls if u not in pages and (r := _page_reading(u))}
-    dropped = {u for u, r in pages.items() if r[0] in firsts}
+    firsts = {key.article for u in urls if u not in pages and (key := strict_page_key(u))}
+    dropped = {u for u, key in pages.items() if key.article in firsts}
     return [u for u in urls if u not in dropped] if dropped else urls
-
-
-# Copies of a page under another URL: its AMP version and its directory index file.
-_COPY_SUFFIX = re.compile(r"(?<=/)(?:amp/?|index\.(?:html?|php))$", re.IGNORECASE)
 
 
 def without_copies(urls: list[str]) -> list[str]:
@@ -225,19 +181,12 @@ def without_copies(urls: list[str]) -> list[str]:
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# The listing's own part of the page, when it marks one.
-_MAIN = "main, [role=main]"
-# Page chrome whose links are not the listing's articles: site menus, page headers and footers.
-# Why not every <header> and <footer>: WordPress and other themes put one in each card, around
-# its headline and its "Read more".
-_CHROME = "header, footer, nav, [role=banner], [role=contentinfo], [role=navigation]"
-_CARD_TAGS = frozenset({"article", "li"})
 
 
 def _chrome_links(scope: Node) -> set[int]:
     """The links of the page's menus, headers and footers (those of cards excepted)."""
     links: set[int] = set()
-    for part in scope.css(_CHROME):
+    for part in scope.css(rules.CHROME):
         if part.tag in ("header", "footer") and _in_card(part, scope):
             continue
         links.update(link.mem_id for link in part.css("a[href]"))
@@ -247,7 +196,7 @@ def _chrome_links(scope: Node) -> set[int]:
 def _in_card(node: Node, scope: Node) -> bool:
     parent = node.parent
     while parent is not None and parent.mem_id != scope.mem_id:
-        if parent.tag in _CARD_TAGS:
+        if parent.tag in rules.CARD_TAGS:
             return True
         parent = parent.parent
     return False
@@ -303,11 +252,11 @@ def parse_listing(
     tree = parse_html(decode_html(html))
     found = Discovered()
     host = urlsplit(url).netloc.lower()
-    main = tree.css_first(_MAIN)
+    main = tree.css_first(rules.LISTING_MAIN)
     scope = main or tree.body or tree.root
     nodes = scope.css("a[href]") if scope is not None else []
     chrome = _chrome_links(scope) if scope is not None and main is None else set()
-    listing = _page_reading(url)
+    listing = strict_page_key(url)
     listing_parts = split_url(url)
     folder = listing_parts.path.rsplit("/", 1)[0] + "/" if listing_parts is not None else "/"
     later_pages: list[tuple[int, str]] = []
@@ -328,11 +277,11 @@ def parse_listing(
             or parts.scheme not in ("http", "https")
         ):
             continue
-        reading = _page_reading(absolute)
-        if listing is not None and reading is not None and reading[0] == listing[0]:
+        reading = strict_page_key(absolute)
+        if listing is not None and reading is not None and reading.article == listing.article:
             # another page of this listing: its pager, not an article
-            if reading[1] > listing[1]:
-                later_pages.append((reading[1], absolute))
+            if reading.number > listing.number:
+                later_pages.append((reading.number, absolute))
             continue
         if parts.path in ("", "/") or NON_ARTICLE_PATHS.search(parts.path):
             continue
@@ -359,16 +308,9 @@ def parse_listing(
     return found
 
 
-# Elements other than links that carry a link: cards clickable as a whole, "Load more"
-# buttons. Why: some listings script their cards and their pager.
-_DATA_ATTRIBUTES = ("data-href", "data-url", "data-link", "data-next", "data-next-url")
-_DATA_LINKED = ", ".join(f":not(a)[{name}]" for name in _DATA_ATTRIBUTES)
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml")
-
-
 def _data_link(node: Node) -> str | None:
     attrs = node.attributes
-    return next((value for name in _DATA_ATTRIBUTES if (value := attrs.get(name))), None)
+    return next((value for name in rules.DATA_LINK_ATTRIBUTES if (value := attrs.get(name))), None)
 
 
 def _feeds(tree: LexborHTMLParser, url: str) -> list[str]:
@@ -379,7 +321,7 @@ def _feeds(tree: LexborHTMLParser, url: str) -> list[str]:
         return []
     found = []
     for link in head.css("link[rel~=alternate][href]"):
-        if (link.attributes.get("type") or "").lower() in _FEED_TYPES:
+        if (link.attributes.get("type") or "").lower() in rules.FEED_TYPES:
             absolute = join_url(url, link.attributes.get("href") or "")
             if absolute is not None and absolute.startswith(("http://", "https://")):
                 found.append(absolute)

@@ -11,84 +11,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
-from extractors.rules.pagination import (
-    MAX_PAGE_NUMBER,
-    PAGE_PARAMS,
-    PAGE_PATH_PATTERNS,
-    PAGER_CONTAINER_MARKS,
-    PAGER_DEPTH,
-)
+from extractors.pagekeys import is_next_of, page_keys
+from extractors.rules.pagination import PAGER_CONTAINER_MARKS, PAGER_DEPTH
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
-from extractors.safeurl import join_url, split_url
+from extractors.safeurl import join_url
 from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
-from extractors.urls import TRACKING_PARAMS
 
-_PATH_PAGE = tuple(re.compile(p, re.I) for p in PAGE_PATH_PATTERNS)
 PAGER_CONTAINER = re.compile("|".join(re.escape(m) for m in PAGER_CONTAINER_MARKS), re.I)
 _ONCLICK_URL = re.compile(r"""(?:location(?:\.href)?|window\.open)\s*(?:=|\()\s*['"]([^'"]+)['"]""")
-
-
-@dataclass(frozen=True)
-class PageKey:
-    """An article URL split into what stays the same across its pages and its page number."""
-
-    host: str
-    base: str
-    query: str
-    number: int
-
-
-def _query_keys(query: str) -> tuple[str, int | None]:
-    rest: list[tuple[str, str]] = []
-    number: int | None = None
-    for key, value in parse_qsl(query, keep_blank_values=True):
-        lowered = key.lower()
-        if lowered in PAGE_PARAMS and value.isdigit() and int(value) <= MAX_PAGE_NUMBER:
-            number = int(value)
-        elif not lowered.startswith("utm_") and lowered not in TRACKING_PARAMS:
-            rest.append((key, value))  # tracking parameters say nothing of the article
-    return urlencode(sorted(rest)), number
-
-
-@lru_cache(maxsize=4096)
-def page_keys(url: str) -> tuple[PageKey, ...]:
-    """Every reading of `url` as (article, page number): with and without a path number, so
-    "/covid-19/" can be page 1 of itself or page 19 of "/covid". Memoised: a page's search
-    compares every candidate with the page's own URL."""
-    parts = split_url(url)
-    if parts is None:
-        return ()
-    host = parts.netloc.lower()
-    query, query_number = _query_keys(parts.query)
-    path = parts.path or "/"
-    keys = [PageKey(host, path.rstrip("/") or "/", query, query_number or 1)]
-    if query_number is None:
-        for pattern in _PATH_PAGE:
-            match = pattern.match(path)
-            if match and 1 <= int(match.group("n")) <= MAX_PAGE_NUMBER:
-                base = match.group("base") + (match.groupdict().get("ext") or "")
-                keys.append(PageKey(host, base.rstrip("/") or "/", query, int(match.group("n"))))
-    return tuple(keys)
-
-
-def is_next_of(candidate: str, current: str) -> bool:
-    """True when `candidate` is a later page of the same article as `current`."""
-    if candidate.split("#")[0] == current.split("#")[0]:
-        return False
-    current_keys = page_keys(current)
-    return any(
-        (cand.host, cand.base, cand.query) == (cur.host, cur.base, cur.query)
-        and cand.number > cur.number
-        for cand in page_keys(candidate)
-        for cur in current_keys
-    )
 
 
 def _href(node: Node) -> str | None:

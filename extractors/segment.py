@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.blocks import Block
+from extractors.classify import classify_heading
 from extractors.rules.sections import PSEUDO_HEADING_MAX_CHARS, QUESTION_HEADING_MAX_CHARS
 from extractors.text import strip_number
 
@@ -194,8 +195,6 @@ class _NumberedItems:
         self.last = 0
 
     def level_of(self, text: str, level: int, number: int | None) -> int:
-        from extractors.classify import classify_heading  # structure's rules, read here only
-
         if level == self.parent_level and number is not None and number == self.last + 1:
             self.last = number
             return level + 1

@@ -25,6 +25,7 @@ from extractors.discovery import (
     without_copies,
     without_later_pages,
 )
+from extractors.safeurl import split_url
 from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
@@ -171,6 +172,7 @@ def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) ->
     of them. A page that adds no new article is not followed further (the listing's end, or a
     pager going round)."""
     found: dict[str, None] = {}
+    chosen = 0  # of them, those the include and exclude patterns let through
     # Links the include patterns name are articles whatever their text says
     wanted = source.wants if source.include else None
     for start in source.start_urls:
@@ -188,12 +190,13 @@ def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) ->
                 if is_feed(page.body)
                 else parse_listing(page.body, page.final_url, wanted)
             )
-            before = len(found)
-            found.update(dict.fromkeys(result.articles))
-            if sum(map(source.wants, found)) >= source.max_articles:
+            new = [u for u in dict.fromkeys(result.articles) if u not in found]
+            found.update(dict.fromkeys(new))
+            chosen += sum(map(source.wants, new))
+            if chosen >= source.max_articles:
                 queue = []
                 break
-            if len(found) > before or url == start:
+            if new or url == start:
                 queue += [u for u in result.follow if u not in seen]
                 seen.update(result.follow)
         if queue:
@@ -270,26 +273,26 @@ def _on_own_hosts(urls: list[str], source: Source) -> list[str]:
     keeps them all. Why: feeds and listings carry sponsored items that lead to other sites.
     URLs the source names, or its include patterns match, stay wherever they are."""
     own = {_site_of(u) for u in source.configured_urls()}
-    if not any(_site_of(u) in own for u in urls):
+    mine = [_site_of(u) in own for u in urls]
+    if not any(mine):
         return urls
     named = {normalize_url(u) for u in source.articles}
     return [
-        u for u in urls if _site_of(u) in own or u in named or (source.include and source.wants(u))
+        u
+        for u, on_own in zip(urls, mine, strict=True)
+        if on_own or u in named or (source.include and source.wants(u))
     ]
 
 
 def _site_of(url: str) -> str:
     """The site of `url`: its host name's last two labels ("health.example.com" and
-    "www.example.com" are one site), or the whole host with its port for an address; http and
-    https alike."""
-    host = url.partition("//")[2].partition("/")[0].partition("?")[0].lower()
-    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
-    if not port.isdigit():
-        name = host
-    labels = name.split(".")
-    if all(label.isdigit() for label in labels) or name.startswith("["):
-        return host  # an address: its port tells sites apart
-    return ".".join(labels[-2:])
+    "www.example.com" are one site), or the address with its port for an IP; http and https
+    alike."""
+    parts = split_url(url)
+    name = (parts.hostname or "") if parts is not None else ""
+    if name.replace(".", "").isdigit() or ":" in name:  # an address: its port tells sites apart
+        return f"{name}:{parts.port}" if parts is not None and parts.port else name
+    return ".".join(name.split(".")[-2:])
 
 
 def plan_batches(

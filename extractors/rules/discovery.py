@@ -1,0 +1,53 @@
+"""Discovery rules: which paths are never articles, what a listing's article links look like,
+which parts of a listing page are chrome, and which URLs are copies of a page.
+`extractors.discovery` compiles them once."""
+
+from __future__ import annotations
+
+# Paths that are never single articles (case-insensitive, searched in a URL's path). Why:
+# archives, feeds, accounts, a site's own pages (about, contact, legal: sitemaps list them next
+# to the articles) and files. A feed only at the path's end: a feed's item may go through a
+# redirector ("/r/feed/8177").
+NON_ARTICLE_PATHS = (
+    r"/(feed|rss|atom)/?$|"
+    r"/(tag|tags|category|categories|author|authors|search|wp-login\.php|wp-admin|"
+    r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|"
+    r"about|about-us|contact|contact-us|privacy|privacy-policy|cookies?|cookie-policy|terms|"
+    r"terms-of-(use|service)|terms-and-conditions|disclaimer|advertise|advertise-with-us|"
+    r"editorial-(policy|guidelines|process)|impressum|datenschutz|kontakt|ueber-uns|"
+    r"mentions-legales|a-propos|qui-sommes-nous|contacto|aviso-legal|privacidad|"
+    r"politica-de-privacidad|quienes-somos|sobre-nosotros|sobre-nos|contato|"
+    r"politica-de-privacidade)(/|\.html?|$)|"
+    r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
+)
+
+# Why: article links carry headlines; "Home" and "Contact" do not.
+MIN_LINK_TEXT = 12
+
+# A-Z navigation: a letter or a range of letters ("M", "M-Z", "0-9"). Its links lead to more
+# pages of the same index, to follow, never to articles.
+LETTER_LINK_TEXT = r"\w(\s*[-\u2013\u2014]\s*\w)?"
+
+# Copies of a page under another URL (case-insensitive, at the end of its path): its AMP
+# version and its directory index file.
+COPY_SUFFIX = r"(?<=/)(?:amp/?|index\.(?:html?|php))$"
+
+# The listing's own part of the page, when it marks one.
+LISTING_MAIN = "main, [role=main]"
+# Page chrome whose links are not the listing's articles: site menus, page headers and footers.
+# Why not every <header> and <footer>: WordPress and other themes put one in each card, around
+# its headline and its "Read more"; a header or footer inside one of these tags is a card's.
+CHROME = "header, footer, nav, [role=banner], [role=contentinfo], [role=navigation]"
+CARD_TAGS: frozenset[str] = frozenset({"article", "li"})
+
+# Attributes that carry a link on elements other than links: cards clickable as a whole, "Load
+# more" buttons. Why: some listings script their cards and their pager.
+DATA_LINK_ATTRIBUTES: tuple[str, ...] = (
+    "data-href",
+    "data-url",
+    "data-link",
+    "data-next",
+    "data-next-url",
+)
+# Feed types a listing may announce in its head (<link rel=alternate type=...>).
+FEED_TYPES: tuple[str, ...] = ("application/rss+xml", "application/atom+xml")
