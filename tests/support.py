@@ -41,14 +41,16 @@ def dump(data: Any) -> str:
 
 import hashlib  # noqa: E402
 import threading  # noqa: E402
-from collections.abc import Iterator, Mapping  # noqa: E402
+from collections.abc import Callable, Iterator, Mapping  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
 from demo.site import DemoSite  # noqa: E402
 
-Route = tuple[int, dict[str, str], bytes]
+Route = tuple[int, dict[str, str], "bytes | Callable[[], bytes]"]
+"""(status, headers, body); a callable body is made anew for each request (a page that changes
+on every view). A header "ETag": "" serves the page without one."""
 
 
 @dataclass
@@ -83,18 +85,20 @@ def serve_routes(
             route = routes.get(self.path, (404, {}, b"not found"))
             if isinstance(route, list):  # answers given in turn; the last one stays
                 route = route.pop(0) if len(route) > 1 else route[0]
-            status, headers, body = route
-            etag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
+            status, headers, made = route
+            body = made() if callable(made) else made
+            etag = headers.get("ETag", '"' + hashlib.sha1(body).hexdigest()[:12] + '"')
             if log is not None:
                 log.requests.append((self.path, self.headers.get("If-None-Match", "")))
-            if status == 200 and self.headers.get("If-None-Match") == etag:
+            if status == 200 and etag and self.headers.get("If-None-Match") == etag:
                 status, body = 304, b""
             self.send_response(status)
             headers = {"Content-Type": "text/html; charset=utf-8", **headers}
             if status in (200, 304):
                 headers.setdefault("ETag", etag)
             for key, value in headers.items():
-                self.send_header(key, value)
+                if value:
+                    self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

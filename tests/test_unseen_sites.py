@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -92,6 +95,28 @@ class Crawl:
         return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
+_LIVE = re.compile(rb"\{\{(NOW|NONCE|COUNT)\}\}|\{\{SHUFFLE\}\}(.*?)\{\{/SHUFFLE\}\}", re.S)
+
+
+def live(body: bytes) -> Callable[[], bytes]:
+    """A page that changes on every view (meta route "live"): {{NOW}} is the time of the
+    request, {{NONCE}} a random token, {{COUNT}} a random count, and the lines between
+    {{SHUFFLE}} and {{/SHUFFLE}} come in a random order."""
+
+    def made(match: re.Match[bytes]) -> bytes:
+        if match[1] == b"NOW":
+            return datetime.now(UTC).isoformat(timespec="microseconds").encode()
+        if match[1] == b"NONCE":
+            return secrets.token_hex(8).encode()
+        if match[1] == b"COUNT":
+            return str(random.randrange(100, 100_000)).encode()
+        lines = match[2].split(b"\n")
+        random.shuffle(lines)
+        return b"\n".join(lines)
+
+    return lambda: _LIVE.sub(made, body)
+
+
 def crawl_site(site: str, out: Path) -> Crawl:
     folder = SITES_DIR / site
     meta = json.loads((folder / "meta.json").read_text("utf-8"))
@@ -117,9 +142,15 @@ def crawl_site(site: str, out: Path) -> Crawl:
                 body = body.replace(ORIGIN.encode(), base.encode())
             if route.get("gzip"):
                 body = gzip.compress(body, mtime=0)
-            answer = (200, {"Content-Type": route["type"]}, body)
-            # "fail_first": statuses answered, in turn, before the page is served
-            fails = [(status, {}, b"try again") for status in route.get("fail_first", [])]
+            headers = {"Content-Type": route["type"]}
+            if route.get("validators") is False:  # no ETag: a re-crawl gets the page again
+                headers["ETag"] = ""
+            made = live(body) if route.get("live") else body
+            answer = (route.get("status", 200), headers, made)
+            # "fail_first": statuses answered, in turn, before the page is served, with the
+            # route's "retry_after" header if it has one
+            wait = {"Retry-After": str(route["retry_after"])} if "retry_after" in route else {}
+            fails = [(status, wait, b"try again") for status in route.get("fail_first", [])]
             routes[path] = [*fails, answer] if fails else answer
         config = out.parent / f"{site}.sources.toml"
         config.write_text(sources_toml(meta["source"], base), encoding="utf-8")
