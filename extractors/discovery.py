@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from extractors.dom import Node
 
 NON_ARTICLE_PATHS = re.compile(rules.NON_ARTICLE_PATHS, re.IGNORECASE)
+HOME_PATH = re.compile(rules.HOME_PATH, re.IGNORECASE)
 
 
 def is_site_page(url: str) -> bool:
@@ -31,8 +32,10 @@ def is_site_page(url: str) -> bool:
     from the path of `url` (an absolute URL)."""
     start = url.find("/", url.find("//") + 2)
     if start < 0:
-        return False
-    path = url[start:].split("?", 1)[0].split("#", 1)[0]
+        return "?" not in url  # the home page, spelt without its "/"
+    path, _, query = url[start:].split("#", 1)[0].partition("?")
+    if not query and HOME_PATH.fullmatch(path):
+        return True  # the home page; "/?p=12" (WordPress without pretty links) is an article
     return NON_ARTICLE_PATHS.search(path) is not None
 
 

@@ -583,6 +583,11 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("/x/?next=/login/", False),
         ("/r/feed/8177", False),
         ("/category/sleep/feed/", True),
+        ("/", True),
+        ("", True),
+        ("/index.php", True),
+        ("/?p=12", False),
+        ("/index.php?p=12", False),
     ],
 )
 def test_site_pages_a_sitemap_lists_are_not_articles(path: str, site_page: bool) -> None:

@@ -21,6 +21,9 @@ NON_ARTICLE_PATHS = (
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
 )
 
+# A site's home page (without a query): a listing, which sitemaps list first.
+HOME_PATH = r"/?(index\.(html?|php))?"
+
 # Why: article links carry headlines; "Home" and "Contact" do not.
 MIN_LINK_TEXT = 12
 
