@@ -26,7 +26,10 @@ from schemas import HealthArticle, Provenance, Removed
 
 EXTRACTOR_VERSION = "0.1.0"
 MIN_ARTICLE_CHARS = 200  # Why: less than a couple of sentences is a stub, an error or a listing.
-CONTENT_EXCLUDE = frozenset({"provenance", "removed", "warnings"})
+# Not content: how the record was made. `url` too, the address the crawl started from: one
+# article reached from two addresses (two tracking redirects in a feed) is the same article, and
+# with the address in its hash each of them rewrote the other's file on every run.
+CONTENT_EXCLUDE = frozenset({"url", "provenance", "removed", "warnings"})
 
 
 def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:

@@ -129,8 +129,8 @@ class Provenance(_Model):
     extractor_version: str = ""
     """Version of healthsift's extractors that produced the record."""
     content_hash: str = ""
-    """Hex SHA-256 of the record's content fields (everything but provenance, removed and
-    warnings): equal hashes mean the same extracted article."""
+    """Hex SHA-256 of the record's content fields (everything but url, provenance, removed and
+    warnings): equal hashes mean the same extracted article, whichever address it came from."""
 
 
 class Removed(_Model):

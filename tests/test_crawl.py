@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import itertools
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from flows.runner import run_crawl
 from flows.sources import ConfigError, CrawlSettings, Source, parse_config
 from flows.state import ArticleState, save_state
 from tests.faultserver import gzip_bomb
-from tests.support import ServedLog, serve_routes, site_routes
+from tests.support import Route, ServedLog, serve_routes, site_routes
 
 INLINE = CrawlSettings(workers=1, task_runner="thread")
 
@@ -122,6 +124,46 @@ def test_pages_that_change_on_every_request_rewrite_nothing(
         }
         state = next((tmp_path / "state").glob("test.json"))
         assert state.stat().st_mtime_ns != stamps[str(state)]
+
+
+def test_one_article_under_two_urls_is_published_once_and_not_rewritten(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """A feed lists an article twice, through two tracking redirects, and its pages carry no
+    validators and change on every view: every run fetches and extracts both. The record is
+    the same whichever URL it started from, so the second of them finds it published, in the
+    first run as in later ones."""
+    views = itertools.count()
+
+    def viewed(body: bytes) -> Callable[[], bytes]:
+        return lambda: body + f"<!-- view {next(views)} -->".encode()
+
+    routes: dict[str, Route] = {
+        path: (status, {**headers, "ETag": ""}, viewed(body))
+        for path, (status, headers, body) in site_routes(demo_site).items()
+    }
+    routes["/r/1"] = (301, {"Location": "/dry-eye/?utm_source=feed"}, b"")
+    routes["/r/2"] = (301, {"Location": "/dry-eye/?utm_source=feed&utm_campaign=x"}, b"")
+    routes["/dry-eye/?utm_source=feed"] = routes["/dry-eye/"]
+    routes["/dry-eye/?utm_source=feed&utm_campaign=x"] = routes["/dry-eye/"]
+    with serve_routes(routes) as base:
+        source = Source.model_validate(
+            {
+                "name": "test",
+                "articles": [f"{base}/r/1", f"{base}/r/2"],
+                "requests_per_second": 0,
+                "respect_robots": False,
+            }
+        )
+        first = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
+        stamps = mtimes(tmp_path)
+        runs = [run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]]
+        runs.append(run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0])
+    assert first.counts == {"new": 1, "unchanged": 1}
+    assert [r.counts for r in runs] == [{"unchanged": 2}] * 2
+    assert mtimes(tmp_path) == stamps
+    (entry,) = json.loads((tmp_path / "index.json").read_text())["articles"]
+    assert entry["url"].endswith("/dry-eye/")
 
 
 def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
