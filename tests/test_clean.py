@@ -407,6 +407,8 @@ def test_block_on_page_copies_every_field() -> None:
         ("Por María Pérez | Actualizado 3 mayo 2026", ("María Pérez",)),
         ("By Dr. A. Smith, MD, and Jo Bloggs, RN", ("Dr. A. Smith", "Jo Bloggs")),
         ("Jean-Luc Picard - Updated May 3", ("Jean-Luc Picard",)),
+        ("By Kim Lowry · 98962 views · Updated 2026-11-27T13:00:00", ("Kim Lowry",)),
+        ("Sam Ortiz | 5 min read | 12 comments", ("Sam Ortiz",)),
     ],
 )
 def test_byline_reviewer_date_and_credentials_are_no_authors(
@@ -477,3 +479,21 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         "Medicines",
     ]
     assert [s.kind for s in record.sections if s.heading == "Treatment"] == ["treatment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("1 2 3", "navigation"),
+        ("« 1 2 3 »", "navigation"),
+        ("98962 readers found this helpful", "other"),
+        ("1,204 people found this article useful", "other"),
+        ("Most people need 2 or 3 days of rest.", None),
+        ("In 2 of 10 people the rash comes back.", None),
+    ],
+)
+def test_number_pagers_and_per_view_counters_are_furniture(text: str, kind: str | None) -> None:
+    from extractors.blocks import Block
+    from extractors.filters import block_junk_kind
+
+    assert block_junk_kind(Block("paragraph", text)) == kind

@@ -99,7 +99,9 @@ BYLINE_OTHER_PARTS: tuple[str, ...] = (
     r"(last )?(updated|modified|published|posted|reviewed)( on)?\b",
     r"(revisado|actualizado|publicado|r[ée]vis[ée]|mis [àa] jour|publi[ée]|gepr[üu]ft|"
     r"aktualisiert|ver[öo]ffentlicht|atualizado)\b",
-    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
+    # a part that opens with a number: a date, a view or comment count ("98962 views"), a
+    # reading time ("5 min read"); no name does
+    r"\d",
 )
 # Credentials written after a name ("Dr. Priya Raman, MD"): never a name of their own.
 CREDENTIALS: frozenset[str] = frozenset(

@@ -187,6 +187,7 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
     r"(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+",
+    r"([«‹<]+\s*)?\d{1,3}(\s+\d{1,3})+(\s*[»›>]+)?",  # a pager of page numbers only: "1 2 3"
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
     r"(next|siguiente|suivant|weiter|pr[óo]xim[ao])?\s*[»›>]*",
@@ -210,6 +211,9 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
     r"(updated|published|posted)( on)?:? \d{4}-\d{1,2}-\d{1,2}( by [^|.!?]{2,60})?",
     r"\d{1,2} min(ute)?s? read",
+    # A view counter at the end of an article: "98962 readers found this helpful".
+    r"[\d.,]+\s?k?\s(readers?|people|visitors?|users?|others)\s(found|find|liked|rated|read|"
+    r"viewed|shared)\s(this|it)\b.{0,40}",
     r"(photo|image|picture|illustration|video)s? ?(credit|source|courtesy)s?\s*[:/].{0,120}",
     # A site's copyright line (short: a wire service's notice, which the article carries, runs
     # longer).
