@@ -12,6 +12,7 @@ from extractors.classify import (
     classify_lead_in,
     cue_counts,
     heading_hints,
+    heading_key,
     heading_kinds,
 )
 from extractors.rules import sections as rules
@@ -20,6 +21,7 @@ from extractors.text import normalize_key, strip_number
 from schemas import Cause, Section, SectionList
 
 _CONDITION_LEAD_IN = re.compile(rules.CONDITION_LEAD_IN)
+_CAUSE_MEDICINES = re.compile(rules.CAUSE_MEDICINES_HEADING)
 # Record fields filled from sections (and lists) of the same kind.
 ARTICLE_LIST_FIELDS: tuple[str, ...] = (
     "risk_factors",
@@ -113,7 +115,14 @@ def _section_kind(
     if not raw.heading:
         return "other", "lead"
     evidence = _Evidence()
-    named = _heading_evidence(evidence, raw.heading)
+    if (
+        parent is not None
+        and parent.kind == "causes"
+        and _CAUSE_MEDICINES.fullmatch(heading_key(raw.heading))
+    ):
+        named: tuple[str, ...] = ()  # medicines as a cause; the parent speaks
+    else:
+        named = _heading_evidence(evidence, raw.heading)
     own_lists = _lead_in_kinds(raw)
     listed = set(own_lists)
     if named and len(listed) == 1 and (named[0], *listed) in rules.HEADING_YIELDS_TO_LISTS:

@@ -793,6 +793,15 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# A sub-heading of a causes section that names medicines and nothing else ("Some medicines",
+# "Certain medications", "Medicine side effects"): a cause there, though "medicines" names
+# treatment anywhere else. Matched whole against the heading's key (lowercase).
+CAUSE_MEDICINES_HEADING = (
+    r"((some|certain|other|common|prescription|over[- ]the[- ]counter|your) )?"
+    r"(medicines?|medications?|drugs?|pills?|tablets?)( and (supplements|alcohol|drugs))?"
+    r"( side[- ]effects?| use)?"
+)
+
 # How much each kind of evidence adds to a section kind's score (see structure._section_kind).
 # Why these values: an explicit heading phrase (4) outweighs a hint (2) or one telling list
 # (1.5); a parent's kind (2.5, or 4.5 for numbered children and cause sub-sections) wins over
