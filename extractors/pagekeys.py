@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
-from extractors.rules.pagination import MAX_PAGE_NUMBER, PAGE_PARAMS, PAGE_PATH_PATTERNS
+from extractors.rules.pagination import (
+    MAX_PAGE_NUMBER,
+    PAGE_PARAMS,
+    PAGE_PATH_PATTERNS,
+    POST_ID_PARAMS,
+    ROOT_SCRIPT_PATH,
+)
 from extractors.safeurl import split_url
 from extractors.urls import TRACKING_PARAMS
 
@@ -33,16 +39,29 @@ class PageKey:
         return self.host, self.base, self.query
 
 
-def _query_keys(query: str) -> tuple[str, int | None]:
-    rest: list[tuple[str, str]] = []
-    number: int | None = None
-    for key, value in parse_qsl(query, keep_blank_values=True):
-        lowered = key.lower()
-        if lowered in PAGE_PARAMS and value.isdigit() and int(value) <= MAX_PAGE_NUMBER:
-            number = int(value)
-        elif not lowered.startswith("utm_") and lowered not in TRACKING_PARAMS:
-            rest.append((key, value))  # tracking parameters say nothing of the article
-    return urlencode(sorted(rest)), number
+_PARAM_RANK = {name: rank for rank, name in enumerate(PAGE_PARAMS)}
+_ROOT_SCRIPT = re.compile(ROOT_SCRIPT_PATH, re.I)
+
+
+def _query_keys(query: str, path: str) -> tuple[str, int | None]:
+    """The query without its page parameter and tracking parameters, and the page number."""
+    pairs = [
+        (key, value)
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if not key.lower().startswith("utm_") and key.lower() not in TRACKING_PARAMS
+    ]  # tracking parameters say nothing of the article
+    ranked = [
+        (_PARAM_RANK[key.lower()], index)
+        for index, (key, value) in enumerate(pairs)
+        if key.lower() in _PARAM_RANK and value.isdigit() and int(value) <= MAX_PAGE_NUMBER
+    ]
+    if not ranked:
+        return urlencode(sorted(pairs)), None
+    _, at = min(ranked)
+    if len(pairs) == 1 and pairs[at][0].lower() in POST_ID_PARAMS and _ROOT_SCRIPT.fullmatch(path):
+        return urlencode(pairs), None  # "/?p=101": a post
+    number = int(pairs[at][1])
+    return urlencode(sorted(pairs[:at] + pairs[at + 1 :])), number
 
 
 def _readings(url: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[PageKey, ...]:
@@ -50,8 +69,8 @@ def _readings(url: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[PageKey,
     if parts is None:
         return ()
     host = parts.netloc.lower()
-    query, query_number = _query_keys(parts.query)
     path = parts.path or "/"
+    query, query_number = _query_keys(parts.query, path)
     keys = [PageKey(host, path.rstrip("/") or "/", query, query_number or 1)]
     if query_number is None:
         for pattern in patterns:

@@ -29,6 +29,13 @@ def doc(extra: str, head: str = "") -> str:
         ("https://b.com/slug/2/", "https://a.com/slug/", False),
         ("https://a.com/guide.php?id=8&pg=2", "https://a.com/guide.php?id=7", False),
         ("https://a.com/category/health/page/2/", "https://a.com/slug/", False),
+        # WordPress plain links: ?p= is the post on the root script, &page= its page
+        ("https://a.com/index.php?p=101&page=2", "https://a.com/index.php?p=101", True),
+        ("https://a.com/?p=101&page=3", "https://a.com/?p=101&page=2", True),
+        ("https://a.com/index.php?p=102", "https://a.com/index.php?p=101", False),
+        ("https://a.com/index.php?p=102&page=2", "https://a.com/index.php?p=101", False),
+        ("https://a.com/slug/?p=2", "https://a.com/slug/", True),
+        ("https://a.com/read.php?id=5&p=2", "https://a.com/read.php?id=5", True),
     ],
 )
 def test_is_next_of(candidate: str, current: str, expected: bool) -> None:

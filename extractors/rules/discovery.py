@@ -4,6 +4,8 @@ which parts of a listing page are chrome, and which URLs are copies of a page.
 
 from __future__ import annotations
 
+from extractors.rules.pagination import ROOT_SCRIPT_PATH
+
 # Paths that are never single articles (case-insensitive, searched in a URL's path). Why:
 # archives, feeds, accounts, a site's own pages (about, contact, legal: sitemaps list them next
 # to the articles) and files. A feed only at the path's end: a feed's item may go through a
@@ -22,7 +24,7 @@ NON_ARTICLE_PATHS = (
 )
 
 # A site's home page (without a query): a listing, which sitemaps list first.
-HOME_PATH = r"/?(index\.(html?|php))?"
+HOME_PATH = ROOT_SCRIPT_PATH
 
 # Why: article links carry headlines; "Home" and "Contact" do not.
 MIN_LINK_TEXT = 12

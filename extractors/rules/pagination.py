@@ -3,10 +3,25 @@ pagers. `extractors.pagination` compiles them once."""
 
 from __future__ import annotations
 
-# Query parameters that carry a page number. Why: ?page=2, ?p=2, ?pg=2, WordPress ?paged=2.
-PAGE_PARAMS: frozenset[str] = frozenset(
-    {"page", "p", "pg", "paged", "pagina", "seite", "pagenum", "part", "pn", "pagenumber"}
+# Query parameters that carry a page number, the likeliest first: when a URL has two of them
+# ("?p=101&page=2"), the first named here is the page and the other names the article. Why:
+# ?page=2, ?pg=2, WordPress ?paged=2, ?p=2.
+PAGE_PARAMS: tuple[str, ...] = (
+    "page",
+    "paged",
+    "pg",
+    "pagina",
+    "seite",
+    "pagenum",
+    "pagenumber",
+    "pn",
+    "part",
+    "p",
 )
+# Page parameters that are a post's id on a site's root script: WordPress's plain links
+# ("/?p=101", "/index.php?p=101") name a post, not page 101 of the home page.
+POST_ID_PARAMS: frozenset[str] = frozenset({"p"})
+ROOT_SCRIPT_PATH = r"/?(index\.(html?|php))?"
 
 # Path endings that carry a page number (`base` is the article, `n` the page), tried in order:
 # /slug/page/2/, /slug/2/, /slug-page-2.html. Case-insensitive.
