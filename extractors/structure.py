@@ -107,10 +107,16 @@ def _heading_evidence(evidence: _Evidence, heading: str) -> tuple[str, ...]:
 
 
 def _section_kind(
-    raw: RawSection, parent: Classified | None, cues: dict[int, Counter[str]], first: bool = False
+    raw: RawSection,
+    parent: Classified | None,
+    cues: dict[int, Counter[str]],
+    first: bool = False,
+    in_cause: bool = False,
 ) -> tuple[str, str]:
     """Weigh the heading's phrases and hints, the section's list lead-ins, the words of its
     text and its parent's kind; the best-supported kind wins (RULE weights in rules.sections).
+    `in_cause`: the parent is a cause (a sub-section of a causes section), whose own sub-
+    sections ("Risk factors", "Signs") take the kind their heading names.
     """
     if not raw.heading:
         return "other", "lead"
@@ -143,7 +149,7 @@ def _section_kind(
     if parent is not None and parent.kind != "other":
         if raw.number is not None:
             weight = rules.NUMBERED_PARENT_WEIGHT
-        elif parent.kind == "causes":
+        elif parent.kind == "causes" and not in_cause:
             weight = rules.STRONG_PARENT_WEIGHT
         else:
             weight = rules.PARENT_WEIGHT
@@ -177,7 +183,9 @@ def classify_outline(sections: list[RawSection]) -> list[Classified]:
     cues = {id(raw): _own_cues(raw) for raw in sections}
     for index, raw in enumerate(sections, start=1):
         parent = done.get(id(raw.parent)) if raw.parent is not None else None
-        kind, rule = _section_kind(raw, parent, cues, first=raw is first_top)
+        grandparent = done.get(id(parent.raw.parent)) if parent and parent.raw.parent else None
+        in_cause = parent is not None and grandparent is not None and grandparent.kind == "causes"
+        kind, rule = _section_kind(raw, parent, cues, first=raw is first_top, in_cause=in_cause)
         item = Classified(raw, kind, rule, id=f"s{index:02d}")
         item.parent_id = parent.id if parent is not None else None
         item.list_kinds = [_list_kind(lst, kind) for lst in raw.lists]
@@ -225,19 +233,22 @@ def _cause_from(item: Classified, by_raw: dict[int, Classified]) -> Cause:
     description: list[str] = []
     found: dict[str, list[str]] = {f: [] for f in CAUSE_LIST_FIELDS}
     for raw in _subtree(item.raw):
-        if raw is not item.raw:
-            description.append(raw.heading)
+        own: list[str] = []
         kinds = by_raw[id(raw)].list_kinds
         lists = iter(zip(raw.lists, kinds, strict=True))
         for piece in raw.content:
             if isinstance(piece, str):
-                description.append(piece)
+                own.append(piece)
                 continue
             lst, kind = next(lists)
             if kind in found:
                 found[kind].extend(lst.items)
             else:
-                description.append(_list_as_text(lst))
+                own.append(_list_as_text(lst))
+        # a sub-section's heading with what it says; a "Signs" whose list went to signs, alone
+        if raw is not item.raw and (own or by_raw[id(raw)].kind not in found):
+            own.insert(0, raw.heading)
+        description.extend(own)
     return Cause(name=name, description="\n\n".join(description), **found)
 
 
@@ -268,13 +279,17 @@ def extract_causes(items: list[Classified]) -> list[Cause]:
 
 
 def _in_cause(item: Classified, by_raw: dict[int, Classified]) -> bool:
+    """A cause (a causes section under a causes section), or a risk-factor or signs section
+    of one: what the record keeps in `causes`, not in the article's own lists."""
+    chain = [item]
     raw = item.raw
     while raw.parent is not None:
-        parent = by_raw[id(raw.parent)]
-        if parent.kind == "causes" and item.kind == "causes":
-            return True
         raw = raw.parent
-    return False
+        chain.append(by_raw[id(raw)])
+    kinds = [c.kind for c in chain]
+    if kinds[0] == "causes":
+        return "causes" in kinds[1:]
+    return kinds[0] in CAUSE_LIST_FIELDS and kinds[1:3] == ["causes", "causes"]
 
 
 def _section_items(item: Classified) -> list[str]:
@@ -289,8 +304,9 @@ def extract_article_lists(items: list[Classified]) -> dict[str, list[str]]:
     by_raw = {id(item.raw): item for item in items}
     fields: dict[str, list[str]] = {f: [] for f in ARTICLE_LIST_FIELDS}
     covered: set[str] = set()
+    inside = {id(item.raw) for item in items if _in_cause(item, by_raw)}
     for item in items:
-        if item.kind == "causes" and _in_cause(item, by_raw):
+        if id(item.raw) in inside:
             continue
         for lst, kind in zip(item.raw.lists, item.list_kinds, strict=True):
             target = kind if kind in fields else item.kind if item.kind in fields else None
@@ -306,6 +322,7 @@ def extract_article_lists(items: list[Classified]) -> dict[str, list[str]]:
         if (
             item.kind in fields
             and item.kind not in covered
+            and id(item.raw) not in inside
             and (parent is None or parent.kind != item.kind)
         ):
             fields[item.kind].extend(_section_items(item))

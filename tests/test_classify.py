@@ -119,3 +119,39 @@ def test_most_common_without_saying_who_names_no_kind() -> None:
     """ "The most common are:" under "Symptoms" lists symptoms: the lead-in names no kind, so
     the list takes its section's."""
     assert classify_lead_in("The most common are:") is None
+
+
+def test_a_causes_sub_sections_risk_factors_and_signs_stay_with_it() -> None:
+    """h2 causes > h3 a cause > h4 "Risk factors" / "Signs": the h4 lists are the cause's own
+    (Cause.risk_factors, Cause.signs), not the article's; a cause naming medicines stays a
+    cause; a "Risk factors" section outside the causes is the article's."""
+    from extractors import clean_html, extract_article
+
+    para = "<p>{} usually comes on slowly and is rarely serious in healthy adults.</p>"
+    html = (
+        "<html><body><article><h1>Warts</h1>"
+        + para.format("A wart")
+        + "<h2>What causes warts?</h2>"
+        + "<h3>Direct skin contact</h3>"
+        + para.format("Spread")
+        + "<h4>Risk factors</h4><p>The chance rises if you:</p>"
+        + "<ul><li>Bite your nails</li><li>Have cuts on your hands</li></ul>"
+        + "<h4>Signs</h4><p>A wart from contact usually shows as:</p>"
+        + "<ul><li>A firm raised bump</li></ul>"
+        + "<h3>Some medicines</h3>"
+        + para.format("Immune suppression")
+        + "<h2>Risk factors</h2><ul><li>Children and teenagers</li></ul>"
+        + "<h2>Symptoms</h2><ul><li>A rough lump</li></ul>"
+        + "</article></body></html>"
+    )
+    record = extract_article([clean_html(html, "https://ex.test/warts/")])
+    assert [c.name for c in record.causes] == ["Direct skin contact", "Some medicines"]
+    contact = record.causes[0]
+    assert contact.risk_factors == ["Bite your nails", "Have cuts on your hands"]
+    assert contact.signs == ["A firm raised bump"]
+    assert (
+        contact.description
+        == "Spread usually comes on slowly and is rarely serious in healthy adults."
+    )
+    assert record.risk_factors == ["Children and teenagers"]
+    assert record.signs == ["A rough lump"]
