@@ -167,6 +167,22 @@ def _prefect_env(home: str | None = None) -> None:
         os.environ.setdefault("PREFECT_HOME", home)
 
 
+@contextmanager
+def _prefect_reachable(used: bool) -> Iterator[None]:
+    """An unreachable Prefect API as a one-line error that says what to do, not an internal
+    error. Prefect says so with a RuntimeError "Failed to reach API at <url>"."""
+    try:
+        yield
+    except RuntimeError as exc:
+        if not used or "reach API" not in str(exc):
+            raise
+        raise CliError(
+            f"{exc}: start that Prefect server, unset PREFECT_API_URL to use a temporary"
+            " local one, or run with --no-prefect",
+            EXIT_ERROR,
+        ) from exc
+
+
 def _first_crawl_with_workers(settings: CrawlSettings, out: Path, sources: list[Source]) -> bool:
     """A run that will need the worker processes: the process runner with several workers, and
     a source with no crawl state in the output yet, so every article is fetched in full.
@@ -214,7 +230,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             import flows.crawl_flow  # noqa: F401  (Prefect and its engines, under _loading)
         from flows.progress import RichReporter, Silent, installed
 
-    with installed(RichReporter() if sys.stderr.isatty() and not args.quiet else Silent()):
+    with (
+        installed(RichReporter() if sys.stderr.isatty() and not args.quiet else Silent()),
+        _prefect_reachable(not args.no_prefect),
+    ):
         run_crawl(sources, Path(args.out), use_prefect=not args.no_prefect, settings=settings)
     return EXIT_OK
 
@@ -224,9 +243,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if not args.no_prefect:
         _prefect_env()
-    return run_demo(
-        Path(args.out), port=args.port, serve_only=args.serve_only, use_prefect=not args.no_prefect
-    )
+    with _prefect_reachable(not args.no_prefect):
+        return run_demo(
+            Path(args.out),
+            port=args.port,
+            serve_only=args.serve_only,
+            use_prefect=not args.no_prefect,
+        )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -176,3 +176,34 @@ def test_demo_into_a_relative_folder_publishes_every_article(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     index = json.loads((tmp_path / "output" / "index.json").read_text())
     assert len(index["articles"]) == 6
+
+
+def test_an_unreachable_prefect_api_is_a_one_line_error_that_says_what_to_do(
+    tmp_path: Path,
+) -> None:
+    import os
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "sources.toml"
+    config.write_text('[[sources]]\nname = "x"\nsitemaps = ["http://127.0.0.1:9/sitemap.xml"]\n')
+    env = dict(
+        os.environ,
+        PREFECT_API_URL=f"http://127.0.0.1:{port}/api",
+        PREFECT_HOME=str(tmp_path / "prefect"),
+        DO_NOT_TRACK="1",
+    )
+    result = subprocess.run(
+        [str(BIN), "crawl", "--config", str(config), "--out", str(tmp_path / "out"), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "healthsift: error: Failed to reach API" in result.stderr
+    assert "--no-prefect" in result.stderr
+    assert "internal error" not in result.stderr
+    assert "Traceback" not in result.stderr
