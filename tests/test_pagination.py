@@ -107,6 +107,15 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
             "https://s.test/a/",
             "https://s.test/a/2/",
         ),
+        (
+            "<a href='/a/?pagina=2'>Continue lendo »</a>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/?pagina=2",
+        ),
+        ("<a href='/a/2/'>Sigue leyendo</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/2/'>Lire la suite</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/2/'>Weiterlesen</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         # Links that do not name the article's path: relative ones resolve against the page,
         # and a "#" link may carry its target elsewhere.
         ("<a href='2/'>Next</a>", "", "https://s.test/leg-cramps/", "https://s.test/leg-cramps/2/"),

@@ -108,6 +108,9 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*(aller|passer|continuer) (à|a) la page suivante\W*",
     r"\W*(ir|avan[çc]ar|continuar|seguir) para a pr[óo]xima( p[áa]gina)?\W*",
     r"\W*(pr[óo]xim[ao]|pr[óo]xima p[áa]gina|seguinte|continuar)\W*",
+    # Keep-reading calls: "Continue lendo »", "Sigue leyendo", "Lire la suite", "Weiterlesen"
+    r"\W*(continue|continuar|contin[úu]a|siga|sigue|seguir) (lendo|leyendo)\W*",
+    r"\W*(lire la suite|continuer (la lecture|[àa] lire)|weiterlesen)\W*",
     r"[›»》→>]+",
 )
 
@@ -125,6 +128,9 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "ximo",
     "seguinte",
     "fortsetzen",
+    "lendo",
+    "leyendo",
+    "suite",
     "\u203a",
     "\u00bb",
     "\u300b",
