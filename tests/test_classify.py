@@ -38,6 +38,7 @@ from extractors.text import strip_number
         ("Quando procurar um médico", "when_to_see_doctor"),
         ("2. Dehydration", None),
         ("How to reduce your exposure", "prevention"),
+        ("How floaters are checked", "diagnosis"),
     ],
 )
 def test_headings(heading: str, kind: str | None) -> None:
@@ -64,6 +65,8 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("It is most common in people who:", "risk_factors"),
         ("Simple steps make symptoms less likely:", "prevention"),
         ("You are more prone to it if you:", "risk_factors"),
+        ("Floaters can look like:", "signs"),
+        ("Try foods like:", "examples"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str) -> None:

@@ -488,11 +488,13 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("« 1 2 3 »", "navigation"),
         ("98962 readers found this helpful", "other"),
         ("1,204 people found this article useful", "other"),
+        ("Sponsored: BrightSmile water flossers are 40% off this week for readers.", "ads"),
+        ("Sponsored by Acme: a better night's sleep starts here.", "ads"),
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
     ],
 )
-def test_number_pagers_and_per_view_counters_are_furniture(text: str, kind: str | None) -> None:
+def test_number_pagers_counters_and_native_ads_are_furniture(text: str, kind: str | None) -> None:
     from extractors.blocks import Block
     from extractors.filters import block_junk_kind
 

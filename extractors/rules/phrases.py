@@ -24,6 +24,9 @@ AD_LABELS: tuple[str, ...] = (
     r"werbung",
     r"patrocinado",
     r"sponsoris[ée]",
+    # A native ad written as a paragraph: "Sponsored: BrightSmile flossers are 40% off ..."
+    r"(sponsored|advertorial|promoted|paid (content|post|partnership)|anzeige|publicidad(e)?|"
+    r"patrocinado|sponsoris[ée])( by [^:]{1,40})?\s*:\s.{0,200}",
     r"- ?advertisement ?-",
     r"scroll (down )?to continue( reading)?( with (the )?(content|article|story|page))?",
     r"(continua|continúa|continue|sigue|story continues) (ap[óo]s|despu[ée]s de|after|below) (a |la |the )?(publicidade|publicidad|advertisement|anuncio|an[úu]ncio|ad)",

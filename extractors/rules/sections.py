@@ -175,6 +175,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bdiagnosticad",
             r"\b(festgestellt|feststellen|erkennen|erkannt)\b",
             r"\bget(ting)? (checked|tested|diagnosed)\b",
+            r"\b(is|are|it'?s) (checked|tested|examined)\b",
             r"\bcheck(ing)? for\b",
             r"\bscreen(ing|ed)?\b",
             r"\bswabs?\b",
@@ -441,6 +442,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(sympt[ôo]mes?|signes?)\b",
             r"\b(symptome?|anzeichen|beschwerden)\b",
             r"\b(sintomas?|sinais)\b",
+            # what the condition looks like, before "like:" would read as examples
+            r"\b(looks?|feels?|appears?|sounds?) like\s*:?$",
         ),
     ),
     (
