@@ -117,12 +117,17 @@ class JunkJudge:
     `paragraphs` (elements under `root`, as the survey finds them) only save work."""
 
     def __init__(
-        self, options: RemovalOptions, root: Node, paragraphs: Sequence[Node] = ()
+        self,
+        options: RemovalOptions,
+        root: Node,
+        paragraphs: Sequence[Node] = (),
+        other_articles: frozenset[int] = frozenset(),
     ) -> None:
         self.options = options
         self._root = root
         self._paragraphs = paragraphs[:FLOOR_PARAGRAPHS]
         self._page_chars: int | None = None
+        self._others = other_articles
         self.counts: Counter[str] = Counter()
 
     @property
@@ -145,6 +150,8 @@ class JunkJudge:
     def kind_of(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> str | None:
         """The removal kind of `node`, or None to keep it and look inside. Pass `attrs` when
         the caller already has them."""
+        if tag == "article" and self._others and node.mem_id in self._others:
+            return "clickbait"  # another article the page shows below its own
         if attrs is None:
             attrs = attributes(node)
         if tag in rules.DROP_TAGS and (tag != "button" or "aria-expanded" not in attrs):
@@ -172,6 +179,14 @@ class JunkJudge:
         if token is not None and self.options.strict and self._unguarded(node):
             return token
         return None
+
+    def skips_container(self, node: Node) -> bool:
+        """True (and counted) when a main-content container is another article's (a sibling
+        that joined the page's own)."""
+        if node.tag == "article" and self._others and node.mem_id in self._others:
+            self.counts["clickbait"] += 1
+            return True
+        return False
 
     def skip(self, node: Node, tag: str, attrs: dict[str, Any] | None = None) -> bool:
         """True (and counted) when the element is furniture."""

@@ -20,7 +20,7 @@ from extractors.boilerplate import JunkJudge, RemovalOptions, prune
 from extractors.decode import checked_utf8, to_utf8_unchecked
 from extractors.dom import Node
 from extractors.filters import filter_blocks, is_author_bio
-from extractors.mainzone import is_heading_box, quick_main, select_main
+from extractors.mainzone import is_heading_box, other_articles, quick_main, select_main
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
 from extractors.rules.thresholds import MIN_MAIN_CHARS
@@ -73,6 +73,8 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
 def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
     blocks: list[Block] = []
     for node in nodes:
+        if judge.skips_container(node):
+            continue
         found = extract_blocks(node, judge, record=False).blocks
         if is_heading_box(node):  # a heading the main container keeps beside it
             found = [replace(block, hint=True) for block in found]
@@ -81,15 +83,16 @@ def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:
 
 
 def _main_blocks(
-    tree: LexborHTMLParser, survey: Survey, options: RemovalOptions
+    tree: LexborHTMLParser, survey: Survey, options: RemovalOptions, others: frozenset[int]
 ) -> tuple[list[Block], Counter[str]]:
     """The main content's blocks of a pruned tree, furniture judged on the way down: the quick
-    path over <p> votes when it finds enough, else the full block walk with container scoring."""
+    path over <p> votes when it finds enough, else the full block walk with container scoring.
+    `others`: the <article> elements of other articles (see mainzone.other_articles)."""
     root = tree.body or tree.root
     if root is None:
         return [], Counter()
     removed: Counter[str] = Counter()
-    judge = JunkJudge(options, root, survey.paragraphs)
+    judge = JunkJudge(options, root, survey.paragraphs, others)
     containers = quick_main(root, judge, survey.paragraphs)
     if containers is not None:
         kept, dropped = filter_blocks(_walk(containers, judge))
@@ -97,7 +100,7 @@ def _main_blocks(
             removed.update(judge.counts)
             removed.update(dropped)
             return kept, removed
-        judge = JunkJudge(options, root, survey.paragraphs)
+        judge = JunkJudge(options, root, survey.paragraphs, others)
     kept, dropped = filter_blocks(select_main(extract_blocks(root, judge)))
     removed.update(judge.counts)
     removed.update(dropped)
@@ -157,11 +160,13 @@ def _clean(source: bytes, url: str | None) -> CleanPage:
     survey = take_survey(tree)
     meta = complete_metadata(head, survey)
     title = _page_title(survey, meta)
+    root = tree.body or tree.root
+    others = other_articles(root, title) if root is not None else frozenset()
     best: tuple[list[Block], Counter[str]] | None = None
     # The walk and the junk judge only read the tree, so a looser attempt reuses the pruned tree
     # and its survey. Why: parsing the page again cost as much as the rest of its cleaning.
     for options in ATTEMPTS:
-        blocks, removed = _main_blocks(tree, survey, options)
+        blocks, removed = _main_blocks(tree, survey, options, others)
         blocks, bios = _drop_author_bios(_drop_title(blocks, title), meta)
         removed["other"] += bios
         size = sum(len(b.text) for b in blocks)

@@ -28,6 +28,7 @@ from extractors.rules.thresholds import (
     SIBLING_MAX_DENSITY,
     SIBLING_SCORE_SHARE,
 )
+from extractors.text import normalize_key
 
 # Score added per tag of a container (Readability's initial scores). Why: divs and articles hold
 # prose; list items, forms and headings hold furniture more often.
@@ -440,3 +441,32 @@ def is_heading_box(node: Node) -> bool:
         return False
     text = node.text(deep=True).strip()
     return 0 < len(text) <= 120 and "\n" not in text and node.css_first("a") is None
+
+
+def other_articles(root: Node, title: str) -> frozenset[int]:
+    """The <article> elements of other articles a page shows beside its own: when articles
+    with their own h1/h2 sit apart, one of them titled as the page, the others (mem_ids). Why:
+    infinite-scroll themes render the next article's opening below the current one, and it can
+    outscore a short article."""
+    wanted = normalize_key(title)
+    articles = root.css("article") if wanted else []
+    if len(articles) < 2:
+        return frozenset()
+    own: list[Node] = []
+    titled: list[Node] = []
+    for article in articles:
+        heading = article.css_first("h1, h2")
+        if heading is None:
+            continue
+        titled.append(article)
+        if normalize_key(heading.text(deep=True)) == wanted:
+            own.append(article)
+    if len(own) != 1:
+        return frozenset()
+    mine = own[0]
+    around = _ancestor_ids(mine, levels=64) | {mine.mem_id}
+    return frozenset(
+        article.mem_id
+        for article in titled
+        if article.mem_id not in around and mine.mem_id not in _ancestor_ids(article, levels=64)
+    )

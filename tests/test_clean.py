@@ -499,3 +499,21 @@ def test_number_pagers_counters_and_native_ads_are_furniture(text: str, kind: st
     from extractors.filters import block_junk_kind
 
     assert block_junk_kind(Block("paragraph", text)) == kind
+
+
+def test_the_next_article_an_infinite_scroll_theme_renders_below_is_left_out() -> None:
+    """A short article, then the next one pre-rendered (and longer) in <article class="post
+    next-post">: the page's article is the first, the teaser is none of it."""
+    own = (
+        "<p>Hiccups are sudden, involuntary contractions of the diaphragm, and most stop soon.</p>"
+    )
+    teaser = "<p>Dry mouth happens when the salivary glands make too little saliva to stay wet.</p>"
+    html = (
+        "<html><head><title>Hiccups</title></head><body><main>"
+        f"<article class='post'><h1>Hiccups</h1>{own * 3}</article>"
+        "<article class='post next-post' data-next-url='/dry-mouth/'><h2>Dry mouth</h2>"
+        f"{teaser * 8}</article></main></body></html>"
+    )
+    page = clean_html(html, "https://ex.test/hiccups/")
+    assert "diaphragm" in page.text
+    assert "saliva" not in page.text
