@@ -108,36 +108,52 @@ def _sitemap_entries(root: Element) -> Iterator[tuple[str, str]]:
 
 
 def parse_feed(data: bytes, base: str) -> Discovered:
-    """Item links of an RSS 2.0, RSS 1.0 or Atom feed."""
+    """Item links of an RSS 2.0, RSS 1.0 or Atom feed, resolved against the feed's URL and any
+    `xml:base` on the way (Atom feeds may give relative links under `xml:base="https://..."`)."""
     root = _parse_xml(data)
     found = Discovered()
     if root is None:
         found.error = "feed is not well-formed XML (or uses forbidden entities)"
         return found
-    for node in root.iter():
-        name = _local(node.tag)
-        if name in ("item", "entry"):
-            url = _entry_link(node)
-            joined = join_url(base, url) if url else None
-            if joined is not None:
-                found.articles.append(joined)
+    _feed_entries(root, base, found.articles)
     found.articles = list(dict.fromkeys(found.articles))
     return found
 
 
-def _entry_link(node: Element) -> str:
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _rebased(base: str, node: Element) -> str:
+    declared = node.get(_XML_BASE)
+    return (join_url(base, declared.strip()) or base) if declared else base
+
+
+def _feed_entries(node: Element, base: str, out: list[str]) -> None:
+    here = _rebased(base, node)
+    if _local(node.tag) in ("item", "entry"):
+        url, link_base = _entry_link(node, here)
+        joined = join_url(link_base, url) if url else None
+        if joined is not None:
+            out.append(joined)
+        return
+    for child in node:
+        _feed_entries(child, here, out)
+
+
+def _entry_link(node: Element, base: str) -> tuple[str, str]:
+    """An entry's link and the base it is relative to."""
     for child in node:
         if _local(child.tag) != "link":
             continue
         href = child.get("href")
         if href and child.get("rel", "alternate") == "alternate":
-            return href.strip()
+            return href.strip(), _rebased(base, child)
         if child.text and child.text.strip():
-            return child.text.strip()
+            return child.text.strip(), _rebased(base, child)
     for child in node:
         if _local(child.tag) == "guid" and (child.text or "").startswith("http"):
-            return (child.text or "").strip()
-    return ""
+            return (child.text or "").strip(), base
+    return "", base
 
 
 def is_feed(data: bytes) -> bool:

@@ -638,6 +638,28 @@ def test_site_pages_a_sitemap_lists_are_not_articles(path: str, site_page: bool)
     assert is_site_page(f"https://ex.test{path}") is site_page
 
 
+def test_feed_links_resolve_against_xml_base() -> None:
+    """Atom's xml:base, on the feed, an entry or the link itself, is what a relative link is
+    relative to; without one, the feed's own URL is."""
+    from extractors.discovery import parse_feed
+
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://ex.test/">
+      <entry><link rel="enclosure" href="img/a.jpg"/><link rel="alternate" href="answers/a"/></entry>
+      <entry xml:base="https://ex.test/kb/"><link href="b"/></entry>
+      <entry><link rel="replies" href="answers/c/comments"/><link href="/abs/c" /></entry>
+      <entry><link xml:base="guides/" href="d"/></entry>
+    </feed>"""
+    assert parse_feed(atom, "https://ex.test/feeds/articles.atom").articles == [
+        "https://ex.test/answers/a",
+        "https://ex.test/kb/b",
+        "https://ex.test/abs/c",
+        "https://ex.test/guides/d",
+    ]
+    plain = b"""<rss version="2.0"><channel><item><link>posts/e</link></item></channel></rss>"""
+    assert parse_feed(plain, "https://ex.test/feed/").articles == ["https://ex.test/feed/posts/e"]
+
+
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     from extractors.discovery import parse_sitemap
 
