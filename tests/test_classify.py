@@ -66,6 +66,9 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Simple steps make symptoms less likely:", "prevention"),
         ("You are more prone to it if you:", "risk_factors"),
         ("Floaters can look like:", "signs"),
+        ("It cannot be prevented, but you can prevent the symptoms:", "prevention"),
+        ("You can ease the symptoms by:", "treatment"),
+        ("Symptoms that get worse include:", "signs"),
         ("Try foods like:", "examples"),
     ],
 )

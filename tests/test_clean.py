@@ -490,6 +490,7 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("1,204 people found this article useful", "other"),
         ("Sponsored: BrightSmile water flossers are 40% off this week for readers.", "ads"),
         ("Sponsored by Acme: a better night's sleep starts here.", "ads"),
+        ("People also ask", "clickbait"),
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
     ],

@@ -168,6 +168,7 @@ INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(related( articles?| posts?| stories| reading| content| coverage)?|recommended( for you|"
     r" reading)?|more on this( topic)?|you (may|might) (also )?like|don'?t miss)\s*([:|\u2014\u2013-].{0,200})?",
     r"(also read|must read|trending|popular)\s*:.{0,200}",
+    r"(people also (ask|asked|search for|read)|related (questions|searches))\s*:?",
     r"(trending( now| today)?|popular( now| posts| stories| articles)?|most (read|popular|viewed)|"
     r"around the web|(sponsored|promoted|partner) (stories|content|links)|from (our|the) partners|"
     r"what to read next|read next|up next|more (stories|from us|to read)|editor'?s picks)",

@@ -428,6 +428,18 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(maior risco|mais (prov[áa]vel|comum|frequente|propensas?))\b",
         ),
     ),
+    # What to do about the symptoms is no list of symptoms: tried before the signs' rule.
+    (
+        "prevention",
+        (r"\b(prevent|avoid|stop)(ing)? (the |your |these |its )?(symptoms|flare-?ups|attacks)\b",),
+    ),
+    (
+        "treatment",
+        (
+            r"\b(ease|relieve|reduce|manage|treat|control|soothe|calm|lessen|settle)(s|ing)? "
+            r"(the |your |these |its )?symptoms\b",
+        ),
+    ),
     (
         "signs",
         (
