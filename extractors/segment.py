@@ -35,6 +35,13 @@ class RawList:
     items: list[str]
 
 
+class Caption(str):
+    """A figure's caption among a section's paragraphs: part of the outline and the text, not
+    of a definition or a summary (a caption describes a picture)."""
+
+    __slots__ = ()
+
+
 @dataclass
 class RawSection:
     """A section as segmentation finds it, before classification."""
@@ -128,6 +135,9 @@ class _Outline:
     def add(self, block: Block, following: Block | None) -> bool:
         """Add a body block; True when it was a lead-in that took the next list."""
         target = self.current.content
+        if block.kind == "caption":
+            target.append(Caption(block.text))
+            return False
         if block.kind == "list":
             target.append(RawList("", list(block.items)))
             return False

@@ -16,7 +16,7 @@ from extractors.classify import (
     heading_kinds,
 )
 from extractors.rules import sections as rules
-from extractors.segment import RawList, RawSection
+from extractors.segment import Caption, RawList, RawSection
 from extractors.text import normalize_key, strip_number
 from schemas import Cause, Section, SectionList
 
@@ -330,11 +330,16 @@ def extract_article_lists(items: list[Classified]) -> dict[str, list[str]]:
 
 
 def _section_text(item: Classified) -> list[str]:
+    """A section's text with its sub-sections, figure captions left out."""
     parts: list[str] = []
     for raw in _subtree(item.raw):
         if raw is not item.raw:
             parts.append(raw.heading)
-        parts.extend(p if isinstance(p, str) else _list_as_text(p) for p in raw.content)
+        parts.extend(
+            p if isinstance(p, str) else _list_as_text(p)
+            for p in raw.content
+            if not isinstance(p, Caption)
+        )
     return parts
 
 
@@ -364,4 +369,8 @@ def outline_text(items: list[Classified]) -> str:
 def lead_text(items: list[Classified]) -> str:
     if not items or items[0].raw.heading:
         return ""
-    return "\n\n".join(p if isinstance(p, str) else _list_as_text(p) for p in items[0].raw.content)
+    return "\n\n".join(
+        p if isinstance(p, str) else _list_as_text(p)
+        for p in items[0].raw.content
+        if not isinstance(p, Caption)
+    )

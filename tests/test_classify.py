@@ -161,3 +161,21 @@ def test_a_causes_sub_sections_risk_factors_and_signs_stay_with_it() -> None:
     )
     assert record.risk_factors == ["Children and teenagers"]
     assert record.signs == ["A rough lump"]
+
+
+def test_a_figure_caption_is_in_the_text_but_not_the_definition_or_summary() -> None:
+    from extractors import clean_html, extract_article
+
+    caption = "<figure><img src='a.jpg'><figcaption>Greasy yellow scales over a baby's crown, as seen in a clinic photo.</figcaption></figure>"
+    para = "<p>Cradle cap is a harmless, greasy scaling of a baby's scalp that clears up by itself.</p>"
+    html = (
+        f"<html><body><article><h1>Cradle cap</h1>{caption}{para}"
+        f"<h2>What is cradle cap?</h2>{caption}{para}{para}"
+        "<h2>Symptoms</h2><ul><li>Yellow scales</li><li>Flaky skin</li></ul>"
+        "</article></body></html>"
+    )
+    record = extract_article([clean_html(html, "https://ex.test/cradle-cap/")])
+    assert record.definition.startswith("Cradle cap is a harmless")
+    assert "clinic photo" not in record.definition
+    assert "clinic photo" not in record.summary
+    assert "clinic photo" in record.text
