@@ -135,27 +135,33 @@ def _shows_replacement(page: CleanPage) -> bool:
 
 
 def clean_html(
-    html: str | bytes, url: str | None = None, *, content_type: str | None = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    article_url: str | None = None,
 ) -> CleanPage:
     """Clean one HTML page: main content as blocks and text, metadata, next-page URL, removals.
+    `article_url`: the article's first page, when this is a later one (next pages named in
+    words are found below its path).
 
     Never raises on malformed or empty markup; an empty page gives an empty `text`.
     """
     source, checked = to_utf8_unchecked(html, content_type)
-    page = _clean(source, url)
+    page = _clean(source, url, article_url)
     # Bytes taken for UTF-8 unchecked: only when the result shows a replacement character is
     # the page checked, and cleaned again from its Windows-1252 reading if it is not UTF-8.
     if not checked and _shows_replacement(page):
         fixed = checked_utf8(source)
         if fixed is not source:
-            page = _clean(fixed, url)
+            page = _clean(fixed, url, article_url)
     return page
 
 
-def _clean(source: bytes, url: str | None) -> CleanPage:
+def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage:
     tree = LexborHTMLParser(source)
     head = read_head(tree, url)
-    next_url, next_rule = find_next_page(tree, url) if url else (None, "")
+    next_url, next_rule = find_next_page(tree, url, article_url) if url else (None, "")
     prune(tree)
     survey = take_survey(tree)
     meta = complete_metadata(head, survey)

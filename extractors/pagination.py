@@ -19,8 +19,9 @@ from extractors.dom import Node
 from extractors.pagekeys import is_next_of, page_keys
 from extractors.rules.pagination import PAGER_CONTAINER_MARKS, PAGER_DEPTH
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
-from extractors.safeurl import join_url
+from extractors.safeurl import join_url, split_url
 from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
+from extractors.urls import normalize_url
 
 PAGER_CONTAINER = re.compile("|".join(re.escape(m) for m in PAGER_CONTAINER_MARKS), re.I)
 _ONCLICK_URL = re.compile(r"""(?:location(?:\.href)?|window\.open)\s*(?:=|\()\s*['"]([^'"]+)['"]""")
@@ -50,11 +51,12 @@ _LINKS_OUTSIDE = ':not([href^="/"]):not([href^="http:" i]):not([href^="https:" i
 _SAFE_STEM = re.compile(r"[A-Za-z0-9._~%!$&()*+,;=:@-]+")  # nothing to escape in '...'
 
 
-def _candidate_css(url: str) -> str:
-    """The candidate selector for the page at `url`: links outside the article's path left out
-    (a page has about 90 links; reading their texts was most of the next-page search)."""
+def _candidate_css(url: str, article_url: str) -> str:
+    """The candidate selector for the page at `url` of the article at `article_url`: links
+    outside the article's path left out (a page has about 90 links; reading their texts was
+    most of the next-page search)."""
     stems = []
-    for key in page_keys(url):
+    for key in page_keys(url) + (page_keys(article_url) if article_url != url else ()):
         stem = key.base.rsplit("/", 1)[-1].split(".", 1)[0]
         if not stem or not _SAFE_STEM.fullmatch(stem):
             return _CANDIDATE_CSS  # a home page, or a segment the selector cannot quote
@@ -118,11 +120,11 @@ def _in_pager(node: Node) -> bool:
     return False
 
 
-def _candidates(tree: LexborHTMLParser, url: str) -> list[tuple[str, str]]:
+def _candidates(tree: LexborHTMLParser, url: str, article_url: str) -> list[tuple[str, str]]:
     """(raw href, rule name) pairs: rel=next first, then next-texts, then pager numbers."""
     by_rule: dict[str, list[str]] = {"rel-next": [], "next-text": [], "pager": []}
     labelled: list[tuple[Node, tuple[str, str, str]]] = []
-    for node in tree.css(_candidate_css(url)):
+    for node in tree.css(_candidate_css(url, article_url)):
         attrs = node.attributes
         tag = node.tag
         if tag in ("a", "link") and "next" in (attrs.get("rel") or "").split():
@@ -172,19 +174,48 @@ def _through_interstitial(link: str, base: str, url: str) -> str | None:
     return None
 
 
-def find_next_page(tree: LexborHTMLParser, url: str) -> tuple[str | None, str]:
-    """The next page's absolute URL and the rule that found it, or (None, "")."""
+def _under_article(candidate: str, url: str, article_url: str) -> bool:
+    """`candidate` is a page below the article's own path ("/guides/heat-rash/part-two/" under
+    "/guides/heat-rash/"), other than the current page. Why: some sites name later pages in
+    words, or by topic, where no page number can say which comes next; a link labelled as the
+    next page that stays under the article's path is one."""
+    article = split_url(article_url)
+    found = split_url(candidate)
+    if article is None or found is None or article.netloc.lower() != found.netloc.lower():
+        return False
+    root = article.path.rstrip("/")
+    root = root.rsplit(".", 1)[0] if "." in root.rsplit("/", 1)[-1] else root
+    path = found.path
+    return (
+        len(root) > 1
+        and path.startswith(root + "/")
+        and len(path.rstrip("/")) > len(root)
+        and normalize_url(candidate) not in (normalize_url(url), normalize_url(article_url))
+    )
+
+
+def find_next_page(
+    tree: LexborHTMLParser, url: str, article_url: str | None = None
+) -> tuple[str | None, str]:
+    """The next page's absolute URL and the rule that found it, or (None, ""). `article_url`:
+    the article's first page, when `url` is a later one."""
     base = _base_href(tree, url)
+    article = article_url or url
     best: tuple[int, str, str] | None = None
-    for href, rule in _candidates(tree, url):
+    below: tuple[str, str] | None = None
+    for href, rule in _candidates(tree, url, article):
         absolute = join_url(base, href)
         if absolute is None or not absolute.startswith(("http://", "https://")):
             continue
         if not is_next_of(absolute, url):
+            if rule == "next-text" and below is None and _under_article(absolute, url, article):
+                below = (absolute, "next-under-article")
             absolute = _through_interstitial(absolute, base, url)
             if absolute is None:
                 continue
         number = max(k.number for k in page_keys(absolute))
         if best is None or number < best[0]:
             best = (number, absolute, rule)
-    return (best[1], best[2]) if best is not None else (None, "")
+    if best is not None:
+        return best[1], best[2]
+    return below if below is not None else (None, "")

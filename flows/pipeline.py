@@ -22,11 +22,13 @@ class ArticlePages:
     warnings: list[str] = field(default_factory=list)
 
 
-def _clean(page: FetchedPage) -> CleanPage:
+def _clean(page: FetchedPage, article_url: str | None = None) -> CleanPage:
     if not is_html(page.content_type, page.body):
         kind = page.content_type.split(";")[0].strip() or "unknown content"
         raise NotAnArticle(f"{page.final_url} is {kind}, not an HTML page")
-    return clean_html(page.body, page.final_url, content_type=page.content_type)
+    return clean_html(
+        page.body, page.final_url, content_type=page.content_type, article_url=article_url
+    )
 
 
 def _fingerprint(page: CleanPage) -> str:
@@ -88,7 +90,7 @@ class PageFollower:
                 kind = page.content_type.split(";")[0].strip() or "not HTML"
                 self._stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
-        cleaned = _clean(page)
+        cleaned = _clean(page, self.result.fetched[0].final_url if number > 1 else None)
         fingerprint = _fingerprint(cleaned)
         if fingerprint in self._seen_texts:
             self.result.warnings.append(f"page {number} repeats an earlier page's content; stopped")

@@ -162,6 +162,28 @@ def test_next_post_links_are_not_next_pages() -> None:
     assert clean_html(doc(markup, head), "https://s.test/a/").next_page_url is None
 
 
+def test_later_pages_named_in_words_below_the_article_are_next_pages() -> None:
+    """Later pages named in words ("/part-two/", "/causes/") have no number to compare: a link
+    labelled as the next page (or part) that stays below the article's first page is taken;
+    from a later page, the article's first page says where "below" is. A "Next:" link to
+    another article is never taken."""
+    first = "https://s.test/guides/heat-rash/"
+    part_two = "https://s.test/guides/heat-rash/part-two/"
+    found = clean_html(doc("<a href='part-two/'>Next: Causes and risk factors »</a>"), first)
+    assert (found.next_page_url, found.next_page_rule) == (part_two, "next-under-article")
+    later = clean_html(
+        doc("<a href='/guides/heat-rash/part-three/'>Continue to part 3 of 3</a>"),
+        part_two,
+        article_url=first,
+    )
+    assert later.next_page_url == "https://s.test/guides/heat-rash/part-three/"
+    elsewhere = doc("<a href='/guides/ringworm/'>Next: Ringworm, and why it is no worm »</a>")
+    assert clean_html(elsewhere, first).next_page_url is None
+    assert clean_html(elsewhere, part_two, article_url=first).next_page_url is None
+    unlabelled = doc("<a href='/guides/heat-rash/comments/'>Read the 12 comments</a>")
+    assert clean_html(unlabelled, first).next_page_url is None
+
+
 def test_last_page_has_no_next() -> None:
     markup = (
         "<nav class='pagination'><a href='/a/'>1</a><a href='/a/page/2/'>2</a><span>3</span></nav>"

@@ -114,6 +114,9 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     # Keep-reading calls: "Continue lendo »", "Sigue leyendo", "Lire la suite", "Weiterlesen"
     r"\W*(continue|continuar|contin[úu]a|siga|sigue|seguir) (lendo|leyendo)\W*",
     r"\W*(lire la suite|continuer (la lecture|[àa] lire)|weiterlesen)\W*",
+    # The next part named: "Next: Causes and risk factors »", "Continue to part 2 of 3"
+    r"\W*next( page| part| section)?\s*[:\u2013\u2014-]\s*\w.{0,50}",
+    r"\W*((continue|go|skip|read on) to )?(part|page|section) \d{1,3}( of \d{1,3})?\W*",
     r"[›»》→>]+",
 )
 
@@ -131,6 +134,7 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "ximo",
     "seguinte",
     "fortsetzen",
+    "part ",
     "lendo",
     "leyendo",
     "suite",
