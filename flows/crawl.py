@@ -40,6 +40,7 @@ from flows.publish import (
     published,
     rebuild_index,
     warm_schema,
+    withdraw_article,
     write_rejection,
 )
 from flows.sources import CrawlSettings, Source
@@ -304,6 +305,7 @@ def plan_batches(
     states = load_state(out, source.name)
     now = utc_now()
     settled = settle_by_sitemap(source, discovery, states, now, settings.full_recheck_hours)
+    settled.outcomes += settle_later_pages(discovery.urls, states)
     done = {outcome.url for outcome in settled.outcomes}
     urls = [url for url in discovery.urls if url not in done]
     size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
@@ -351,6 +353,28 @@ def settle_by_sitemap(
         ):
             settled.outcomes.append(Outcome(url, "unchanged", id=old.id))
     return settled
+
+
+def later_pages_of(urls: Iterable[str], states: dict[str, ArticleState]) -> dict[str, str]:
+    """Which of `urls` are a later page of another of them, by the articles' known pages: url
+    -> the article's URL."""
+    wanted = set(urls)
+    return {
+        page: url
+        for url in wanted
+        if (state := states.get(url)) is not None
+        for page in state.later
+        if page in wanted and page != url
+    }
+
+
+def settle_later_pages(urls: list[str], states: dict[str, ArticleState]) -> list[Outcome]:
+    """URLs a sitemap lists that are known later pages of an article it lists too: merged into
+    that article, never fetched on their own."""
+    return [
+        Outcome(url, "merged", reason=f"a later page of {article}")
+        for url, article in later_pages_of(urls, states).items()
+    ]
 
 
 LIGHT_SHARE = 0.9  # Why: when nine in ten articles need one conditional request, one process
@@ -481,6 +505,7 @@ async def _crawl_article(
         sha256=first_page.sha256,
         checked_at=job.now,
         lastmod=lastmod,
+        later=tuple(sorted({normalize_url(u) for p in pages[1:] for u in (p.url, p.final_url)})),
     )
     return Outcome(url, status, id=record.id, title=record.title, published=written), state
 
@@ -520,6 +545,10 @@ def finish_run(
 ) -> RunReport:
     """Write rejections and the crawl state, rebuild the index, write the run report."""
     outcomes = [o for r in results for o in r.outcomes]
+    states = load_state(out, source.name)
+    learnt = {u: s for r in results for u, s in r.states.items() if states.get(u) != s}
+    states.update(learnt)
+    outcomes, forgot = _merge_later_pages(outcomes, states, out)
     report.counts = dict(Counter(o.status for o in outcomes))
     for outcome in outcomes:
         if outcome.status == "failed":
@@ -527,13 +556,33 @@ def finish_run(
                 {"url": outcome.url, "kind": outcome.kind, "reason": outcome.reason}
             )
             write_rejection(out, Rejection(outcome.url, outcome.kind, outcome.reason, utc_now()))
-    states = load_state(out, source.name)
-    learnt = {u: s for r in results for u, s in r.states.items() if states.get(u) != s}
-    states.update(learnt)
     rewritten = rebuild_index(out, [o.published for o in outcomes if o.published is not None])
     # a run that learnt nothing new leaves the state file as it is, without serialising it
-    rewritten["state"] = save_state(out, source.name, states) if learnt else False
+    rewritten["state"] = save_state(out, source.name, states) if learnt or forgot else False
     report.outputs_rewritten = [name for name, changed in rewritten.items() if changed]
     report.finished_at = utc_now()
     write_atomic(out / "runs" / f"{report.run_id}.json", dumps(asdict(report)))
     return report
+
+
+def _merge_later_pages(
+    outcomes: list[Outcome], states: dict[str, ArticleState], out: Path
+) -> tuple[list[Outcome], bool]:
+    """Articles of this run that turn out to be a later page of another (a sitemap that lists
+    an article's pages named in words, "/guide/part-two/"): merged, their record withdrawn and
+    their state forgotten. Returns the outcomes and whether `states` lost any."""
+    later = later_pages_of((o.url for o in outcomes if o.status != "failed"), states)
+    if not later:
+        return outcomes, False
+    merged: list[Outcome] = []
+    forgot = False
+    for outcome in outcomes:
+        article = later.get(outcome.url)
+        if article is None or outcome.status in ("failed", "merged"):
+            merged.append(outcome)
+            continue
+        if outcome.id and outcome.id != states[article].id:
+            withdraw_article(out, outcome.id)
+        forgot = states.pop(outcome.url, None) is not None or forgot
+        merged.append(Outcome(outcome.url, "merged", reason=f"a later page of {article}"))
+    return merged, forgot

@@ -53,6 +53,16 @@ def publish_article(record: HealthArticle, out: Path) -> str:
     return "new" if existing is None else "changed"
 
 
+def withdraw_article(out: Path, record_id: str) -> bool:
+    """Remove a published record (a page found to be part of another article); True when a
+    file was removed."""
+    try:
+        safe_path(out, ARTICLES, record_id).unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Published:
     """An article file written in this run, as the index needs it: its index entry and

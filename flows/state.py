@@ -33,6 +33,9 @@ class ArticleState:
     lastmod: str = ""
     """The sitemap's `<lastmod>` for the article when its pages were last all fetched ("" when
     none): a new lastmod on an unchanged page is not kept, so the state is not rewritten."""
+    later: tuple[str, ...] = ()
+    """The normalised URLs of the article's later pages (as asked for and as served): when a
+    sitemap lists them too, they are this article's pages, not articles of their own."""
 
     def conditional_headers(self) -> dict[str, str]:
         headers = {}
@@ -60,7 +63,10 @@ def load_state(out: Path, source: str) -> dict[str, ArticleState]:
     """The saved state of a source (empty when there is none or it is unreadable)."""
     try:
         data = json.loads(state_path(out, source).read_text(encoding="utf-8"))
-        return {url: ArticleState(**entry) for url, entry in data.get("articles", {}).items()}
+        return {
+            url: ArticleState(**{**entry, "later": tuple(entry.get("later", ()))})
+            for url, entry in data.get("articles", {}).items()
+        }
     except (OSError, ValueError, TypeError):
         return {}
 

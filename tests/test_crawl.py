@@ -166,6 +166,52 @@ def test_one_article_under_two_urls_is_published_once_and_not_rewritten(
     assert entry["url"].endswith("/dry-eye/")
 
 
+def test_later_pages_a_sitemap_lists_under_names_are_merged_not_published(
+    tmp_path: Path,
+) -> None:
+    """A sitemap lists an article's later pages, named in words ("/guide/heat-rash/part-two/"):
+    nothing tells them from articles before the crawl. They are merged into the article and
+    withdrawn; the next run knows them as its pages and does not fetch them on their own."""
+    para = "<p>Heat rash is an itchy rash of small raised spots that appears when sweat is trapped.</p>"
+
+    def page(title: str, body: str) -> bytes:
+        return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{para * 3}{body}</article></body></html>".encode()
+
+    routes: dict[str, Route] = {
+        "/guide/heat-rash/": (200, {}, page("Heat rash", "<a href='part-two/'>Next: Causes »</a>")),
+        "/guide/heat-rash/part-two/": (
+            200,
+            {},
+            page("Causes", "<h2>Causes</h2><p>Sweat ducts get blocked in hot weather.</p>"),
+        ),
+        "/sitemap.xml": (200, {"Content-Type": "application/xml"}, b""),
+    }
+    log = ServedLog()
+    with serve_routes(routes, log) as base:
+        locs = "".join(
+            f"<url><loc>{base}{p}</loc></url>"
+            for p in ("/guide/heat-rash/", "/guide/heat-rash/part-two/")
+        )
+        routes["/sitemap.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            f"<urlset>{locs}</urlset>".encode(),
+        )
+        first = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+        stamps = mtimes(tmp_path)
+        log.requests.clear()
+        second = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+    assert first.counts == {"new": 1, "merged": 1}
+    assert second.counts == {"unchanged": 1, "merged": 1}
+    assert mtimes(tmp_path) == stamps
+    assert [p for p, _ in log.requests] == ["/sitemap.xml", "/guide/heat-rash/"]
+    (entry,) = json.loads((tmp_path / "index.json").read_text())["articles"]
+    assert entry["url"].endswith("/guide/heat-rash/")
+    record = json.loads((tmp_path / entry["path"]).read_text())
+    assert len(record["provenance"]["pages"]) == 2
+    assert len(list((tmp_path / "articles").glob("*.json"))) == 1
+
+
 def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
