@@ -88,6 +88,8 @@ def extract_article(
     if not pages:
         raise NotAnArticle("no pages to extract")
     first = pages[0]
+    if first.cards:
+        raise NotAnArticle(f"a listing page: its text is {first.cards} article cards")
     start_url = url or first.url or ""
     title = first.title or first.metadata.title
     blocks = _merge_pages(pages, title)

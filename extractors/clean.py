@@ -20,6 +20,7 @@ from extractors.boilerplate import JunkJudge, RemovalOptions, prune
 from extractors.decode import checked_utf8, to_utf8_unchecked
 from extractors.dom import Node
 from extractors.filters import filter_blocks, is_author_bio
+from extractors.listing import listing_cards
 from extractors.mainzone import is_heading_box, other_articles, quick_main, select_main
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
@@ -55,6 +56,9 @@ class CleanPage:
     """Title, authors, dates, language, site name and canonical URL from the page."""
     removed: dict[str, int] = field(default_factory=dict)
     """Counts of what was removed, by kind: ads, clickbait, prompts, navigation, other."""
+    cards: int = 0
+    """Article cards (a link and a short excerpt each) that make up the main content: a listing
+    page when not 0 (see extractors.listing)."""
 
 
 def _page_title(survey: Survey, meta: PageMeta) -> str:
@@ -183,6 +187,11 @@ def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage
     assert best is not None
     blocks, removed = best
     return CleanPage(
+        cards=(
+            listing_cards(root, blocks, removed["clickbait"] + removed["navigation"])
+            if root is not None
+            else 0
+        ),
         url=url,
         title=title,
         text=_to_text(blocks),

@@ -518,3 +518,33 @@ def test_the_next_article_an_infinite_scroll_theme_renders_below_is_left_out() -
     page = clean_html(html, "https://ex.test/hiccups/")
     assert "diaphragm" in page.text
     assert "saliva" not in page.text
+
+
+def _listing(cards: int, intro: str = "") -> str:
+    excerpt = "A short look at why {0} happens, who gets it, and the simple steps that help most."
+    card = (
+        "<article class='card'><h2><a href='/guides/{0}/'>All about {0} and how to treat it</a>"
+        "</h2><p>" + excerpt + "</p><a class='more' href='/guides/{0}/'>Read more</a></article>"
+    )
+    names = ["gout", "hives", "styes", "warts", "bunions"][:cards]
+    body = "".join(card.format(name) for name in names)
+    return f"<html><body><main><h1>Skin conditions</h1>{intro}{body}</main></body></html>"
+
+
+def test_a_page_of_article_cards_is_a_listing_not_an_article() -> None:
+    """A section front's cleaning keeps its cards' excerpts, which read like a short article:
+    three cards or more of a headline link and a short excerpt, holding most of the kept text,
+    make it a listing, which extract_article rejects. An article with a box of two linked
+    cards after its own text stays an article."""
+    from extractors import NotAnArticle, extract_article
+
+    intro = "<p>Guides to the skin problems we are asked about most.</p>"
+    listing = clean_html(_listing(4, intro), "https://ex.test/conditions/skin/")
+    assert listing.cards == 4
+    with pytest.raises(NotAnArticle, match="listing"):
+        extract_article([listing])
+    text = "<p>" + "Gout is a painful form of arthritis that comes and goes in sudden attacks. " * 5
+    article = _listing(2).replace("<h1>Skin conditions</h1>", f"<h1>Gout</h1>{text}</p>")
+    page = clean_html(article, "https://ex.test/gout/")
+    assert page.cards == 0
+    assert extract_article([page]).title == "Gout"

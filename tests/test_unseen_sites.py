@@ -199,6 +199,12 @@ KNOWN_EXTRAS = {
         "a contest page the site's feed lists among its articles, with headings and enough text:"
         " nothing checks that a page is about health",
     ),
+    "/conditions/skin/": (
+        "words-pager",
+        "a section front of two article cards: a listing is told by three cards or more (two"
+        " are too few to tell from an article with two linked boxes)",
+    ),
+    "/topics/sleep/": ("words-pager", "a section front of two article cards, as /conditions/skin/"),
 }
 
 

@@ -55,3 +55,12 @@ MAX_LINK_LINE_CHARS = 160
 # Deepest element nesting the walkers descend into; deeper text is taken flat. Why: hostile or
 # broken pages nest thousands of elements, and the walkers recurse.
 MAX_DEPTH = 180
+
+# Listing pages (extractors.listing). Why: a section front's cards keep one short excerpt each
+# after cleaning, while an article's own linked boxes are few or long; two cards are too few
+# to tell a listing from an article with two boxes.
+MIN_LISTING_CARDS = 3
+MAX_CARD_EXCERPT = 400  # characters of excerpt per card
+MAX_CARD_CHARS = 800  # characters of a whole card: headline, excerpt, byline, "Read more"
+LISTING_TEXT_SHARE = 0.6  # of the kept text, in card excerpts
+CARD_DEPTH = 4  # levels from a card's link up to the card
