@@ -156,6 +156,9 @@ class Block:
     """Ids of the ancestor elements, outermost first, the holder last (for main-content scoring)."""
     page: int = 1
     """1-based page number, set when pages are merged."""
+    lead_bold: int = 0
+    """Characters of bold text the paragraph opens with, before any plain text: a run-in name
+    ("<strong>Dehydration.</strong> Not drinking enough...")."""
 
     @property
     def link_density(self) -> float:
@@ -176,6 +179,7 @@ class Block:
             self.link_chars,
             self.path,
             page,
+            self.lead_bold,
         )
 
 
@@ -196,6 +200,8 @@ class _Run:
     link_chars: int = 0
     bold_chars: int = 0
     hint_chars: int = 0
+    lead_bold: int = 0
+    """Bold characters before the first plain ones (-1 once plain text has come)."""
 
     def add(self, text: str, in_link: bool, in_bold: bool, in_hint: bool = False) -> None:
         self.parts.append(text.replace("\n", " ") if "\n" in text else text)
@@ -205,6 +211,10 @@ class _Run:
             self.link_chars += n
         if in_bold:
             self.bold_chars += n
+            if self.lead_bold >= 0:
+                self.lead_bold += n
+        elif n and self.lead_bold >= 0:
+            self.lead_bold = -1 if self.lead_bold == 0 else -self.lead_bold - 1
         if in_hint:
             self.hint_chars += n
 
@@ -463,6 +473,8 @@ class BlockWalker:
                 path=owner.path,
             )
         kind = "caption" if owner.tag in CAPTION_TAGS else "paragraph"
+        # a bold opening then plain text: lead_bold was n, then -n - 1
+        lead = -run.lead_bold - 1 if run.lead_bold < -1 else 0
         return Block(
             kind,
             text,
@@ -472,6 +484,7 @@ class BlockWalker:
             tag=owner.tag,
             link_chars=link_chars,
             path=owner.path,
+            lead_bold=lead,
         )
 
     def _emit(self, block: Block) -> None:

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from extractors.blocks import Block
 from extractors.classify import classify_heading
-from extractors.rules.sections import PSEUDO_HEADING_MAX_CHARS, QUESTION_HEADING_MAX_CHARS
+from extractors.rules.sections import (
+    MAX_RUN_IN_NAME,
+    MIN_RUN_IN_TEXT,
+    PSEUDO_HEADING_MAX_CHARS,
+    QUESTION_HEADING_MAX_CHARS,
+)
 from extractors.text import strip_number
 
 # Ranks of pseudo-heading styles, highest first. Why: where a page uses several, FAQ/class
@@ -40,6 +45,34 @@ class Caption(str):
     of a definition or a summary (a caption describes a picture)."""
 
     __slots__ = ()
+
+
+class RunIn(str):
+    """A paragraph that opens with a bold name ("Dehydration. Not drinking enough..."): a
+    named item, such as a cause, when its section names no items otherwise."""
+
+    name: str
+    rest: str
+
+    @classmethod
+    def of(cls, block: Block) -> str:
+        """The block's text, as a RunIn when its bold opening is a name: ended by ".", ":" or
+        a dash, followed by a sentence or more."""
+        text = block.text
+        if not block.lead_bold:
+            return text
+        name, rest = text[: block.lead_bold].strip(), text[block.lead_bold :].strip()
+        if rest[:1] in (":", "\u2013", "\u2014", "-"):
+            rest = rest[1:].strip()
+        elif name[-1:] in (".", ":"):
+            name = name[:-1].strip()
+        else:
+            return text
+        if not 2 <= len(name) <= MAX_RUN_IN_NAME or len(rest) < MIN_RUN_IN_TEXT:
+            return text
+        found = cls(text)
+        found.name, found.rest = name, rest
+        return found
 
 
 @dataclass
@@ -149,6 +182,9 @@ class _Outline:
             if len(bullets) == 1 and isinstance(bullets[0], RawList) and not bullets[0].lead_in:
                 target.append(RawList(block.text, bullets[0].items))
                 return True
+        if block.lead_bold and "\n" not in block.text:
+            target.append(RunIn.of(block))
+            return False
         target.extend(_split_inline_list(block.text))
         return False
 

@@ -16,7 +16,7 @@ from extractors.classify import (
     heading_kinds,
 )
 from extractors.rules import sections as rules
-from extractors.segment import Caption, RawList, RawSection
+from extractors.segment import Caption, RawList, RawSection, RunIn
 from extractors.text import normalize_key, strip_number
 from schemas import Cause, Section, SectionList
 
@@ -272,9 +272,13 @@ def extract_causes(items: list[Classified]) -> list[Cause]:
         if children:
             causes.extend(_cause_from(child, by_raw) for child in children)
             continue
+        named = len(causes)
         for lst, kind in zip(item.raw.lists, item.list_kinds, strict=True):
             if kind in ("causes", "other", "examples"):
                 causes.extend(_split_named_item(i) for i in lst.items)
+        run_ins = [p for p in item.raw.paragraphs if isinstance(p, RunIn)]
+        if len(causes) == named and len(run_ins) >= rules.MIN_RUN_IN_CAUSES:
+            causes.extend(Cause(name=p.name, description=p.rest) for p in run_ins)
     return causes
 
 

@@ -179,3 +179,35 @@ def test_a_figure_caption_is_in_the_text_but_not_the_definition_or_summary() -> 
     assert "clinic photo" not in record.definition
     assert "clinic photo" not in record.summary
     assert "clinic photo" in record.text
+
+
+def test_run_in_bold_names_in_a_causes_section_are_its_causes() -> None:
+    """A causes section that names its causes as run-in bold openings ("<strong>Coughing.
+    </strong> A long bout...") and has no sub-headings or list gets them as causes; a single
+    bold opening, or one without a stop after it, names nothing."""
+    from extractors import clean_html, extract_article
+
+    def record(causes: str) -> list[tuple[str, str]]:
+        html = (
+            "<html><body><article><h1>Chest wall pain</h1>"
+            "<p>Chest wall pain is soreness of the joints between the ribs and breastbone. It"
+            " is common, harmless and usually settles by itself within a few weeks.</p>"
+            f"<h2>What causes it?</h2>{causes}"
+            "<h2>Symptoms</h2><ul><li>Sharp pain</li><li>Tenderness</li></ul>"
+            "</article></body></html>"
+        )
+        found = extract_article([clean_html(html, "https://ex.test/chest/")]).causes
+        return [(c.name, c.description[:20]) for c in found]
+
+    assert record(
+        "<p><strong>Coughing.</strong> A long bout of coughing strains the joints.</p>"
+        "<p><b>Injury:</b> a blow to the chest or a fall can bruise the cartilage.</p>"
+    ) == [("Coughing", "A long bout of cough"), ("Injury", "a blow to the chest ")]
+    assert record("<p><strong>Coughing.</strong> A long bout of coughing strains it.</p>") == []
+    assert (
+        record(
+            "<p><strong>Often</strong> nobody knows why it starts, and it clears up alone.</p>"
+            "<p><strong>Sometimes</strong> a strain or a cough sets it off, doctors think.</p>"
+        )
+        == []
+    )

@@ -384,16 +384,17 @@ def test_block_on_page_copies_every_field() -> None:
 
     from extractors.blocks import Block
 
-    block = Block("list", "a\nb", 2, ("a", "b"), True, True, True, "ol", 1, (4, 5), 1)
+    block = Block("list", "a\nb", 2, ("a", "b"), True, True, True, "ol", 1, (4, 5), 1, 7)
     # A field added to Block must be added to Block.on_page too (it builds the copy by hand).
     assert [f.name for f in fields(Block)] == [
         "kind", "text", "level", "items", "ordered", "bold", "hint", "tag", "link_chars", "path",
-        "page",
+        "page", "lead_bold",
     ]  # fmt: skip
     copy = block.on_page(3)
     assert copy == replace(block, page=3)
     assert copy.path == block.path  # path is left out of ==
     assert copy.page == 3
+    assert copy.lead_bold == 7
 
 
 @pytest.mark.parametrize(

@@ -540,6 +540,11 @@ NUMBER_PREFIX = (
 )
 # Longest text that can stand as a pseudo-heading paragraph, in characters.
 PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph is emphasis.
+# A run-in name: a paragraph's bold opening ("Dehydration. Not drinking enough water..."), a
+# cause's name when its causes section names them no other way.
+MAX_RUN_IN_NAME = 80
+MIN_RUN_IN_TEXT = 20  # characters of text after the name
+MIN_RUN_IN_CAUSES = 2  # run-ins a causes section needs for them to be its causes
 QUESTION_HEADING_MAX_CHARS = 90  # Why: a stand-alone question line longer than this is prose.
 
 # Words and short phrases in a section's text that hint at its kind, for sections whose heading
