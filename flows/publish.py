@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from extractors.urls import normalize_url
 from flows.files import dumps, safe_path, write_atomic
 
 if TYPE_CHECKING:
@@ -42,12 +43,19 @@ def read_json(path: Path) -> dict[str, Any] | None:
 
 
 def publish_article(record: HealthArticle, out: Path) -> str:
-    """Write one record; returns "new", "changed" or "unchanged" (nothing written)."""
+    """Write one record; returns "new", "changed" or "unchanged" (nothing written). A page that
+    names another page as its canonical (a later page naming its article's first page) never
+    replaces that page's own record: it leaves it, as unchanged."""
     path = safe_path(out, ARTICLES, record.id)
     existing = read_json(path)
     if existing is not None:
         old_hash = (existing.get("provenance") or {}).get("content_hash")
         if old_hash == record.provenance.content_hash:
+            return "unchanged"
+        canonical = normalize_url(record.canonical_url)
+        if normalize_url(record.url) != canonical and (
+            normalize_url(str(existing.get("url", ""))) == canonical
+        ):
             return "unchanged"
     write_atomic(path, record_json(record))
     return "new" if existing is None else "changed"

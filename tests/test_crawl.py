@@ -212,6 +212,52 @@ def test_later_pages_a_sitemap_lists_under_names_are_merged_not_published(
     assert len(list((tmp_path / "articles").glob("*.json"))) == 1
 
 
+@pytest.mark.parametrize("part_first", [True, False])
+def test_a_later_page_naming_its_article_as_canonical_never_replaces_the_article(
+    tmp_path: Path, part_first: bool
+) -> None:
+    """A sitemap lists a later page whose canonical link names the article's first page: its
+    record gets the article's id. Whichever is published first, the article's own record,
+    with every page, is the one on disk."""
+    para = "<p>Heat rash is an itchy rash of small raised spots that appears when sweat is trapped.</p>"
+
+    def page(title: str, canonical: str, body: str) -> bytes:
+        head = f"<title>{title}</title><link rel='canonical' href='{canonical}'>"
+        return f"<html><head>{head}</head><body><article><h1>{title}</h1>{para * 3}{body}</article></body></html>".encode()
+
+    routes: dict[str, Route] = {}
+    with serve_routes(routes) as base:
+        root = f"{base}/guide/heat-rash/"
+        routes["/guide/heat-rash/"] = (
+            200,
+            {},
+            page("Heat rash", root, "<a href='part-two/'>Next: Causes »</a>"),
+        )
+        routes["/guide/heat-rash/part-two/"] = (
+            200,
+            {},
+            page(
+                "Heat rash",
+                root,
+                "<h2>Causes</h2><p>Sweat ducts get blocked in hot weather, often under clothes.</p>",
+            ),
+        )
+        order = ["/guide/heat-rash/part-two/", "/guide/heat-rash/"]
+        if not part_first:
+            order.reverse()
+        locs = "".join(f"<url><loc>{base}{p}</loc></url>" for p in order)
+        routes["/sitemap.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            f"<urlset>{locs}</urlset>".encode(),
+        )
+        run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)
+    (entry,) = json.loads((tmp_path / "index.json").read_text())["articles"]
+    record = json.loads((tmp_path / entry["path"]).read_text())
+    assert len(record["provenance"]["pages"]) == 2
+    assert "Sweat ducts" in record["text"]
+
+
 def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
