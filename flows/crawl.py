@@ -95,6 +95,9 @@ class BatchJob:
     recheck_hours: float
     lastmod: dict[str, str] = field(default_factory=dict)
     """Sitemap `<lastmod>` of the batch's URLs, where the sitemap gives one."""
+    sharing: int = 1
+    """Batches of the run that may crawl at once: each has this share of the request rate,
+    and waits this many times robots.txt's crawl-delay, so the host sees the delay."""
 
 
 @dataclass
@@ -309,7 +312,8 @@ def plan_batches(
     done = {outcome.url for outcome in settled.outcomes}
     urls = [url for url in discovery.urls if url not in done]
     size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
-    rate = source.requests_per_second / min(settings.workers, max(1, -(-len(urls) // size)))
+    sharing = min(settings.workers, max(1, -(-len(urls) // size)))
+    rate = source.requests_per_second / sharing
     jobs = [
         BatchJob(
             source=source,
@@ -321,6 +325,7 @@ def plan_batches(
             now=now,
             recheck_hours=settings.full_recheck_hours,
             lastmod={u: discovery.lastmod[u] for u in urls[i : i + size] if u in discovery.lastmod},
+            sharing=sharing,
         )
         for i in range(0, len(urls), size)
     ]
@@ -410,6 +415,7 @@ def merge_if_light(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchJ
             states=states,
             requests_per_second=rate,
             lastmod=lastmod,
+            sharing=1,
         )
     ]
 
@@ -442,7 +448,7 @@ def gather_batches(
 
 async def _run_batch(job: BatchJob) -> BatchResult:
     source = job.source
-    gate = HostGate(job.requests_per_second, job.robots, FetchOptions().user_agent)
+    gate = HostGate(job.requests_per_second, job.robots, FetchOptions().user_agent, job.sharing)
     limit = asyncio.Semaphore(source.concurrency)
     result = BatchResult()
     async with AsyncFetcher(fetch_options(source), max_connections=source.concurrency) as fetcher:

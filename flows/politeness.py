@@ -19,9 +19,16 @@ class HostGate:
     """Spaces requests to each host and answers whether robots.txt allows a URL."""
 
     def __init__(
-        self, requests_per_second: float, robots: dict[str, str | None], user_agent: str
+        self,
+        requests_per_second: float,
+        robots: dict[str, str | None],
+        user_agent: str,
+        sharing: int = 1,
     ) -> None:
+        """`sharing`: how many gates (batches crawling at once) share each host; robots.txt's
+        crawl-delay is stretched by as many, so that together they keep it."""
         self._interval = 1.0 / requests_per_second if requests_per_second > 0 else 0.0
+        self._sharing = max(1, sharing)
         self._agent = user_agent
         self._robots = {host: Protego.parse(text) for host, text in robots.items() if text}
         self._next: dict[str, float] = {}
@@ -36,7 +43,7 @@ class HostGate:
     def interval(self, host: str) -> float:
         rules = self._robots.get(host)
         delay = rules.crawl_delay(self._agent) if rules is not None else None
-        return max(self._interval, float(delay or 0.0))
+        return max(self._interval, float(delay or 0.0) * self._sharing)
 
     async def wait(self, url: str) -> None:
         """Sleep until the URL's host may be asked again."""

@@ -831,6 +831,25 @@ def test_host_gate_spaces_requests_and_reads_robots() -> None:
     assert asyncio.run(three()) >= 0.1
 
 
+def test_batches_crawling_at_once_share_the_rate_and_the_crawl_delay(tmp_path: Path) -> None:
+    """Batches that run at once each get their share of requests_per_second, and each waits
+    robots.txt's crawl-delay times their number: together they keep the delay the host asked
+    for. One batch alone keeps it as it is."""
+    robots = {"http://a.test": "User-agent: *\nCrawl-delay: 2\n"}
+    assert HostGate(100.0, robots, "healthsift", sharing=3).interval("http://a.test") == 6.0
+    assert HostGate(100.0, robots, "healthsift").interval("http://a.test") == 2.0
+    urls = [f"http://a.test/{i}/" for i in range(40)]
+    discovery = Discovery(urls=urls, robots=robots, warnings=[])
+    source = Source.model_validate({"name": "s", "articles": urls[:1], "requests_per_second": 4})
+    settings = CrawlSettings(workers=2, task_runner="process")
+    jobs, _ = plan_batches(source, discovery, tmp_path, settings)
+    assert len(jobs) > 2
+    assert {(job.sharing, job.requests_per_second) for job in jobs} == {(2, 2.0)}
+    alone = CrawlSettings(workers=2, task_runner="process", batch_size=100)
+    (job,) = plan_batches(source, discovery, tmp_path, alone)[0]
+    assert (job.sharing, job.requests_per_second) == (1, 4.0)
+
+
 # ---------------------------------------------------------------------------- config
 
 
