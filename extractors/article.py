@@ -96,7 +96,7 @@ def extract_article(
     size = sum(len(b.text) for b in blocks)
     if size < MIN_ARTICLE_CHARS:
         raise NotAnArticle(f"page holds only {size} characters of article text")
-    items = classify_outline(segment(blocks))
+    items = classify_outline(segment(blocks), title)
     lists = extract_article_lists(items)
     meta = first.metadata
     canonical = _canonical(pages, start_url)

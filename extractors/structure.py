@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.classify import (
@@ -112,6 +113,7 @@ def _section_kind(
     cues: dict[int, Counter[str]],
     first: bool = False,
     in_cause: bool = False,
+    heading: str | None = None,
 ) -> tuple[str, str]:
     """Weigh the heading's phrases and hints, the section's list lead-ins, the words of its
     text and its parent's kind; the best-supported kind wins (RULE weights in rules.sections).
@@ -120,15 +122,16 @@ def _section_kind(
     """
     if not raw.heading:
         return "other", "lead"
+    heading = raw.heading if heading is None else heading
     evidence = _Evidence()
     if (
         parent is not None
         and parent.kind == "causes"
-        and _CAUSE_MEDICINES.fullmatch(heading_key(raw.heading))
+        and _CAUSE_MEDICINES.fullmatch(heading_key(heading))
     ):
         named: tuple[str, ...] = ()  # medicines as a cause; the parent speaks
     else:
-        named = _heading_evidence(evidence, raw.heading)
+        named = _heading_evidence(evidence, heading)
     own_lists = _lead_in_kinds(raw)
     listed = set(own_lists)
     if named and len(listed) == 1 and (named[0], *listed) in rules.HEADING_YIELDS_TO_LISTS:
@@ -160,11 +163,11 @@ def _section_kind(
     return kind, source
 
 
-def _own_cues(raw: RawSection) -> Counter[str]:
+def _own_cues(raw: RawSection, mask: Callable[[str], str]) -> Counter[str]:
     text = " ".join(
         [raw.heading, *(p if isinstance(p, str) else " ".join(p.items) for p in raw.content)]
     )
-    return cue_counts(text)
+    return cue_counts(mask(text))
 
 
 def _subtree_cues(sections: list[RawSection], own: dict[int, Counter[str]]) -> Counter[str]:
@@ -175,17 +178,42 @@ def _subtree_cues(sections: list[RawSection], own: dict[int, Counter[str]]) -> C
     return total
 
 
-def classify_outline(sections: list[RawSection]) -> list[Classified]:
-    """Give every section its kind and id, parents before children."""
+def _name_mask(title: str) -> Callable[[str], str]:
+    """What hides the condition's own name from the section rules, when the name says a kind
+    ("Trigger finger": "What is trigger finger?" asks what it is, not for its triggers): the
+    title's part before a colon or dash, of at most MAX_MASKED_NAME_WORDS words and none of
+    rules.NAME_STOPWORDS. Anything else is left as it is."""
+    name = _TITLE_HEAD.split(title, maxsplit=1)[0].strip().lower() if title else ""
+    words = name.split()
+    if (
+        not words
+        or len(words) > rules.MAX_MASKED_NAME_WORDS
+        or not rules.NAME_STOPWORDS.isdisjoint(words)
+        or not heading_kinds(name)
+    ):
+        return lambda text: text
+    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    return lambda text: pattern.sub("it", text)
+
+
+_TITLE_HEAD = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\||\()")
+
+
+def classify_outline(sections: list[RawSection], title: str = "") -> list[Classified]:
+    """Give every section its kind and id, parents before children. `title`: the article's,
+    whose condition name is kept out of the rules when it says a kind (see _name_mask)."""
     done: dict[int, Classified] = {}
     result: list[Classified] = []
     first_top = next((raw for raw in sections if raw.heading and raw.parent is None), None)
-    cues = {id(raw): _own_cues(raw) for raw in sections}
+    mask = _name_mask(title)
+    cues = {id(raw): _own_cues(raw, mask) for raw in sections}
     for index, raw in enumerate(sections, start=1):
         parent = done.get(id(raw.parent)) if raw.parent is not None else None
         grandparent = done.get(id(parent.raw.parent)) if parent and parent.raw.parent else None
         in_cause = parent is not None and grandparent is not None and grandparent.kind == "causes"
-        kind, rule = _section_kind(raw, parent, cues, first=raw is first_top, in_cause=in_cause)
+        kind, rule = _section_kind(
+            raw, parent, cues, first=raw is first_top, in_cause=in_cause, heading=mask(raw.heading)
+        )
         item = Classified(raw, kind, rule, id=f"s{index:02d}")
         item.parent_id = parent.id if parent is not None else None
         item.list_kinds = [_list_kind(lst, kind) for lst in raw.lists]

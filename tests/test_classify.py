@@ -39,6 +39,9 @@ from extractors.text import strip_number
         ("2. Dehydration", None),
         ("How to reduce your exposure", "prevention"),
         ("How floaters are checked", "diagnosis"),
+        ("Non-urgent advice: Speak to a GP again if:", "when_to_see_doctor"),
+        ("Call 999 or go to A&E if:", "when_to_see_doctor"),
+        ("Go back to work", None),
     ],
 )
 def test_headings(heading: str, kind: str | None) -> None:
@@ -66,6 +69,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Simple steps make symptoms less likely:", "prevention"),
         ("You are more prone to it if you:", "risk_factors"),
         ("Floaters can look like:", "signs"),
+        ("Some people are more vulnerable to heat exhaustion, including:", "risk_factors"),
         ("It cannot be prevented, but you can prevent the symptoms:", "prevention"),
         ("You can ease the symptoms by:", "treatment"),
         ("Symptoms that get worse include:", "signs"),
@@ -211,3 +215,18 @@ def test_run_in_bold_names_in_a_causes_section_are_its_causes() -> None:
         )
         == []
     )
+
+
+def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
+    """ "Trigger finger": its name says "trigger", which names causes; "What is trigger
+    finger?" still asks what it is, and "What causes trigger finger?" for its causes. A title
+    head that is a topic ("Symptoms of diabetes") is left as it is."""
+    from extractors.structure import _name_mask
+
+    mask = _name_mask("Trigger Finger: Why a Finger Locks")
+    assert mask("What is trigger finger?") == "What is it?"
+    assert classify_heading(mask("What is trigger finger?")) == "definition"
+    assert classify_heading(mask("What causes trigger finger?")) == "causes"
+    topic = _name_mask("Symptoms of Diabetes: What to Look For")
+    assert topic("Symptoms of diabetes in children") == "Symptoms of diabetes in children"
+    assert _name_mask("Heat rash")("What is heat rash?") == "What is heat rash?"

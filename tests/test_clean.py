@@ -492,6 +492,8 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("Sponsored: BrightSmile water flossers are 40% off this week for readers.", "ads"),
         ("Sponsored by Acme: a better night's sleep starts here.", "ads"),
         ("People also ask", "clickbait"),
+        ("Page last reviewed: 12 March 2026", "other"),
+        ("Next review due: 12 March 2029", "other"),
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
     ],

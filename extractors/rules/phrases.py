@@ -224,6 +224,8 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
     r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
     r"(updated|published|posted)( on)?:? \d{4}-\d{1,2}-\d{1,2}( by [^|.!?]{2,60})?",
+    # a page's review dates: "Page last reviewed: 12 March 2026", "Next review due: 12 March 2029"
+    r"(page )?(last )?(reviewed|updated)( on)?:? [\w ,.]{3,30}\d{4}|next review( due| date)?:? [\w ,.]{3,30}\d{4}",
     r"\d{1,2} min(ute)?s? read",
     # A view counter at the end of an article: "98962 readers found this helpful".
     r"[\d.,]+\s?k?\s(readers?|people|visitors?|users?|others)\s(found|find|liked|rated|read|"

@@ -26,8 +26,13 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "when_to_see_doctor",
         (
-            rf"\b(see|call|contact|visit|consult|talk to|phone)( a| your| the)? {_DOCTOR}",
+            rf"\b(see|call|contact|visit|consult|talk to|speak to|go back to|phone)( a| your| the)?"
+            rf" {_DOCTOR}",
             rf"\bask (for )?(an? )?(urgent )?{_DOCTOR} appointment\b",
+            # care cards: "Call 999 or go to A&E if:", "get help from 111 if:"
+            r"\b(call|dial|ring) (999|911|112|111|000)\b",
+            r"\bgo to (a\&e|the emergency (department|room)|an emergency (department|room))\b",
+            r"\bget help from (111|nhs 111)\b",
             r"\bwhen (to|should (you|i)) (see|call|contact|visit|get|seek|consult|talk)",
             r"\b(seek|get|getting|when to get|finding) (medical |emergency |urgent |immediate )?"
             r"(help|care|attention|treatment)\b",
@@ -413,7 +418,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\brisk factors?\b",
             r"\b(at|higher|greater|increased|raised|more) risk\b",
             r"\bincreases? (your |the )?(risk|chances?|odds)\b",
-            rf"\bmore (likely|common|prone|often)\b{_NOT_NAMING_A_LIST}{_SAYING_WHO}",
+            rf"\bmore (likely|common|prone|often|vulnerable|susceptible)\b{_NOT_NAMING_A_LIST}"
+            rf"{_SAYING_WHO}",
             rf"\b(most|especially) (likely|common)\b{_NOT_NAMING_A_LIST}{_SAYING_WHO}",
             r"\b(most|especially) (affected|at risk|vulnerable)\b",
             r"\bprone to\b",
@@ -853,3 +859,12 @@ HEADING_YIELDS_TO_LISTS: frozenset[tuple[str, str]] = frozenset({("signs", "when
 # inside a "When to see a doctor" section, its list keeps the section's kind whatever else the
 # lead-in names (a test, a treatment). Why: the lead-in's own kind wins elsewhere.
 CONDITION_LEAD_IN = r"\b(if|when|whenever|si|cuando|quand|lorsque|wenn|falls|se|quando)\s*:?$"
+
+# The condition's own name is kept out of the section rules when it says a kind ("Trigger
+# finger", "Heat stroke"?): the title's head, of at most this many words and none of these.
+# Why: "What is trigger finger?" read as causes. A head with such words ("Symptoms of
+# diabetes") names a topic, not a condition, and stays.
+MAX_MASKED_NAME_WORDS = 4
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    {"of", "and", "the", "for", "to", "in", "with", "your", "how", "what", "why", "when", "a"}
+)
