@@ -415,7 +415,13 @@ def _joined_siblings(
         elif tag and tag[0] != "-":
             # Siblings join on their own score, or when they continue the main container
             # under the same tag and class (text split around related-links boxes).
-            same = tag == main_tag and main_class and child.attributes.get("class") == main_class
+            # A classless <section> beside a classless main <section> is the article's next
+            # section (its list items do not vote: a section of a lead-in and a list scores low).
+            same = (
+                tag == main_tag
+                and (main_class or tag == "section")
+                and child.attributes.get("class") == main_class
+            )
             strong = not same_class_only and scores.get(key, 0.0) >= floor
             if strong or same:
                 # A repeated container may hold a widget the walk will drop: allow more links.

@@ -551,3 +551,15 @@ def test_a_page_of_article_cards_is_a_listing_not_an_article() -> None:
     page = clean_html(article, "https://ex.test/gout/")
     assert page.cards == 0
     assert extract_article([page]).title == "Gout"
+
+
+def test_a_classless_section_beside_the_main_one_joins_it() -> None:
+    """An article in classless <section>s (care-guide's impetigo causes page): a section of a
+    lead-in and a list scores little (list items do not vote), yet it is the article's next
+    section, not page furniture."""
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "care-guide" / "impetigo-2.html").read_bytes()
+    page = clean_html(html, "https://ex.test/conditions/impetigo/causes/")
+    assert "Who is more likely to get impetigo" in page.text
+    assert "Are a child between two and five years old" in page.text
