@@ -58,7 +58,7 @@ class CleanPage:
     """Counts of what was removed, by kind: ads, clickbait, prompts, navigation, other."""
     cards: int = 0
     """Article cards (a link and a short excerpt each) that make up the main content: a listing
-    page when not 0 (see extractors.listing)."""
+    page when not 0 (see extractors.listing). Not looked for on a later page (`article_url`)."""
 
 
 def _page_title(survey: Survey, meta: PageMeta) -> str:
@@ -187,9 +187,10 @@ def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage
     assert best is not None
     blocks, removed = best
     return CleanPage(
+        # only a first page can make its article a listing: later pages skip the test
         cards=(
             listing_cards(root, blocks, removed["clickbait"] + removed["navigation"])
-            if root is not None
+            if root is not None and article_url is None
             else 0
         ),
         url=url,
