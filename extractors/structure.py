@@ -62,6 +62,8 @@ def _list_kind(raw: RawList, section_kind: str) -> str:
         and _CONDITION_LEAD_IN.search(normalize_key(raw.lead_in))
     ):
         return section_kind
+    if by_lead_in == "examples" and section_kind in rules.LISTS_OWN_EXAMPLES:
+        return section_kind  # "problems can remain, such as:" under Complications lists them
     if by_lead_in is not None:
         return by_lead_in
     return section_kind if section_kind not in ("definition", "outlook") else "other"

@@ -69,6 +69,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Simple steps make symptoms less likely:", "prevention"),
         ("You are more prone to it if you:", "risk_factors"),
         ("Floaters can look like:", "signs"),
+        ("Imaging may help:", "diagnosis"),
         ("Some people are more vulnerable to heat exhaustion, including:", "risk_factors"),
         ("It cannot be prevented, but you can prevent the symptoms:", "prevention"),
         ("You can ease the symptoms by:", "treatment"),
@@ -78,6 +79,18 @@ def test_headings(heading: str, kind: str | None) -> None:
 )
 def test_lead_ins(lead_in: str, kind: str) -> None:
     assert classify_lead_in(lead_in) == kind
+
+
+def test_a_such_as_list_under_a_list_kind_heading_is_its_items() -> None:
+    """ "Problems can remain, such as:" under Complications lists complications (not one
+    joined examples item); under Causes, "minerals such as:" names examples of one cause."""
+    from extractors.segment import RawList
+    from extractors.structure import _list_kind
+
+    remain = RawList(lead_in="Some problems can remain, such as:", items=["Weakness"])
+    assert _list_kind(remain, "complications") == "complications"
+    assert _list_kind(remain, "causes") == "examples"
+    assert classify_lead_in("Less often, cellulitis leads to:") == "complications"
 
 
 def test_a_condition_lead_in_keeps_a_when_to_see_a_doctor_list() -> None:

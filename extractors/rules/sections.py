@@ -434,6 +434,9 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(maior risco|mais (prov[áa]vel|comum|frequente|propensas?))\b",
         ),
     ),
+    # "Less often, cellulitis leads to:" names what follows from it, before "less often" would
+    # read as prevention.
+    ("complications", (r"\b(leads?|led) to\s*:?$",)),
     # What to do about the symptoms is no list of symptoms: tried before the signs' rule.
     (
         "prevention",
@@ -496,6 +499,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\btests?\b",
             r"\bdiagnos",
+            r"\b(imaging|scans?|x-?rays?|ultrasound|mri)\b",
             r"\b(doctor|provider|clinician) (may|will|might|can) (ask|check|examine|order|look)\b",
             r"\bexam(s|ination)?\b",
             r"\b(pruebas|diagn[óo]stico|examens?|diagnostic|untersuchung|diagnose|exames)\b",
@@ -867,4 +871,11 @@ CONDITION_LEAD_IN = r"\b(if|when|whenever|si|cuando|quand|lorsque|wenn|falls|se|
 MAX_MASKED_NAME_WORDS = 4
 NAME_STOPWORDS: frozenset[str] = frozenset(
     {"of", "and", "the", "for", "to", "in", "with", "your", "how", "what", "why", "when", "a"}
+)
+
+# Sections whose "such as:" lists are their own items, not examples of one: under
+# "Complications", "problems can remain, such as:" lists complications. Causes keep examples
+# ("minerals such as:" names examples of one cause).
+LISTS_OWN_EXAMPLES: frozenset[str] = frozenset(
+    {"complications", "signs", "risk_factors", "treatment", "prevention", "diagnosis"}
 )
