@@ -21,7 +21,7 @@ from extractors.structure import (
     to_sections,
 )
 from extractors.text import normalize_key
-from extractors.urls import normalize_url, record_id
+from extractors.urls import normalize_url, record_id, site_of
 from schemas import HealthArticle, Provenance, Removed
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -66,11 +66,15 @@ def _removed(pages: Sequence[CleanPage]) -> Removed:
 
 
 def _canonical(pages: Sequence[CleanPage], url: str) -> str:
+    """The canonical URL the page declares on its own site, else page 1's own URL, as it is
+    (a slug or id ending in a number, "/covid-19/", "/story-12345", is no page number). Why
+    not another site's: a syndicated copy names the original's URL, and taking it gave the
+    record another site's address in the index, and one id to every copy of a story."""
     first = pages[0]
-    declared = first.metadata.canonical_url
     start = first.url or url
-    # Page 1's own URL, as it is: a slug or id ending in a number ("/covid-19/",
-    # "/story-12345") is not a page number.
+    declared = first.metadata.canonical_url
+    if declared and start and site_of(declared) != site_of(start):
+        declared = ""
     return normalize_url(declared or start)
 
 

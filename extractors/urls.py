@@ -72,3 +72,14 @@ def record_id(canonical_url: str) -> str:
     words = _SLUG.sub("-", f"{parts.netloc} {parts.path}".lower()).strip("-")
     digest = hashlib.sha1(normal.encode("utf-8")).hexdigest()[:10]
     return f"{words[:80].strip('-') or 'article'}-{digest}"
+
+
+def site_of(url: str) -> str:
+    """The site of `url`: its host name's last two labels ("health.example.com" and
+    "www.example.com" are one site), or the address with its port for an IP; http and https
+    alike."""
+    parts = split_url(url)
+    name = (parts.hostname or "") if parts is not None else ""
+    if name.replace(".", "").isdigit() or ":" in name:  # an address: its port tells sites apart
+        return f"{name}:{parts.port}" if parts is not None and parts.port else name
+    return ".".join(name.split(".")[-2:])

@@ -25,7 +25,7 @@ from extractors.discovery import (
     without_copies,
     without_later_pages,
 )
-from extractors.safeurl import split_url
+from extractors.urls import site_of
 from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
@@ -276,8 +276,8 @@ def _on_own_hosts(urls: list[str], source: Source) -> list[str]:
     URLs), when some are on its own; a source whose feed only links elsewhere (a feed service)
     keeps them all. Why: feeds and listings carry sponsored items that lead to other sites.
     URLs the source names, or its include patterns match, stay wherever they are."""
-    own = {_site_of(u) for u in source.configured_urls()}
-    mine = [_site_of(u) in own for u in urls]
+    own = {site_of(u) for u in source.configured_urls()}
+    mine = [site_of(u) in own for u in urls]
     if not any(mine):
         return urls
     named = {normalize_url(u) for u in source.articles}
@@ -286,17 +286,6 @@ def _on_own_hosts(urls: list[str], source: Source) -> list[str]:
         for u, on_own in zip(urls, mine, strict=True)
         if on_own or u in named or (source.include and source.wants(u))
     ]
-
-
-def _site_of(url: str) -> str:
-    """The site of `url`: its host name's last two labels ("health.example.com" and
-    "www.example.com" are one site), or the address with its port for an IP; http and https
-    alike."""
-    parts = split_url(url)
-    name = (parts.hostname or "") if parts is not None else ""
-    if name.replace(".", "").isdigit() or ":" in name:  # an address: its port tells sites apart
-        return f"{name}:{parts.port}" if parts is not None and parts.port else name
-    return ".".join(name.split(".")[-2:])
 
 
 def plan_batches(

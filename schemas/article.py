@@ -159,8 +159,9 @@ class HealthArticle(_Model):
     url: str = Field(pattern=r"^https?://")
     """The URL the extraction started from, absolute (http or https)."""
     canonical_url: str = Field(pattern=r"^https?://")
-    """The page's canonical URL (link rel=canonical, og:url or JSON-LD), else the first page's
-    final URL without its page number, fragment or tracking parameters."""
+    """The page's canonical URL (link rel=canonical, og:url or JSON-LD) when it is on the page's
+    own site, else the first page's final URL without its page number, fragment or tracking
+    parameters (a syndicated copy's canonical names another site's original)."""
     title: str
     """The article's title, trimmed, without the site-name suffix."""
     site_name: str = ""

@@ -563,3 +563,26 @@ def test_a_classless_section_beside_the_main_one_joins_it() -> None:
     page = clean_html(html, "https://ex.test/conditions/impetigo/causes/")
     assert "Who is more likely to get impetigo" in page.text
     assert "Are a child between two and five years old" in page.text
+
+
+def test_a_canonical_on_another_site_is_not_the_records() -> None:
+    """A syndicated copy names the original on another site as canonical: the record keeps its
+    own URL (and id); a canonical on the page's own site (another subdomain) is taken."""
+    from extractors import extract_article
+
+    prose = (
+        "<p>" + "Insect stings usually cause a small, painful swelling that settles. " * 5 + "</p>"
+    )
+
+    def record(canonical: str) -> tuple[str, str]:
+        html = (
+            f"<html><head><link rel='canonical' href='{canonical}'></head><body><article>"
+            f"<h1>Insect stings</h1>{prose}</article></body></html>"
+        )
+        found = extract_article([clean_html(html, "https://www.health.test/articles/stings.htm")])
+        return found.canonical_url, found.id
+
+    url, record_id = record("https://other-press.example/original-story")
+    assert url == "https://www.health.test/articles/stings.htm"
+    assert "other-press" not in record_id
+    assert record("https://m.health.test/stings")[0] == "https://m.health.test/stings"
