@@ -50,15 +50,35 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return _codec(meta.group(1).decode("ascii", "replace")) if meta else None
 
 
+# Single-byte Western codecs whose label often sits on UTF-8 bytes (an old server default).
+_WESTERN = frozenset({"cp1252", "iso8859-1", "iso8859-15", "latin-1"})
+
+
+def _utf8_after_all(data: bytes, declared: str | None) -> bool:
+    """Bytes labelled Windows-1252 or Latin-1 that are valid UTF-8 with non-ASCII characters:
+    UTF-8 (a server's default label on a UTF-8 page). Why: Western text almost never makes
+    valid UTF-8 sequences ("é" is one byte followed by ASCII), so the bytes tell."""
+    if declared not in _WESTERN or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(data: bytes | str, content_type: str | None = None) -> str:
     """Decode an HTML body; never raises. A UTF-8 label on bytes that are not UTF-8 falls back
-    to Windows-1252, the usual truth behind that mislabel."""
+    to Windows-1252, the usual truth behind that mislabel; a Western label on bytes that are
+    UTF-8 gives way to UTF-8."""
     if isinstance(data, str):
         return data
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = declared_charset(data, content_type)
+    if _utf8_after_all(data, declared):
+        declared = "utf-8"
     candidates = [declared] if declared and declared != "utf-8" else []
     candidates += ["utf-8"]
     for codec in candidates:
@@ -92,6 +112,8 @@ def to_utf8_unchecked(data: bytes | str, content_type: str | None = None) -> tup
     declared = declared_charset(data, content_type)
     if declared in (None, "utf-8"):
         return data, data.isascii()
+    if _utf8_after_all(data, declared):
+        return data, True
     return decode_html(data, content_type).encode("utf-8", errors="replace"), True
 
 

@@ -183,6 +183,20 @@ def test_windows_1252_labelled_utf8_decodes() -> None:
     assert "Café owners say “sleep” matters" in cleaned.text
 
 
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252"])
+def test_utf8_labelled_windows_1252_by_the_server_decodes(label: str) -> None:
+    """An old server's default label on a UTF-8 page: the bytes are valid UTF-8 with non-ASCII
+    characters, which Western text almost never makes, so they are read as UTF-8; the same
+    text really in Windows-1252 under that label reads as Windows-1252."""
+    # no curly double quotes: their UTF-8 bytes hold 0x9D, which Windows-1252 lacks
+    text = "<p>It’s a café – sleep matters more than coffee for long shifts.</p>"
+    header = f"text/html; charset={label}"
+    utf8 = clean_html(page(text + ARTICLE).encode("utf-8"), content_type=header)
+    assert "It’s a café – sleep matters" in utf8.text
+    real = clean_html(page(text + ARTICLE).encode("cp1252"), content_type=header)
+    assert "It’s a café – sleep matters" in real.text
+
+
 def test_windows_1252_only_in_the_title_decodes() -> None:
     # The UTF-8 check runs only when a result shows U+FFFD: here only the title does.
     body = page(ARTICLE, head="<meta property='og:site_name' content='Caf\u00e9 Health'>")
