@@ -874,8 +874,7 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
 )
 
 # Sections whose "such as:" lists are their own items, not examples of one: under
-# "Complications", "problems can remain, such as:" lists complications. Causes keep examples
-# ("minerals such as:" names examples of one cause).
-LISTS_OWN_EXAMPLES: frozenset[str] = frozenset(
-    {"complications", "signs", "risk_factors", "treatment", "prevention", "diagnosis"}
-)
+# "Complications", "problems can remain, such as:" lists complications. Sections of actions
+# keep examples ("Eat iron-rich foods such as:" under Prevention is one step, its foods the
+# examples), as do causes ("minerals such as:" names examples of one cause).
+LISTS_OWN_EXAMPLES: frozenset[str] = frozenset({"complications", "signs", "risk_factors"})
