@@ -4,10 +4,11 @@ record. The CLI's one-off path and the Prefect tasks both call these functions."
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
-from extractors.safeurl import split_url
+from extractors.safeurl import join_url, split_url
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
 from schemas import HealthArticle, PageProvenance, Provenance
 
@@ -31,6 +32,33 @@ def _clean(page: FetchedPage, article_url: str | None = None) -> CleanPage:
     )
 
 
+# A page that moved and says so with an immediate <meta http-equiv="refresh" content="0;
+# url=...">, in its first bytes: its new address, on the same site.
+_REFRESH = re.compile(rb"""<meta\b[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
+_REFRESH_CONTENT = re.compile(
+    rb"""content\s*=\s*["']?\s*(\d{1,2})(?:\.\d*)?\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]+)""",
+    re.IGNORECASE,
+)
+MAX_REFRESH_DELAY = 5  # seconds: a longer one is a page to read (or a reload), not a move
+MAX_REFRESHES = 3
+MAX_MOVED_PAGE_BYTES = 16_384  # a "this page has moved" stub; an article that reloads is longer
+
+
+def _refresh_target(page: FetchedPage) -> str | None:
+    """The new address of a short page that moved and refreshes to it (same host), or None."""
+    if len(page.body) > MAX_MOVED_PAGE_BYTES or not is_html(page.content_type, page.body):
+        return None
+    tag = _REFRESH.search(page.body[:8192])
+    found = _REFRESH_CONTENT.search(tag.group()) if tag else None
+    if found is None or int(found.group(1)) > MAX_REFRESH_DELAY:
+        return None
+    target = join_url(page.final_url, found.group(2).decode("ascii", "replace"))
+    here, there = split_url(page.final_url), split_url(target or "")
+    if target is None or here is None or there is None or here.netloc != there.netloc:
+        return None
+    return target
+
+
 def _fingerprint(page: CleanPage) -> str:
     return hashlib.sha256(page.text.encode("utf-8")).hexdigest()
 
@@ -47,6 +75,7 @@ class PageFollower:
         self._seen_urls: set[str] = set()
         self._seen_texts: set[str] = set()
         self._next: str | None = url
+        self._refreshes = 0
 
     def next_url(self) -> str | None:
         """The next page to fetch, or None when done."""
@@ -79,6 +108,13 @@ class PageFollower:
         keys = {normalize_url(page_url), normalize_url(page.final_url)}
         if keys & self._seen_urls:
             self._stop(f"page {number} leads back to an earlier page; stopped")
+            return
+        if number == 1 and (target := _refresh_target(page)) is not None:
+            if self._refreshes >= MAX_REFRESHES:
+                raise NotAnArticle(f"{page.final_url} refreshes to another page again and again")
+            self._refreshes += 1
+            self._seen_urls |= keys
+            self._next = target  # a moved page: its new address, as a redirect would say
             return
         if number > 1:
             first_host = split_url(self.result.fetched[0].final_url)

@@ -127,3 +127,36 @@ def test_ids_of_urls_ending_in_numbers_stay_distinct() -> None:
         page = clean_html(b"<html><body><p>text</p></body></html>", "https://s.test" + path)
         ids.add(record_id(_canonical([page], page.url or "")))
     assert len(ids) == 4
+
+
+MOVED = (
+    "<html><head><META HTTP-EQUIV='Refresh' CONTENT='0; URL={}'></head>"
+    "<body><p>This page has moved.</p></body></html>"
+)
+
+
+def test_a_moved_page_that_refreshes_to_its_new_address_is_followed() -> None:
+    """An old address whose page says it moved with an immediate meta refresh: the article is
+    read at the new address, as after a redirect; a refresh to another host, or a refresh
+    loop, is not followed."""
+    fetcher = pages_site(
+        {
+            "/old/a.htm": MOVED.format("/articles/a.htm"),
+            "/articles/a.htm": page(1, "/articles/a.htm?pg=2"),
+            "/articles/a.htm?pg=2": page(2, None),
+            "/old/away.htm": MOVED.format("https://elsewhere.test/a.htm"),
+            "/old/loop.htm": MOVED.format("/old/loop2.htm"),
+            "/old/loop2.htm": MOVED.format("/old/loop.htm"),
+        }
+    )
+    result = fetch_article_pages("https://s.test/old/a.htm", fetcher)
+    assert [p.final_url for p in result.fetched] == [
+        "https://s.test/articles/a.htm",
+        "https://s.test/articles/a.htm?pg=2",
+    ]
+    record = run_extract("https://s.test/old/a.htm", fetcher=fetcher)
+    assert record.canonical_url == "https://s.test/articles/a.htm"
+    with pytest.raises(NotAnArticle):
+        run_extract("https://s.test/old/away.htm", fetcher=fetcher)
+    with pytest.raises(NotAnArticle):
+        run_extract("https://s.test/old/loop.htm", fetcher=fetcher)
