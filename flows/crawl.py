@@ -467,7 +467,9 @@ async def _crawl_article(
         first = None
         if old is not None and not old.due(job.now, job.recheck_hours):
             await gate.wait(url)
-            first = await fetcher.fetch(url, old.conditional_headers(), origin=origin)
+            first = await fetcher.fetch(
+                url, old.conditional_headers(), origin=origin, pace=gate.wait
+            )
             if first.status == 304 or first.sha256 == old.sha256:
                 # Nothing to remember: a new lastmod alone is not kept. Why: a sitemap that
                 # stamps every URL with the time of the request would have the state rewritten
@@ -525,7 +527,7 @@ async def _fetch_and_extract(
         else:
             await gate.wait(page_url)
             try:
-                page = await fetcher.fetch(page_url, origin=origin)
+                page = await fetcher.fetch(page_url, origin=origin, pace=gate.wait)
             except FetchError as exc:
                 raise follower.failed(page_url, exc) from exc
         follower.take(page_url, page)

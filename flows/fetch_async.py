@@ -60,9 +60,16 @@ class AsyncFetcher(FetcherCore):
             await client.aclose()
 
     async def fetch(
-        self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
+        self,
+        url: str,
+        headers: dict[str, str] | None = None,
+        *,
+        origin: str | None = None,
+        pace: Callable[[str], Awaitable[None]] | None = None,
     ) -> FetchedPage:
-        """GET `url` following redirects, with retries; raises FetchError (see Fetcher.fetch)."""
+        """GET `url` following redirects, with retries; raises FetchError (see Fetcher.fetch).
+        `pace`: awaited before each retry with the URL (the host's politeness gate), so that a
+        retry keeps the host's request interval as the first try did."""
         attempt = 0
         while True:
             try:
@@ -73,6 +80,8 @@ class AsyncFetcher(FetcherCore):
                     raise
                 attempt += 1
                 await self._sleep(delay)
+                if pace is not None:
+                    await pace(url)
 
     async def _follow(self, url: str, headers: dict[str, str], origin: str) -> FetchedPage:
         # The least busy pool serves every hop of this fetch.

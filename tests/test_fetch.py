@@ -175,6 +175,27 @@ def test_retry_after_parsing() -> None:
     assert retry_after_seconds("soon") is None
 
 
+def test_async_retries_wait_on_the_politeness_gate() -> None:
+    """A retry after a 503 keeps the host's request interval: the fetch awaits its `pace` (the
+    crawl's host gate) before each retry, as the crawl does before the first try."""
+    log = ServedLog()
+    routes = {"/a/": [(503, {}, b"busy"), (503, {}, b"busy"), (200, {}, b"<p>Text.</p>")]}
+    with serve_routes(routes, log) as base:
+        paced: list[str] = []
+
+        async def pace(url: str) -> None:
+            paced.append(url)
+
+        async def fetch() -> int:
+            options = FetchOptions(backoff=0.01)
+            async with AsyncFetcher(options, max_connections=2) as fetcher:
+                return (await fetcher.fetch(base + "/a/", pace=pace)).status
+
+        assert asyncio.run(fetch()) == 200
+    assert paced == [base + "/a/"] * 2
+    assert log.count("/a/") == 3
+
+
 def test_conditional_requests_keep_the_connection() -> None:
     # A 304 has no body, but its connection goes back to the pool only once the response is
     # read to its end; re-crawls make one conditional request per article.
