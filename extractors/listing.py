@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from extractors.blocks import Block
 from extractors.dom import Node
+from extractors.rules.boilerplate import NAVIGATION_TAGS
 from extractors.rules.discovery import MIN_LINK_TEXT
 from extractors.rules.thresholds import (
     CARD_DEPTH,
@@ -19,7 +20,8 @@ from extractors.rules.thresholds import (
 )
 from extractors.text import READ_MORE_TEXT, fold_space, normalize_key
 
-_CHROME = frozenset({"nav", "header", "footer", "aside", "body", "main", "html"})
+# Where a card's search stops: page landmarks, and the page's own outer containers.
+_CHROME = NAVIGATION_TAGS | {"body", "main", "html"}
 
 
 def listing_cards(root: Node, blocks: Sequence[Block], links_removed: int) -> int:

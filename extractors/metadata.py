@@ -24,6 +24,7 @@ _BY_PREFIX = re.compile(r"^(written |reviewed |posted |reported )?(by|por|par|vo
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*", re.I)
 _BYLINE_PARTS = re.compile(r"\s+[\u00b7|\u2022\u2013\u2014]\s+|\s+-\s+")
 _BYLINE_OTHER = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_OTHER_PARTS), re.I)
+_REFRESH = re.compile(rules.REFRESH_CONTENT, re.IGNORECASE)
 _SITE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ")
 _NUMERIC_DATES = tuple((re.compile(shape), fmt) for shape, fmt in rules.NUMERIC_DATES)
 # A date-time with a clock time and an optional zone in words: RFC 2822 ("Mon, 18 Nov 2019
@@ -48,6 +49,9 @@ class PageMeta:
     language: str = ""
     site_name: str = ""
     canonical_url: str = ""
+    refresh_url: str = ""
+    """Where an immediate meta refresh sends the reader (MAX_REFRESH_DELAY seconds or less),
+    absolute: a moved page's new address. "" when the page has none."""
     description: str = ""
     jsonld_body: str = ""
     extra: dict[str, str] = field(default_factory=dict)
@@ -197,7 +201,7 @@ def _note_meta(attrs: dict[str, Any], values: dict[str, str]) -> None:
     content = attrs.get("content")
     if not content:
         return
-    for attr in ("property", "name", "itemprop"):
+    for attr in ("property", "name", "itemprop", "http-equiv"):
         key = attrs.get(attr)
         if not key:
             continue
@@ -298,6 +302,7 @@ class HeadMeta:
     title: str
     canonical: str
     language: str
+    refresh: str = ""
 
 
 def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
@@ -319,7 +324,17 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
         title=title_node.text(deep=True) if title_node is not None else "",
         canonical=href if is_web_url(href) else "",
         language=_language(tree, meta, ld),
+        refresh=_refresh_target(meta.get("refresh", ""), url),
     )
+
+
+def _refresh_target(content: str, url: str | None) -> str:
+    """The absolute address an immediate meta refresh names, or ""."""
+    found = _REFRESH.match(content) if content and url else None
+    if found is None or int(found.group(1)) > rules.MAX_REFRESH_DELAY:
+        return ""
+    target = join_url(url or "", found.group(2))
+    return target if target and is_web_url(target) else ""
 
 
 def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
@@ -347,6 +362,7 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         language=head.language,
         site_name=fold_space(site_name),
         canonical_url=head.canonical,
+        refresh_url=head.refresh,
         description=meta.get("description") or meta.get("og:description") or "",
         jsonld_body=fold_space(body) if isinstance(body, str) else "",
     )

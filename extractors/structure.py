@@ -198,7 +198,7 @@ def _name_mask(title: str) -> Callable[[str], str]:
     return lambda text: pattern.sub("it", text)
 
 
-_TITLE_HEAD = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|\||\()")
+_TITLE_HEAD = re.compile(rules.TITLE_HEAD_END)
 
 
 def classify_outline(sections: list[RawSection], title: str = "") -> list[Classified]:

@@ -4,11 +4,10 @@ record. The CLI's one-off path and the Prefect tasks both call these functions."
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
-from extractors.safeurl import join_url, split_url
+from extractors.safeurl import split_url
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
 from schemas import HealthArticle, PageProvenance, Provenance
 
@@ -32,29 +31,18 @@ def _clean(page: FetchedPage, article_url: str | None = None) -> CleanPage:
     )
 
 
-# A page that moved and says so with an immediate <meta http-equiv="refresh" content="0;
-# url=...">, in its first bytes: its new address, on the same site.
-_REFRESH = re.compile(rb"""<meta\b[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
-_REFRESH_CONTENT = re.compile(
-    rb"""content\s*=\s*["']?\s*(\d{1,2})(?:\.\d*)?\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]+)""",
-    re.IGNORECASE,
-)
-MAX_REFRESH_DELAY = 5  # seconds: a longer one is a page to read (or a reload), not a move
 MAX_REFRESHES = 3
 MAX_MOVED_PAGE_BYTES = 16_384  # a "this page has moved" stub; an article that reloads is longer
 
 
-def _refresh_target(page: FetchedPage) -> str | None:
-    """The new address of a short page that moved and refreshes to it (same host), or None."""
-    if len(page.body) > MAX_MOVED_PAGE_BYTES or not is_html(page.content_type, page.body):
+def _moved_to(page: FetchedPage, cleaned: CleanPage) -> str | None:
+    """The new address of a short page that moved and refreshes to it at once, on the same
+    host (CleanPage.metadata.refresh_url), or None."""
+    target = cleaned.metadata.refresh_url
+    if not target or len(page.body) > MAX_MOVED_PAGE_BYTES:
         return None
-    tag = _REFRESH.search(page.body[:8192])
-    found = _REFRESH_CONTENT.search(tag.group()) if tag else None
-    if found is None or int(found.group(1)) > MAX_REFRESH_DELAY:
-        return None
-    target = join_url(page.final_url, found.group(2).decode("ascii", "replace"))
-    here, there = split_url(page.final_url), split_url(target or "")
-    if target is None or here is None or there is None or here.netloc != there.netloc:
+    here, there = split_url(page.final_url), split_url(target)
+    if here is None or there is None or here.netloc != there.netloc:
         return None
     return target
 
@@ -109,13 +97,6 @@ class PageFollower:
         if keys & self._seen_urls:
             self._stop(f"page {number} leads back to an earlier page; stopped")
             return
-        if number == 1 and (target := _refresh_target(page)) is not None:
-            if self._refreshes >= MAX_REFRESHES:
-                raise NotAnArticle(f"{page.final_url} refreshes to another page again and again")
-            self._refreshes += 1
-            self._seen_urls |= keys
-            self._next = target  # a moved page: its new address, as a redirect would say
-            return
         if number > 1:
             first_host = split_url(self.result.fetched[0].final_url)
             this_host = split_url(page.final_url)
@@ -127,6 +108,13 @@ class PageFollower:
                 self._stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
         cleaned = _clean(page, self.result.fetched[0].final_url if number > 1 else None)
+        if number == 1 and (target := _moved_to(page, cleaned)) is not None:
+            if self._refreshes >= MAX_REFRESHES:
+                raise NotAnArticle(f"{page.final_url} refreshes to another page again and again")
+            self._refreshes += 1
+            self._seen_urls |= keys
+            self._next = target  # a moved page: its new address, as a redirect would say
+            return
         fingerprint = _fingerprint(cleaned)
         if fingerprint in self._seen_texts:
             self.result.warnings.append(f"page {number} repeats an earlier page's content; stopped")

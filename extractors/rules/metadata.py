@@ -55,6 +55,7 @@ META_KEYS: frozenset[str] = frozenset(
         "description",
         "author",
         "content-language",
+        "refresh",  # <meta http-equiv="refresh" content="0; url=...">
         *PUBLISHED_KEYS,
         *MODIFIED_KEYS,
     }
@@ -133,3 +134,9 @@ CREDENTIALS: frozenset[str] = frozenset(
         "pt",
     }
 )
+
+# A page that moved and says so with a meta refresh ("0; url=/new/"): the delay in seconds and
+# the new address. A longer delay than MAX_REFRESH_DELAY is a page to read (or a reload), not
+# a move.
+REFRESH_CONTENT = r"\s*(\d{1,2})(?:\.\d*)?\s*[;,]\s*url\s*=\s*['\"]?([^'\"\s]+)"
+MAX_REFRESH_DELAY = 5

@@ -869,6 +869,8 @@ CONDITION_LEAD_IN = r"\b(if|when|whenever|si|cuando|quand|lorsque|wenn|falls|se|
 # Why: "What is trigger finger?" read as causes. A head with such words ("Symptoms of
 # diabetes") names a topic, not a condition, and stays.
 MAX_MASKED_NAME_WORDS = 4
+# Where a title's head (the condition's name) ends: a colon, a spaced dash, a bar or a bracket.
+TITLE_HEAD_END = r"\s*(?::|\s[\u2013\u2014-]\s|\||\()"
 NAME_STOPWORDS: frozenset[str] = frozenset(
     {"of", "and", "the", "for", "to", "in", "with", "your", "how", "what", "why", "when", "a"}
 )
