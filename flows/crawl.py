@@ -39,6 +39,7 @@ from flows.publish import (
     publish_article,
     published,
     rebuild_index,
+    rejected_at,
     warm_schema,
     withdraw_article,
     write_rejection,
@@ -234,9 +235,10 @@ def fetch_robots(hosts: list[str], fetcher: Fetcher, origin: str) -> dict[str, s
     return robots
 
 
-def discover(source: Source, fetcher: Fetcher) -> Discovery:
+def discover(source: Source, fetcher: Fetcher, out: Path | None = None) -> Discovery:
     """Article URLs of a source (normalised, deduplicated, filtered, capped), robots.txt of
-    their hosts, and warnings."""
+    their hosts, and warnings. `out`: the output folder the run publishes to, whose crawl state
+    chooses the articles of a run capped at max_articles (see `this_run`)."""
     warnings: list[str] = []
     lastmod: dict[str, str] = {}
     urls = (
@@ -259,16 +261,54 @@ def discover(source: Source, fetcher: Fetcher) -> Discovery:
     )
     unique = _on_own_hosts(unique, source)
     chosen = [u for u in unique if source.wants(u)]
-    if len(chosen) > source.max_articles:
-        warnings.append(f"{len(chosen)} articles found; crawling the first {source.max_articles}")
-    chosen = chosen[: source.max_articles]
-    hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
-    origin = source.origin_for("")
-    robots = fetch_robots(hosts, fetcher, origin)
     stamps: dict[str, str] = {}
     for url, stamp in lastmod.items():  # keyed by the sitemaps' own URLs: normalised here
         stamps.setdefault(normal[url], stamp)
+    if len(chosen) > source.max_articles:
+        chosen = this_run(chosen, stamps, out, source)
+        warnings.append(
+            f"{len(chosen)} articles found; crawling {source.max_articles} this run: those not"
+            " crawled before first, then those checked longest ago"
+        )
+        chosen = chosen[: source.max_articles]
+    hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
+    origin = source.origin_for("")
+    robots = fetch_robots(hosts, fetcher, origin)
     return Discovery(chosen, robots, warnings, {u: stamps[u] for u in chosen if u in stamps})
+
+
+def this_run(
+    urls: list[str], lastmod: dict[str, str], out: Path | None, source: Source
+) -> list[str]:
+    """`urls` in the order a run capped at max_articles takes them: articles never crawled
+    into `out`, then those whose sitemap `<lastmod>` moved, then the rest, longest unchecked
+    first (a rejected URL as of its rejection), and last the known later pages of articles;
+    discovery order within each. Why: a capped run that always took the first max_articles
+    never reached a new article listed after them (WordPress's own sitemaps list posts oldest
+    first), nor re-checked those."""
+    states = load_state(out, source.name) if out is not None else {}
+    later = {page for state in states.values() for page in state.later}
+    fresh: list[str] = []
+    moved: list[str] = []
+    seen: list[tuple[str, str]] = []
+    for url in urls:
+        old = states.get(url)
+        if url in later and old is None:
+            seen.append(("~", url))  # after every ISO time
+            continue
+        if old is not None:
+            if url in lastmod and lastmod[url] != old.lastmod:
+                moved.append(url)
+            else:
+                seen.append((old.checked_at, url))
+            continue
+        failed = rejected_at(out, url) if out is not None else None
+        if failed is None:
+            fresh.append(url)
+        else:
+            seen.append((failed, url))
+    seen.sort(key=lambda pair: pair[0])  # stable: discovery order among equal times
+    return fresh + moved + [url for _, url in seen]
 
 
 def _on_own_hosts(urls: list[str], source: Source) -> list[str]:

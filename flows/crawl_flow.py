@@ -95,13 +95,13 @@ def _whole(value: T, pickled: bool = False) -> T:
 
 
 @task(name="discover-articles", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
-async def discover_task(source: Source) -> Discovery:
-    return await asyncio.to_thread(_discover, source)
+async def discover_task(source: Source, out: str) -> Discovery:
+    return await asyncio.to_thread(_discover, source, Path(out))
 
 
-def _discover(source: Source) -> Discovery:
+def _discover(source: Source, out: Path) -> Discovery:
     with Fetcher(fetch_options(source)) as fetcher:
-        return discover(source, fetcher)
+        return discover(source, fetcher, out)
 
 
 @task(name="crawl-batch", cache_policy=NO_CACHE, persist_result=False)
@@ -166,7 +166,7 @@ async def crawl_source(
     settings = settings or CrawlSettings()
     report = new_report(source.name)
     await recover_task(out)
-    discovery = await discover_task(source)
+    discovery = await discover_task(source, out)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
     jobs, settled = plan_batches(source, discovery, Path(out), settings)
     progress = reporter()

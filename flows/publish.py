@@ -134,6 +134,12 @@ def write_rejection(out: Path, rejection: Rejection) -> bool:
     return write_atomic(path, dumps(rejection.__dict__))
 
 
+def rejected_at(out: Path, url: str) -> str | None:
+    """When `url` was first rejected with its current reason, or None when it is not."""
+    found = read_json(safe_path(out, REJECTED, rejection_name(url)))
+    return str(found.get("at", "")) if found is not None else None
+
+
 def clear_rejection(out: Path, url: str) -> None:
     """Forget an earlier failure of `url` once it is published."""
     with contextlib.suppress(FileNotFoundError):

@@ -75,7 +75,7 @@ def crawl_source_plain(source: Source, out: Path, settings: CrawlSettings) -> Ru
     report = new_report(source.name)
     recover(out)
     with Fetcher(fetch_options(source)) as fetcher:
-        discovery = discover(source, fetcher)
+        discovery = discover(source, fetcher, out)
     report.discovered, report.warnings = len(discovery.urls), list(discovery.warnings)
     progress = reporter()
     progress.start(source.name, len(discovery.urls))

@@ -46,7 +46,13 @@ class Source(BaseModel):
         default_factory=list, description="Regexes that drop an article URL."
     )
     max_articles: int = Field(
-        default=200, ge=1, le=100_000, description="Most articles crawled per run."
+        default=200,
+        ge=1,
+        le=100_000,
+        description=(
+            "Most articles crawled per run; a run over more takes those not crawled before"
+            " first, then those checked longest ago."
+        ),
     )
     max_listing_pages: int = Field(
         default=100,

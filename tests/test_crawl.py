@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from demo.site import DemoSite
-from flows.crawl import Discovery, discover, new_report, plan_batches
+from flows.crawl import Discovery, discover, new_report, plan_batches, this_run
 from flows.fetch import Fetcher
 from flows.politeness import HostGate
+from flows.publish import Rejection, write_rejection
 from flows.runner import run_crawl
 from flows.sources import ConfigError, CrawlSettings, Source, parse_config
 from flows.state import ArticleState, save_state
@@ -808,8 +809,60 @@ def test_max_articles_caps_with_a_warning() -> None:
             Source(name="d", start_urls=[f"{base}/list/"], max_articles=2, respect_robots=False),
             fetcher,
         )
-    assert len(found.urls) == 2
-    assert "5 articles found; crawling the first 2" in found.warnings
+    assert [u.split(base)[1] for u in found.urls] == ["/a0/", "/a1/"]
+    assert found.warnings == [
+        "5 articles found; crawling 2 this run: those not crawled before first, then those"
+        " checked longest ago"
+    ]
+
+
+def test_capped_runs_reach_every_article_in_turn(demo_site: DemoSite, tmp_path: Path) -> None:
+    """A source with more articles than max_articles: each run takes the articles it has not
+    crawled yet first, so the second run publishes the two the first run left, and then
+    re-checks those checked longest ago."""
+    with serve_routes(site_routes(demo_site)) as base:
+        source = source_for(base, max_articles=4)
+        first = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
+        one = {e["url"] for e in json.loads((tmp_path / "index.json").read_text())["articles"]}
+        second = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
+        index = json.loads((tmp_path / "index.json").read_text())
+    assert first.discovered == second.discovered == 4
+    assert first.counts == {"new": 4}
+    assert second.counts == {"new": 2, "unchanged": 2}
+    assert len(index["articles"]) == 6
+    assert one < {e["url"] for e in index["articles"]}
+
+
+def test_this_run_orders_new_then_moved_then_longest_unchecked(tmp_path: Path) -> None:
+    known = {
+        "http://a.test/old/": ArticleState("1", "h", 1, checked_at="2026-01-01T00:00:00Z"),
+        "http://a.test/recent/": ArticleState("2", "h", 1, checked_at="2026-06-01T00:00:00Z"),
+        "http://a.test/moved/": ArticleState(
+            "3",
+            "h",
+            1,
+            checked_at="2026-06-02T00:00:00Z",
+            lastmod="2026-05-01",
+            later=("http://a.test/moved/part-two/",),
+        ),
+    }
+    save_state(tmp_path, "s", known)
+    write_rejection(
+        tmp_path, Rejection("http://a.test/broken/", "fetch", "500", "2026-03-01T00:00:00Z")
+    )
+    names = ("recent", "moved/part-two", "broken", "old", "moved", "new")
+    urls = [f"http://a.test/{name}/" for name in names]
+    lastmod = {"http://a.test/moved/": "2026-07-01", "http://a.test/recent/": ""}
+    order = this_run(urls, lastmod, tmp_path, Source(name="s", articles=urls))
+    assert [u[14:-1] for u in order] == [
+        "new",
+        "moved",
+        "old",
+        "broken",
+        "recent",
+        "moved/part-two",
+    ]
+    assert this_run(urls, lastmod, None, Source(name="s", articles=urls)) == urls
 
 
 # ---------------------------------------------------------------------------- politeness
