@@ -44,10 +44,13 @@ def toml_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON strings, lists and numbers are TOML
 
 
-def sources_toml(source: dict[str, Any], base: str) -> str:
+def sources_toml(source: dict[str, Any], base: str, offsite: str = "") -> str:
+    """The source as TOML; `{{ORIGIN}}` is the site's origin and `{{ORIGIN_OFFSITE}}` the
+    server under its 127.0.0.1 name (a site served under meta "host" can name its old host)."""
     lines = ["[[sources]]"]
     for key, value in source.items():
-        value = json.loads(json.dumps(value).replace(ORIGIN, base))
+        text = json.dumps(value).replace(ORIGIN_OFFSITE, offsite or base)
+        value = json.loads(text.replace(ORIGIN, base))
         lines.append(f"{key} = {toml_value(value)}")
     defaults = {"requests_per_second": 0, "respect_robots": False}  # unless the site says
     lines += [
@@ -153,7 +156,7 @@ def crawl_site(site: str, out: Path) -> Crawl:
             fails = [(status, wait, b"try again") for status in route.get("fail_first", [])]
             routes[path] = [*fails, answer] if fails else answer
         config = out.parent / f"{site}.sources.toml"
-        config.write_text(sources_toml(meta["source"], base), encoding="utf-8")
+        config.write_text(sources_toml(meta["source"], base, served), encoding="utf-8")
         sources = load_config(config).sources
         # a site whose source is capped below its articles (meta "runs") gets all of them in
         # that many runs; the last two are compared
