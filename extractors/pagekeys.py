@@ -19,6 +19,11 @@ from extractors.rules.pagination import (
 from extractors.safeurl import split_url
 from extractors.urls import TRACKING_PARAMS
 
+MOVED_NEXT_RULE = "next-elsewhere"
+"""The rule of a next page found under another address (`pagination.find_next_page`): the page
+it leads to is a later page of the article only if the fetch ends there (`is_next_of` on the
+final URL), which the caller checks."""
+
 _PATH_PAGE = tuple(re.compile(p, re.I) for p in PAGE_PATH_PATTERNS)
 # The readings that never mistake a name for a page number: a page parameter, /page/N/, /N/.
 # Not "-N" at a slug's end, which names things ("covid-19", "vitamin-b12").

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
-from extractors.pagekeys import is_next_of, page_keys
+from extractors.pagekeys import MOVED_NEXT_RULE, is_next_of, page_keys, strict_page_key
 from extractors.rules.pagination import PAGER_CONTAINER_MARKS, PAGER_DEPTH
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
 from extractors.safeurl import join_url, split_url
@@ -41,7 +41,7 @@ def _href(node: Node) -> str | None:
     return None
 
 
-_NON_LINK_CANDIDATES = "link, button, [onclick], [data-href], [data-url]"
+_NON_LINK_CANDIDATES = "link, button, [onclick], [data-href], [data-url], select option[value]"
 _CANDIDATE_CSS = f"a, {_NON_LINK_CANDIDATES}"
 # Links whose href is absolute or root-relative lead to a later page of this article only if
 # the href holds the article's last path segment (a later page's path starts with the article's,
@@ -131,6 +131,11 @@ def _candidates(tree: LexborHTMLParser, url: str, article_url: str) -> list[tupl
             rule = "rel-next"
         elif tag == "link":
             continue
+        elif tag == "option":  # a page-jump menu: its options are the article's pages
+            value = (attrs.get("value") or "").strip()
+            if value and not value.startswith(("#", "javascript:")):
+                by_rule["pager"].append(value)
+            continue
         else:
             text = node.text(deep=True).strip()
             if text.isdigit():
@@ -203,6 +208,7 @@ def find_next_page(
     article = article_url or url
     best: tuple[int, str, str] | None = None
     below: tuple[str, str] | None = None
+    moved: tuple[str, str] | None = None
     for href, rule in _candidates(tree, url, article):
         absolute = join_url(base, href)
         if absolute is None or not absolute.startswith(("http://", "https://")):
@@ -210,6 +216,8 @@ def find_next_page(
         if not is_next_of(absolute, url):
             if rule == "next-text" and below is None and _under_article(absolute, url, article):
                 below = (absolute, "next-under-article")
+            if rule != "pager" and moved is None and _next_elsewhere(absolute, url):
+                moved = (absolute, MOVED_NEXT_RULE)
             absolute = _through_interstitial(absolute, base, url)
             if absolute is None:
                 continue
@@ -218,4 +226,26 @@ def find_next_page(
             best = (number, absolute, rule)
     if best is not None:
         return best[1], best[2]
-    return below if below is not None else (None, "")
+    return below or moved or (None, "")
+
+
+def _next_elsewhere(candidate: str, url: str) -> bool:
+    """`candidate`, a link marked or labelled as the next page, is the following page number of
+    another address of the same name ("http://old-name/index.php/2023/04/x.html?page=2" on page
+    1 of "/health/x/"). Why: a site that moved keeps old absolute links in its pagers, which
+    redirect to the new pages; only the fetch can tell."""
+    found = strict_page_key(candidate)
+    here = strict_page_key(url)
+    return (
+        found is not None
+        and here is not None
+        and found.number == here.number + 1
+        and found.article != here.article
+        and found.query == here.query
+        and _name(found.base) == _name(here.base) != ""
+    )
+
+
+def _name(path: str) -> str:
+    """A path's last segment without its extension: "/2023/04/x.html" -> "x"."""
+    return path.rsplit("/", 1)[-1].split(".", 1)[0].lower()

@@ -569,7 +569,9 @@ async def _fetch_and_extract(
             try:
                 page = await fetcher.fetch(page_url, origin=origin, pace=gate.wait)
             except FetchError as exc:
-                raise follower.failed(page_url, exc) from exc
+                if (error := follower.failed(page_url, exc)) is not None:
+                    raise error from exc
+                continue
         follower.take(page_url, page)
     return extract_pages(follower.result), follower.result.fetched
 

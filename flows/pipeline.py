@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
+from extractors.pagekeys import MOVED_NEXT_RULE, is_next_of
 from extractors.safeurl import split_url
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
 from schemas import HealthArticle, PageProvenance, Provenance
@@ -72,11 +73,16 @@ class PageFollower:
             self._next = None
         return self._next
 
-    def failed(self, page_url: str, exc: FetchError) -> FetchError:
-        """The error to raise for a page that could not be fetched."""
+    def failed(self, page_url: str, exc: FetchError) -> FetchError | None:
+        """The error to raise for a page that could not be fetched, or None when the article
+        ends before it: a next link under another address that answers with a lasting error
+        was no next page (see MOVED_NEXT_RULE)."""
         number = len(self.result.fetched) + 1
         if number == 1:
             return exc
+        if self.result.cleaned[-1].next_page_rule == MOVED_NEXT_RULE and not exc.transient:
+            self._stop(f"page {number} ({page_url}): {exc.reason}; stopped")
+            return None
         return FetchError(
             self.url,
             f"page {number} ({page_url}): {exc.reason}",
@@ -107,6 +113,12 @@ class PageFollower:
                 kind = page.content_type.split(";")[0].strip() or "not HTML"
                 self._stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
+            before = self.result.fetched[-1].final_url
+            if self.result.cleaned[-1].next_page_rule == MOVED_NEXT_RULE and not is_next_of(
+                page.final_url, before
+            ):  # a next link under another address that did not lead to the next page
+                self._stop(f"page {number} ({page.final_url}) is not a later page; stopped")
+                return
         cleaned = _clean(page, self.result.fetched[0].final_url if number > 1 else None)
         if number == 1 and (target := _moved_to(page, cleaned)) is not None:
             if self._refreshes >= MAX_REFRESHES:
@@ -136,7 +148,9 @@ def fetch_article_pages(url: str, fetcher: Fetcher, max_pages: int | None = None
         try:
             page = fetcher.fetch(page_url, origin=url)
         except FetchError as exc:
-            raise follower.failed(page_url, exc) from exc
+            if (error := follower.failed(page_url, exc)) is not None:
+                raise error from exc
+            continue
         follower.take(page_url, page)
     return follower.result
 

@@ -156,10 +156,13 @@ def test_next_page_styles(markup: str, head: str, url: str, expected: str) -> No
 def test_next_post_links_are_not_next_pages() -> None:
     markup = (
         "<div class='post-navigation'><a rel='next' href='/another-article/'>Next Post: Dry eye</a></div>"
-        "<a href='https://other.test/a/2/'>Next</a>"
+        "<a href='https://other.test/b/2/'>Next</a>"
     )
     head = "<link rel='next' title='Dry eye' href='/another-article/'>"
     assert clean_html(doc(markup, head), "https://s.test/a/").next_page_url is None
+    # page 2 of the same name on another host is only a page to check (see below)
+    elsewhere = clean_html(doc("<a href='https://other.test/a/2/'>Next</a>"), "https://s.test/a/")
+    assert elsewhere.next_page_rule == "next-elsewhere"
 
 
 def test_later_pages_named_in_words_below_the_article_are_next_pages() -> None:
@@ -182,6 +185,37 @@ def test_later_pages_named_in_words_below_the_article_are_next_pages() -> None:
     assert clean_html(elsewhere, part_two, article_url=first).next_page_url is None
     unlabelled = doc("<a href='/guides/heat-rash/comments/'>Read the 12 comments</a>")
     assert clean_html(unlabelled, first).next_page_url is None
+
+
+def test_page_jump_menus_give_the_next_page() -> None:
+    """A `<select>` page jump ("Page 2: Causes") is the article's pager: its options are its
+    pages, and the lowest later one is next."""
+    menu = (
+        "<p>Page 2 of 3</p><select class='page-jump' onchange='location=this.value'>"
+        "<option value='/a/'>Page 1: Overview</option><option value='/a/2/'>Page 2: Causes</option>"
+        "<option value='/a/3/'>Page 3: Treatment</option></select>"
+    )
+    first = clean_html(doc(menu), "https://s.test/a/")
+    assert (first.next_page_url, first.next_page_rule) == ("https://s.test/a/2/", "pager")
+    assert clean_html(doc(menu), "https://s.test/a/2/").next_page_url == "https://s.test/a/3/"
+    assert clean_html(doc(menu), "https://s.test/a/3/").next_page_url is None
+    sort = "<select name='sort'><option value='new'>Newest</option><option value='2'>Top</option></select>"
+    assert clean_html(doc(sort), "https://s.test/a.html").next_page_url is None
+
+
+def test_next_links_to_the_next_page_number_elsewhere_are_marked_for_checking() -> None:
+    """A site that moved keeps old absolute next links ("old.test/index.php/2023/04/a.html
+    ?page=2" on page 1 of "s.test/a/"), which redirect to the new page 2. Such a link, marked
+    or labelled as next and naming the next page number, is returned under its own rule, for
+    the fetch to confirm; a link to page 3 elsewhere, or to another article's first page, is
+    not."""
+    old = "https://old.test/index.php/2023/04/a.html?page=2"
+    found = clean_html(doc(f"<a rel='next' href='{old}'>Next »</a>"), "https://s.test/a/")
+    assert (found.next_page_url, found.next_page_rule) == (old, "next-elsewhere")
+    third = "<a href='https://old.test/x.html?page=3'>Next page</a>"
+    assert clean_html(doc(third), "https://s.test/a/").next_page_url is None
+    own = f"<a href='{old}'>Next page</a><a href='/a/2/'>Next page</a>"
+    assert clean_html(doc(own), "https://s.test/a/").next_page_url == "https://s.test/a/2/"
 
 
 def test_last_page_has_no_next() -> None:

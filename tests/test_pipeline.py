@@ -160,3 +160,42 @@ def test_a_moved_page_that_refreshes_to_its_new_address_is_followed() -> None:
         run_extract("https://s.test/old/away.htm", fetcher=fetcher)
     with pytest.raises(NotAnArticle):
         run_extract("https://s.test/old/loop.htm", fetcher=fetcher)
+
+
+def test_a_next_link_under_an_old_address_is_followed_to_the_next_page_it_redirects_to() -> None:
+    """Page 1's next link is the site's old address for page 2, which redirects to the new
+    one: page 2 is taken. A next link whose fetch ends on another article is not."""
+    moved = "https://old.test/index.php/a.html?page=2"
+    lost = "https://old.test/index.php/c.html?page=2"
+    targets = {moved: "https://s.test/a/?page=2", lost: "https://s.test/b/?page=2"}
+    routes = {
+        "/a/": page(1, moved),
+        "/a/?page=2": page(2, None),
+        "/c/": page(1, lost),
+        "/b/?page=2": page(7, None),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        url = str(request.url)
+        if url in targets:
+            return httpx.Response(301, headers={"Location": targets[url]})
+        key = request.url.raw_path.decode()
+        if key not in routes:
+            return httpx.Response(404)
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, text=routes[key])
+
+    fetcher = Fetcher(
+        FetchOptions(max_pages=5),
+        transport=httpx.MockTransport(handler),
+        policy=UrlPolicy(resolver=lambda h: ["93.184.216.34"]),
+        sleep=lambda s: None,
+    )
+    result = fetch_article_pages("https://s.test/a/", fetcher)
+    assert [p.final_url for p in result.fetched] == [
+        "https://s.test/a/",
+        "https://s.test/a/?page=2",
+    ]
+    assert result.warnings == []
+    other = fetch_article_pages("https://s.test/c/", fetcher)
+    assert [p.final_url for p in other.fetched] == ["https://s.test/c/"]
+    assert other.warnings == ["page 2 (https://s.test/b/?page=2) is not a later page; stopped"]
