@@ -21,7 +21,7 @@ from extractors.dom import (
     class_strings,
     token_gate,
 )
-from extractors.rules.boilerplate import CODE_TAGS
+from extractors.rules.boilerplate import CITATION_BRACKETED, CITATION_NUMBER, CODE_TAGS
 from extractors.rules.thresholds import MAX_DEPTH
 from extractors.text import fold_space, strip_markup
 
@@ -71,6 +71,21 @@ INLINE_TAGS = frozenset(
 HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
 BOLD_TAGS = frozenset({"b", "strong"})
 # Inline tags the junk judge need not look at: they carry emphasis, never furniture.
+_CITATION_BRACKETED = re.compile(CITATION_BRACKETED)
+_CITATION_NUMBER = re.compile(CITATION_NUMBER)
+
+
+def _is_citation(node: Node) -> bool:
+    """A superscript citation mark (see rules.boilerplate.CITATION_BRACKETED)."""
+    text = node.text(deep=True).strip()
+    if _CITATION_BRACKETED.fullmatch(text):
+        return True
+    if not _CITATION_NUMBER.fullmatch(text):
+        return False
+    link = node.css_first("a[href]")
+    return link is not None and str(link.attributes.get("href") or "").startswith("#")
+
+
 _PLAIN_INLINE = frozenset({"b", "strong", "em", "i", "u", "sub", "sup", "abbr", "q", "mark"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 LIST_TAGS = frozenset({"ul", "ol"})
@@ -317,6 +332,8 @@ class BlockWalker:
             return
         if tag == "img" or tag == "picture":
             return
+        if tag == "sup" and _is_citation(node):
+            return
         attrs = node.attributes if tag not in _PLAIN_INLINE else None
         if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):
             return
@@ -341,6 +358,10 @@ class BlockWalker:
         judge = self.judge
         # Without attributes only the tag can make an element furniture.
         if judge is not None and (attrs or tag in TAG_JUDGED) and judge.skip(node, tag, attrs):
+            return
+        if tag == "button" and owner.tag in HEADING_TAGS:
+            # an accordion's heading: `<h2><button aria-expanded>Causes</button></h2>` is the h2
+            self._walk(node, owner, in_link, False)
             return
         if self._run.parts:  # most elements follow another block: no run to flush
             self._flush(owner)

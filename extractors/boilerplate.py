@@ -8,6 +8,7 @@ callers' data is never changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -96,6 +97,29 @@ def token_kind(info: ClassInfo) -> str | None:
     return None
 
 
+_COLLAPSED_FURNITURE = re.compile(rules.COLLAPSED_FURNITURE_LABELS, re.I)
+
+
+def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
+    """A hidden element a reader opens: a tab panel, or the element right after a control with
+    aria-expanded (the control itself, or a short heading holding it) whose label does not
+    name furniture (see rules.COLLAPSED_FURNITURE_LABELS)."""
+    if attrs.get("role") == "tabpanel":
+        return True
+    before = node.prev
+    while before is not None and (before.tag is None or before.tag[0] == "-"):
+        before = before.prev  # text and comments between them
+    if before is None:
+        return False
+    if "aria-expanded" in before.attributes:
+        control: Node | None = before
+    elif len(before.text(deep=True)) <= rules.COLLAPSED_CONTROL_MAX_CHARS:
+        control = before.css_first("[aria-expanded]")
+    else:
+        return False
+    return control is not None and not _COLLAPSED_FURNITURE.search(control.text(deep=True))
+
+
 def _is_guarded(node: Node, is_small: Callable[[int], bool]) -> bool:
     """A candidate that holds much of the page's unlinked text is a wrapper, not furniture.
     `is_small(n)` tells whether n characters are under GUARD_TEXT_SHARE of the page's text;
@@ -161,7 +185,7 @@ class JunkJudge:
         if not attrs or rules.INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         hidden, token = _verdict(attrs)
-        if hidden or is_hidden(attrs):
+        if (hidden or is_hidden(attrs)) and not collapsed_panel(node, attrs):
             return "other"
         if not _AD_ATTRIBUTES.isdisjoint(attrs):
             return "ads"

@@ -26,6 +26,7 @@ from extractors.rules.thresholds import (
     QUICK_TOP,
     SAME_CLASS_MAX_DENSITY,
     SIBLING_MAX_DENSITY,
+    SIBLING_PARAGRAPH_MIN_CHARS,
     SIBLING_SCORE_SHARE,
 )
 from extractors.text import normalize_key
@@ -387,7 +388,26 @@ def _with_siblings(
     if len(chosen) > 1 or parent is None or not parent.attributes.get("class"):
         return chosen
     repeated = _joined_siblings(parent, scores, memo, same_class_only=True)
-    return repeated if len(repeated) > 1 else chosen
+    if len(repeated) < 2:
+        return chosen
+    return _with_prose_around(parent.parent, repeated, memo)
+
+
+def _with_prose_around(
+    group: Node | None, items: list[Node], memo: dict[int, tuple[int, float]]
+) -> list[Node]:
+    """`items` (repeated containers: accordion panels, FAQ items) after the lead paragraphs
+    before their `group` (the element holding them): an accordion's lead paragraph sits beside
+    the accordion, not in a panel."""
+    if group is None or group.parent is None:
+        return items
+    leads: list[Node] = []
+    child = group.parent.first_child
+    while child is not None and child.mem_id != group.mem_id:
+        if child.tag == "p" and _lead(child) and _density(child, memo)[1] < SIBLING_MAX_DENSITY:
+            leads.append(child)
+        child = child.next
+    return leads + items
 
 
 def _joined_siblings(
@@ -432,6 +452,17 @@ def _joined_siblings(
             previous = child if key != main_id else None
         child = child.next
     return chosen
+
+
+def _lead(paragraph: Node) -> bool:
+    """A paragraph before a group of repeated containers that reads as the article's lead:
+    classless (a site's notices and disclaimers carry a class) and long enough (Readability's
+    sibling paragraph). Why: a lead paragraph sits beside the container of an article's
+    sections (an accordion) and holds no votes of its own."""
+    return (
+        not paragraph.attributes.get("class")
+        and len(paragraph.text(deep=True).strip()) >= SIBLING_PARAGRAPH_MIN_CHARS
+    )
 
 
 _HEADING_TOKENS = HEADING_CLASS_TOKENS | SUBHEADING_CLASS_TOKENS

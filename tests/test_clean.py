@@ -600,3 +600,76 @@ def test_a_canonical_on_another_site_is_not_the_records() -> None:
     assert url == "https://www.health.test/articles/stings.htm"
     assert "other-press" not in record_id
     assert record("https://m.health.test/stings")[0] == "https://m.health.test/stings"
+
+
+def _accordion(heading: str, panel: str, body: str, n: int) -> str:
+    return f"<div class='accordion__item'>{heading.format(n=n)}{panel.format(n=n, body=body)}</div>"
+
+
+ACCORDION_SECTIONS = {
+    "Causes": "<p>Running more miles each week than the legs are ready for strains the shin.</p>",
+    "Treatment": "<p>Rest from running for two weeks and use ice on the sore area twice daily.</p>",
+    "Prevention": "<p>Increase weekly distance slowly and replace worn running shoes in time.</p>",
+}
+
+
+@pytest.mark.parametrize(
+    ("heading", "panel"),
+    [
+        (
+            "<h2><button aria-expanded='false' aria-controls='s{n}'>{title}</button></h2>",
+            "<div id='s{n}' hidden>{body}</div>",
+        ),
+        (
+            "<button class='accordion__button' aria-expanded='false'>{title}</button>",
+            "<div class='accordion__panel' style='display:none'>{body}</div>",
+        ),
+        ("<h2>{title}</h2>", "<div role='tabpanel' hidden>{body}</div>"),
+    ],
+)
+def test_collapsed_sections_are_article_text(heading: str, panel: str) -> None:
+    """Accordion panels and tab panels are hidden until a reader opens them: their text is the
+    article's, with its headings, and the lead paragraph beside the accordion stays too."""
+    items = "".join(
+        _accordion(heading.replace("{title}", title), panel, body, n)
+        for n, (title, body) in enumerate(ACCORDION_SECTIONS.items())
+    )
+    lead = (
+        "<p>Shin splints are a common cause of pain along the inner edge of the shin bone, and "
+        "they often follow a sudden increase in running.</p>"
+    )
+    cleaned = clean_html(page(f"{lead}<div class='accordion'>{items}</div>"))
+    assert cleaned.text.startswith("Shin splints are a common cause")
+    for title, body in ACCORDION_SECTIONS.items():
+        assert body[3:-4] in cleaned.text
+        if "<h2>" in heading:
+            assert any(b.kind == "heading" and b.text == title for b in cleaned.blocks), title
+
+
+def test_collapsed_furniture_stays_out() -> None:
+    """A hidden list opened by "Show references", or a hidden element no control opens, is
+    not article text."""
+    refs = (
+        "<button aria-expanded='false' aria-controls='refs'>Show references</button>"
+        "<ol id='refs' hidden><li>Harland P. A review of shin pain. Sports Notes. 2024;3:12.</li></ol>"
+        "<div hidden><p>Thanks for signing up to our weekly running letter today.</p></div>"
+    )
+    text = clean_html(page(ARTICLE + refs)).text
+    assert "Harland" not in text
+    assert "signing up" not in text
+
+
+def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:
+    inner = (
+        "<p>Shin splints often follow a sudden increase in running.<sup><a href='#ref-1'>[1]"
+        "</a></sup> Most people recover within weeks<sup>2,3</sup> of rest.<sup><a "
+        "href='#ref-4'>4</a></sup> A stress fracture needs 6 to 8 weeks, and a BMI over 30 kg/m"
+        "<sup>2</sup> adds load.</p>"
+        "<div class='paragraph paragraph--type--call-to-action cta cta--appointment'>"
+        "<div class='cta__title'>Request an appointment</div><p>Same-week visits with our "
+        "sports medicine team at four locations.</p></div>" + ARTICLE
+    )
+    text = clean_html(page(inner)).text
+    assert "running. Most people recover within weeks2,3 of rest. A stress" in text
+    assert "kg/m2 adds load" in text
+    assert "appointment" not in text and "Same-week" not in text

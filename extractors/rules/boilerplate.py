@@ -255,6 +255,9 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "search",
         "searchform",
         "quiz",
+        "cta",
+        "call-to-action",
+        "calltoaction",
         "poll",
         "polls",
         "survey",
@@ -316,6 +319,23 @@ POSITIVE_TOKENS: frozenset[str] = CONTENT_TOKENS | frozenset(
     {"content", "entry", "main", "post", "story", "text", "body", "blog", "page"}
 )
 NEGATIVE_TOKENS: frozenset[str] = AD_TOKENS | CLICKBAIT_TOKENS | NAVIGATION_TOKENS | OTHER_TOKENS
+
+# A hidden element right after a control that opens it (a button with aria-expanded, or a
+# heading holding one), or a tab panel, is collapsed article text: an accordion's section or a
+# tab that a reader opens. Kept, unless the control's label says what it opens is furniture
+# (matched, case-insensitive, against the label). Why: health libraries render sections as
+# accordions whose panels carry `hidden` or `display:none` until opened.
+COLLAPSED_CONTROL_MAX_CHARS = 150
+COLLAPSED_FURNITURE_LABELS = (
+    r"\b(references?|sources?|citations?|bibliography|transcript|menu|navigation|search|filters?"
+    r"|share|comments?|cookies?|settings|sign in|log in)\b"
+)
+
+# Superscript citation marks: "[1]", "[2, 3]", "[4-6]" anywhere; a bare number only when it
+# links to a note on the page ("<sup><a href='#ref-1'>1</a></sup>"). Matched whole against the
+# superscript's text. Why: they split words from their punctuation in the record's text.
+CITATION_BRACKETED = r"\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]"
+CITATION_NUMBER = r"\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*"
 
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})

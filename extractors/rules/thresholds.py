@@ -44,6 +44,10 @@ MAX_CLIMB = 4
 # Link density a joining sibling may have; a sibling repeating the main container's tag and
 # class may have more. Why: a repeated container can hold a widget the walk drops later.
 SIBLING_MAX_DENSITY = 0.3
+# A classless <p> before a group of repeated main containers (accordion panels) joins them from
+# this many characters (its links within the sibling density). Why: a lead paragraph sits beside
+# the accordion, and holds no votes of its own (Readability's sibling rule: 80).
+SIBLING_PARAGRAPH_MIN_CHARS = 80
 SAME_CLASS_MAX_DENSITY = 0.5
 
 # Longest block (characters) that can be taken for an ad label, a prompt or a widget line.
