@@ -64,16 +64,31 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
+def _xml_start(data: bytes) -> bytes:
+    """`data` from its first markup: without the byte order marks and blank lines some servers
+    put before the XML declaration, which XML parsers refuse."""
+    start = data.lstrip()
+    while start.startswith(_BOM):
+        start = start[len(_BOM) :].lstrip()
+    return start
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
 def _parse_xml(data: bytes) -> Element | None:
     try:
-        root: Element = SafeET.fromstring(data, forbid_dtd=False)
+        root: Element = SafeET.fromstring(_xml_start(data), forbid_dtd=False)
     except (SafeET.ParseError, DefusedXmlException, ValueError):
         return None
     return root
 
 
 def parse_sitemap(data: bytes, base: str) -> Discovered:
-    """URLs of a sitemap (`urlset`) or the child sitemaps of a sitemap index."""
+    """URLs of a sitemap (`urlset`), the child sitemaps of a sitemap index, or the URLs of a
+    text sitemap (one URL a line, as sitemaps.org allows)."""
+    if not _xml_start(data).startswith(b"<"):
+        return _text_sitemap(data)
     root = _parse_xml(data)
     found = Discovered()
     if root is None:
@@ -92,6 +107,26 @@ def parse_sitemap(data: bytes, base: str) -> Discovered:
                 found.lastmod.setdefault(url, lastmod)
     found.articles = list(dict.fromkeys(found.articles))
     return found
+
+
+def _text_sitemap(data: bytes) -> Discovered:
+    """A text sitemap: each line that is a whole http(s) URL is an article (at most
+    MAX_TEXT_SITEMAP_URLS, the protocol's limit); other lines are ignored."""
+    found = Discovered()
+    lines = _xml_start(data).decode("utf-8", "replace").splitlines()
+    for line in lines:
+        url = line.strip()
+        if url.startswith(("http://", "https://")) and not any(c.isspace() for c in url):
+            found.articles.append(url)
+            if len(found.articles) >= MAX_TEXT_SITEMAP_URLS:
+                break
+    found.articles = list(dict.fromkeys(found.articles))
+    if not found.articles and any(line.strip() for line in lines):
+        found.error = "sitemap is neither XML nor a list of URLs"
+    return found
+
+
+MAX_TEXT_SITEMAP_URLS = 50_000
 
 
 def _sitemap_entries(root: Element) -> Iterator[tuple[str, str]]:

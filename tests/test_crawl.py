@@ -783,6 +783,28 @@ def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     assert (index.follow, index.articles, index.lastmod) == (["https://s.example/s1.xml"], [], {})
 
 
+def test_sitemaps_after_blank_lines_and_text_sitemaps() -> None:
+    """A sitemap index with a byte order mark and blank lines before its XML declaration is
+    read; a text sitemap (one URL a line) gives its URLs; a text answer without any URL is an
+    error, not an empty list."""
+    from extractors.discovery import parse_sitemap
+
+    index = parse_sitemap(
+        b'\xef\xbb\xbf\n\n<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex><sitemap><loc>\n'
+        b"  https://s.example/post-sitemap.xml\n</loc></sitemap></sitemapindex>",
+        "https://s.example/sitemap_index.xml",
+    )
+    assert (index.error, index.follow) == ("", ["https://s.example/post-sitemap.xml"])
+    text = parse_sitemap(
+        b"https://s.example/brittle-nails/\r\nhttps://s.example/bloating\n\n"
+        b"not a url\nhttps://s.example/brittle-nails/\n",
+        "https://s.example/sitemap.txt",
+    )
+    assert text.error == ""
+    assert text.articles == ["https://s.example/brittle-nails/", "https://s.example/bloating"]
+    assert parse_sitemap(b"Sorry, nothing here.\n", "https://s.example/s.txt").error
+
+
 def test_gzipped_sitemap_bomb_and_truncation_are_warnings() -> None:
     """A `.xml.gz` sitemap inflating to 1 GiB stops at the size cap; a truncated one is named;
     the good sitemap next to them still gives its articles."""
