@@ -26,6 +26,9 @@ from schemas import HealthArticle, Provenance, Removed
 
 EXTRACTOR_VERSION = "0.1.0"
 MIN_ARTICLE_CHARS = 200  # Why: less than a couple of sentences is a stub, an error or a listing.
+# A page whose text is one paragraph (no heading, no list) this short is a blurb: a podcast
+# episode or video page, a teaser. Why: an article says more than one short paragraph.
+MAX_BLURB_CHARS = 600
 # Not content: how the record was made. `url` too, the address the crawl started from: one
 # article reached from two addresses (two tracking redirects in a feed) is the same article, and
 # with the address in its hash each of them rewrote the other's file on every run.
@@ -100,6 +103,8 @@ def extract_article(
     size = sum(len(b.text) for b in blocks)
     if size < MIN_ARTICLE_CHARS:
         raise NotAnArticle(f"page holds only {size} characters of article text")
+    if len(blocks) == 1 and blocks[0].kind == "paragraph" and size < MAX_BLURB_CHARS:
+        raise NotAnArticle(f"page holds one paragraph of {size} characters: a blurb")
     items = classify_outline(segment(blocks), title)
     lists = extract_article_lists(items)
     meta = first.metadata

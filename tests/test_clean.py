@@ -586,7 +586,7 @@ def test_a_canonical_on_another_site_is_not_the_records() -> None:
 
     prose = (
         "<p>" + "Insect stings usually cause a small, painful swelling that settles. " * 5 + "</p>"
-    )
+    ) * 2
 
     def record(canonical: str) -> tuple[str, str]:
         html = (
@@ -672,4 +672,22 @@ def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:
     text = clean_html(page(inner)).text
     assert "running. Most people recover within weeks2,3 of rest. A stress" in text
     assert "kg/m2 adds load" in text
-    assert "appointment" not in text and "Same-week" not in text
+    assert "appointment" not in text
+    assert "Same-week" not in text
+
+
+def test_a_page_of_one_short_paragraph_is_a_blurb_not_an_article() -> None:
+    """A podcast episode page (a player and a three-sentence blurb) is not an article; the
+    same text with a heading and a second paragraph is."""
+    from extractors import NotAnArticle
+
+    blurb = (
+        "<p>This week we talk with a physiotherapist about pulled muscles: why they happen to "
+        "weekend runners, how long they take to heal and which stretches help. We also answer "
+        "listener questions about ice and heat. Runs 34 minutes.</p>"
+    )
+    episode = f"<audio controls src='/media/ep12.mp3'></audio>{blurb}"
+    with pytest.raises(NotAnArticle, match="blurb"):
+        extract_article([clean_html(page(episode), "https://s.test/podcast/episode-12/")])
+    longer = f"{blurb}<h2>Treatment</h2>{ARTICLE}"
+    assert extract_article([clean_html(page(longer), "https://s.test/pulled-muscle/")]).title
