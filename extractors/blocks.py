@@ -86,6 +86,33 @@ def _is_citation(node: Node) -> bool:
     return link is not None and str(link.attributes.get("href") or "").startswith("#")
 
 
+_SAFE_ID = re.compile(r"[\w:.-]{1,100}")
+
+
+def _tab_label(panel: Node, attrs: dict[str, Any]) -> str | None:
+    """The label of a tab panel that has no heading of its own: the text of the element its
+    aria-labelledby names, else of the tab whose aria-controls names it. Why: tabbed reference
+    pages title a panel by its tab ("Symptoms") only, and the tab buttons are furniture."""
+    first = panel.first_child
+    while first is not None and (first.tag is None or first.tag[0] == "-"):
+        first = first.next  # text and comments before the first element
+    if first is not None and first.tag in HEADING_TAGS:
+        return None
+    top = panel
+    while top.parent is not None:
+        top = top.parent
+    labelled = str(attrs.get("aria-labelledby") or "").split()
+    own = str(attrs.get("id") or "")
+    selectors = [f'[id="{i}"]' for i in labelled[:1] if _SAFE_ID.fullmatch(i)]
+    selectors += [f'[role="tab"][aria-controls="{own}"]'] if _SAFE_ID.fullmatch(own) else []
+    for selector in selectors:
+        found = top.css_first(selector)
+        text = fold_space(found.text(deep=True)).strip() if found is not None else ""
+        if 0 < len(text) <= 80:
+            return text
+    return None
+
+
 _PLAIN_INLINE = frozenset({"b", "strong", "em", "i", "u", "sub", "sup", "abbr", "q", "mark"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 LIST_TAGS = frozenset({"ul", "ol"})
@@ -359,6 +386,10 @@ class BlockWalker:
         # Without attributes only the tag can make an element furniture.
         if judge is not None and (attrs or tag in TAG_JUDGED) and judge.skip(node, tag, attrs):
             return
+        if attrs and attrs.get("role") == "tabpanel" and (label := _tab_label(node, attrs)):
+            if self._run.parts:
+                self._flush(owner)
+            self._emit(Block("heading", label, level=2, tag="h2", path=(*owner.path, node.mem_id)))
         if tag == "button" and owner.tag in HEADING_TAGS:
             # an accordion's heading: `<h2><button aria-expanded>Causes</button></h2>` is the h2
             self._walk(node, owner, in_link, False)

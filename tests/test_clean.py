@@ -691,3 +691,27 @@ def test_a_page_of_one_short_paragraph_is_a_blurb_not_an_article() -> None:
         extract_article([clean_html(page(episode), "https://s.test/podcast/episode-12/")])
     longer = f"{blurb}<h2>Treatment</h2>{ARTICLE}"
     assert extract_article([clean_html(page(longer), "https://s.test/pulled-muscle/")]).title
+
+
+def test_tab_panels_without_headings_take_their_tab_labels() -> None:
+    """A tabbed reference page titles each panel by its tab only ("Symptoms"): the panel's
+    text comes under a heading of the tab's label (the tab buttons themselves are
+    furniture); a panel with a heading of its own keeps it."""
+    tabs = (
+        "<div role='tablist'><button role='tab' id='t1' aria-controls='p1'>Overview</button>"
+        "<button role='tab' id='t2' aria-controls='p2'>Symptoms</button>"
+        "<button role='tab' id='t3' aria-controls='p3'>Treatment</button></div>"
+    )
+    panels = (
+        f"<section role='tabpanel' id='p1' aria-labelledby='t1'>{ARTICLE}</section>"
+        "<section role='tabpanel' id='p2' hidden><p>Symptoms are:</p><ul><li>A dull ache "
+        "along the shin</li><li>Pain that eases with rest</li></ul></section>"
+        "<section role='tabpanel' id='p3' aria-labelledby='t3' hidden><h2>Treating shin "
+        "splints</h2><p>Rest from running for two weeks and use ice on the sore area.</p>"
+        "</section>"
+    )
+    cleaned = clean_html(page(tabs + panels), "https://s.test/shin-splints/")
+    headings = [b.text for b in cleaned.blocks if b.kind == "heading"]
+    assert headings == ["Overview", "Symptoms", "Treating shin splints"]
+    record = extract_article([cleaned])
+    assert record.signs == ["A dull ache along the shin", "Pain that eases with rest"]
