@@ -5,6 +5,7 @@ entity expansion and external entities are refused. Pure."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ def is_site_page(url: str) -> bool:
 
 
 MIN_LINK_TEXT = rules.MIN_LINK_TEXT
+MIN_INDEX_ENTRIES = rules.MIN_INDEX_ENTRIES
 _LETTERS = re.compile(rules.LETTER_LINK_TEXT, re.UNICODE)
 _COPY_SUFFIX = re.compile(rules.COPY_SUFFIX, re.IGNORECASE)
 _DATA_LINKED = ", ".join(f":not(a)[{name}]" for name in rules.DATA_LINK_ATTRIBUTES)
@@ -315,6 +317,7 @@ def parse_listing(
     folder = listing_parts.path.rsplit("/", 1)[0] + "/" if listing_parts is not None else "/"
     later_pages: list[tuple[int, str]] = []
     index_pages: list[str] = []
+    entries: list[tuple[int, str, str]] = []  # short list-item links: (place, URL, folder)
     linked = [(node, node.attributes.get("href")) for node in nodes]
     if scope is not None:
         linked += [(node, _data_link(node)) for node in scope.css(_DATA_LINKED)]
@@ -347,8 +350,11 @@ def parse_listing(
             continue
         below = parts.path.startswith(folder) and len(parts.path) > len(folder)
         if (wanted is None or not wanted(absolute)) and not _names_an_article(node, text, below):
+            if text and node.parent is not None and node.parent.tag == "li":
+                entries.append((len(found.articles), absolute, parts.path.rsplit("/", 1)[0]))
             continue
         found.articles.append(absolute)
+    found.articles = _with_index_entries(found.articles, entries)
     found.articles = [u for u in dict.fromkeys(found.articles) if u != url]
     next_url, rule = find_next_page(tree, url)
     if rule == MOVED_NEXT_RULE:
@@ -362,6 +368,23 @@ def parse_listing(
     found.follow += [u for u in dict.fromkeys(index_pages) if u not in (url, next_url)]
     found.follow += [u for u in _feeds(tree, url) if u not in found.follow]
     return found
+
+
+def _with_index_entries(articles: list[str], entries: list[tuple[int, str, str]]) -> list[str]:
+    """`articles` with the short list-item links (place, URL, folder) of an index kept apart
+    from its pages: those whose folder MIN_INDEX_ENTRIES or more of them share ("Croup" on an
+    A-Z index at /a-z/ linking /conditions/croup.html), each at its place in the page."""
+    counts = Counter(folder for _, _, folder in entries)
+    kept = [(place, url) for place, url, folder in entries if counts[folder] >= MIN_INDEX_ENTRIES]
+    if not kept:
+        return articles
+    merged: list[str] = []
+    at = 0
+    for place, url in kept:
+        merged += articles[at:place]
+        merged.append(url)
+        at = max(at, place)
+    return merged + articles[at:]
 
 
 def _data_link(node: Node) -> str | None:

@@ -445,6 +445,36 @@ def listing(links: list[str], next_href: str | None = None) -> bytes:
     return f"<html><body><main><ul>{items}</ul>{nxt}</main><footer><a href='/about/'>About us and our team</a></footer></body></html>".encode()
 
 
+def test_an_index_of_short_names_into_another_folder() -> None:
+    """An A-Z index at /a-z/ lists short condition names ("Croup") that live under
+    /conditions/: three or more list-item links into one folder are its entries, in page
+    order; two short links into two folders (a menu) are not."""
+    from extractors.discovery import parse_listing
+
+    names = ["chalazion", "chickenpox", "croup", "hyperhidrosis"]
+    letters = "".join(
+        f"<h2>{letter}</h2><ul>"
+        + "".join(
+            f"<li><a href='/conditions/{n}.html'>{n.title()}</a></li>"
+            for n in names
+            if n[0] == letter.lower()
+        )
+        + "</ul>"
+        for letter in "CH"
+    )
+    extra = (
+        "<li><a href='/conditions/hand-foot-and-mouth-disease.html'>Hand, foot and mouth "
+        "disease</a></li>"
+    )
+    menu = "<ul><li><a href='/about/team/'>Team</a></li><li><a href='/shop/x/'>Shop</a></li></ul>"
+    html = f"<html><body><main><h1>Conditions A to Z</h1>{letters}<ul>{extra}</ul>{menu}</main></body></html>"
+    found = parse_listing(html, "https://ex.test/a-z/")
+    assert [u.rsplit("/", 1)[1] for u in found.articles] == [
+        *(f"{n}.html" for n in names),
+        "hand-foot-and-mouth-disease.html",
+    ]
+
+
 def test_discovery_from_listings_sitemaps_and_feeds() -> None:
     sitemap_index = b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sm-1.xml.gz</loc></sitemap></sitemapindex>'
     child = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/s1/</loc></url><url><loc>/s2/#top</loc><lastmod>2026-05-02</lastmod></url></urlset>'

@@ -28,6 +28,10 @@ HOME_PATH = ROOT_SCRIPT_PATH
 
 # Why: article links carry headlines; "Home" and "Contact" do not.
 MIN_LINK_TEXT = 12
+# Short list-item links ("Croup") into one folder other than the listing's are an index's
+# entries from this many on. Why: an A-Z index at /a-z/ lists pages that live under
+# /conditions/; a menu of a few short links points at as many folders.
+MIN_INDEX_ENTRIES = 3
 
 # A-Z navigation: a letter or a range of letters ("M", "M-Z", "0-9"). Its links lead to more
 # pages of the same index, to follow, never to articles.
