@@ -339,6 +339,8 @@ def plan_batches(
     settled = settle_by_sitemap(source, discovery, states, now, settings.full_recheck_hours)
     settled.outcomes += settle_later_pages(discovery.urls, states)
     done = {outcome.url for outcome in settled.outcomes}
+    settled.outcomes += settle_other_addresses(discovery.urls, states, done, now, settings)
+    done = {outcome.url for outcome in settled.outcomes}
     urls = [url for url in discovery.urls if url not in done]
     size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
     sharing = min(settings.workers, max(1, -(-len(urls) // size)))
@@ -409,6 +411,32 @@ def settle_later_pages(urls: list[str], states: dict[str, ArticleState]) -> list
         Outcome(url, "merged", reason=f"a later page of {article}")
         for url, article in later_pages_of(urls, states).items()
     ]
+
+
+def settle_other_addresses(
+    urls: list[str],
+    states: dict[str, ArticleState],
+    done: set[str],
+    now: str,
+    settings: CrawlSettings,
+) -> list[Outcome]:
+    """Known URLs whose last crawl gave the record of a URL listed before them (an old address
+    that redirects to the new one, a copy whose canonical is the article): settled as
+    unchanged while not due for their full check, since the article is crawled under its
+    first address. Why: a moved site listed under both addresses was fetched twice a run."""
+    first: dict[str, str] = {}
+    settled = []
+    for url in urls:
+        old = states.get(url)
+        if old is None or not old.id:
+            continue
+        if url in done:
+            first.setdefault(old.id, url)
+        elif old.id in first and not old.due(now, settings.full_recheck_hours):
+            settled.append(Outcome(url, "unchanged", id=old.id))
+        else:
+            first.setdefault(old.id, url)
+    return settled
 
 
 LIGHT_SHARE = 0.9  # Why: when nine in ten articles need one conditional request, one process

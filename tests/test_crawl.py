@@ -349,6 +349,45 @@ def _sitemap_with(stamps: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
     return 200, {"Content-Type": "application/xml"}, sitemap.encode()
 
 
+def test_an_article_listed_under_two_addresses_is_fetched_under_one(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """A sitemap lists a moved article under its old address (a 301 to the new one) and its
+    new one: the first run fetches both and publishes one record; later runs fetch it under
+    the address listed first only, until the other is due for its full check."""
+    log = ServedLog()
+    routes = site_routes(demo_site)
+    article = next(p for p in routes if p.endswith("/") and p.count("/") == 2 and p != "/")
+    routes["/index.php/old-address.html"] = (301, {"Location": article}, b"")
+    with serve_routes(routes, log) as base:
+        entries = "".join(
+            f"<url><loc>{base}{path}</loc></url>"
+            for path in ("/index.php/old-address.html", article)
+        )
+        routes["/sitemap.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            f"<urlset>{entries}</urlset>".encode(),
+        )
+        source = source_for(base)
+        first = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
+        log.requests.clear()
+        second = run_crawl([source], tmp_path, use_prefect=False, settings=INLINE)[0]
+        requested = [path for path, _ in log.requests]
+        later = run_crawl(
+            [source],
+            tmp_path,
+            use_prefect=False,
+            settings=CrawlSettings(workers=1, task_runner="thread", full_recheck_hours=0),
+        )[0]
+    index = json.loads((tmp_path / "index.json").read_text())
+    assert len(index["articles"]) == 1
+    assert first.counts == {"new": 1, "unchanged": 1}
+    assert second.counts == {"unchanged": 2}
+    assert requested == ["/sitemap.xml", "/index.php/old-address.html", article]
+    assert later.counts == {"unchanged": 2}
+
+
 def test_an_unchanged_sitemap_lastmod_skips_the_request(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:
