@@ -42,6 +42,7 @@ def is_site_page(url: str) -> bool:
 
 MIN_LINK_TEXT = rules.MIN_LINK_TEXT
 MIN_INDEX_ENTRIES = rules.MIN_INDEX_ENTRIES
+CARD_DEPTH = rules.CARD_DEPTH
 _LETTERS = re.compile(rules.LETTER_LINK_TEXT, re.UNICODE)
 _COPY_SUFFIX = re.compile(rules.COPY_SUFFIX, re.IGNORECASE)
 _DATA_LINKED = ", ".join(f":not(a)[{name}]" for name in rules.DATA_LINK_ATTRIBUTES)
@@ -349,9 +350,14 @@ def parse_listing(
             index_pages.append(absolute)
             continue
         below = parts.path.startswith(folder) and len(parts.path) > len(folder)
-        if (wanted is None or not wanted(absolute)) and not _names_an_article(node, text, below):
+        if (
+            (wanted is None or not wanted(absolute))
+            and not _names_an_article(node, text, below)
+            and not (text and _card_title(node, href))
+        ):
             if text and node.parent is not None and node.parent.tag == "li":
-                entries.append((len(found.articles), absolute, parts.path.rsplit("/", 1)[0]))
+                folder_of = parts.path.rstrip("/").rsplit("/", 1)[0]
+                entries.append((len(found.articles), absolute, folder_of))
             continue
         found.articles.append(absolute)
     found.articles = _with_index_entries(found.articles, entries)
@@ -368,6 +374,25 @@ def parse_listing(
     found.follow += [u for u in dict.fromkeys(index_pages) if u not in (url, next_url)]
     found.follow += [u for u in _feeds(tree, url) if u not in found.follow]
     return found
+
+
+def _card_title(node: Node, href: str) -> bool:
+    """A short link that titles a card: its card (the link's parent or grandparent) also links
+    the same address through an image. Why: card grids title a card "Gout" in a styled span,
+    with no heading, beside an image link whose alt text is empty."""
+    container = node.parent
+    for _ in range(CARD_DEPTH):
+        if container is None:
+            return False
+        for link in container.css("a[href]"):
+            if (
+                link.mem_id != node.mem_id
+                and link.attributes.get("href") == href
+                and link.css_first("img, picture") is not None
+            ):
+                return True
+        container = container.parent
+    return False
 
 
 def _with_index_entries(articles: list[str], entries: list[tuple[int, str, str]]) -> list[str]:

@@ -506,12 +506,23 @@ def test_an_index_of_short_names_into_another_folder() -> None:
         "disease</a></li>"
     )
     menu = "<ul><li><a href='/about/team/'>Team</a></li><li><a href='/shop/x/'>Shop</a></li></ul>"
+    card = (
+        "<div class='card'><a href='/conditions/scabies/'><img src='/s.jpg' alt=''></a>"
+        "<a href='/topics/skin/'>Skin</a><a href='/conditions/scabies/'><span>Scabies</span></a>"
+        "</div>"
+    )
     html = f"<html><body><main><h1>Conditions A to Z</h1>{letters}<ul>{extra}</ul>{menu}</main></body></html>"
     found = parse_listing(html, "https://ex.test/a-z/")
     assert [u.rsplit("/", 1)[1] for u in found.articles] == [
         *(f"{n}.html" for n in names),
         "hand-foot-and-mouth-disease.html",
     ]
+    # entries with a trailing slash are in their folder too
+    slashed = parse_listing(html.replace(".html", "/"), "https://ex.test/a-z/")
+    assert len(slashed.articles) == 5
+    # a card titled by a short name beside an image link to the same page
+    grid = parse_listing(f"<main><h1>Skin</h1>{card}</main>", "https://ex.test/skin/")
+    assert grid.articles == ["https://ex.test/conditions/scabies/"]
 
 
 def test_discovery_from_listings_sitemaps_and_feeds() -> None:

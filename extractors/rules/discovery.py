@@ -32,6 +32,10 @@ MIN_LINK_TEXT = 12
 # entries from this many on. Why: an A-Z index at /a-z/ lists pages that live under
 # /conditions/; a menu of a few short links points at as many folders.
 MIN_INDEX_ENTRIES = 3
+# Levels above a short link searched for an image link to the same address that makes the
+# short link a card's title. Why: a card is a small element, its title and image one or two
+# levels below it.
+CARD_DEPTH = 2
 
 # A-Z navigation: a letter or a range of letters ("M", "M-Z", "0-9"). Its links lead to more
 # pages of the same index, to follow, never to articles.
