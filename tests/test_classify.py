@@ -75,6 +75,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("You can ease the symptoms by:", "treatment"),
         ("Symptoms that get worse include:", "signs"),
         ("Try foods like:", "examples"),
+        ("A dentist will look for these common causes:", "causes"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str) -> None:
@@ -243,3 +244,17 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
     topic = _name_mask("Symptoms of Diabetes: What to Look For")
     assert topic("Symptoms of diabetes in children") == "Symptoms of diabetes in children"
     assert _name_mask("Heat rash")("What is heat rash?") == "What is heat rash?"
+
+
+@pytest.mark.parametrize(
+    ("heading", "hint"),
+    [
+        ("Who bruises more easily", "risk_factors"),
+        ("How to rehydrate", "treatment"),
+        ("Staying hydrated", "prevention"),
+    ],
+)
+def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:
+    from extractors.classify import heading_hints
+
+    assert heading_hints(heading)[:1] == (hint,)

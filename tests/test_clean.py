@@ -715,3 +715,22 @@ def test_tab_panels_without_headings_take_their_tab_labels() -> None:
     assert headings == ["Overview", "Symptoms", "Treating shin splints"]
     record = extract_article([cleaned])
     assert record.signs == ["A dull ache along the shin", "Pain that eases with rest"]
+
+
+def test_pull_quotes_and_pagers_with_next_are_furniture() -> None:
+    """A pull quote repeating a sentence of the article and a pager line "Pages: 1 2 3 Next"
+    are not the article's text (the sentence stays once); an embedded tweet is (as the zyte
+    ground truth counts it)."""
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Ice first, then rest. Works every time for my "
+        "shins pic.twitter.com/abc123</p>&mdash; Coach Rae (@coachrae) June 3, 2025</blockquote>"
+    )
+    quote = (
+        "<blockquote class='pullquote'><p>Rest, ice and a gradual return to activity help most "
+        "people recover within weeks</p></blockquote>"
+    )
+    pager = "<div class='pgn'>Pages: <a href='/a/'>1</a> <a href='/a-2/'>2</a> 3 <a>Next</a></div>"
+    text = clean_html(page(ARTICLE[:300] + tweet + quote + ARTICLE[300:] + pager)).text
+    assert "Ice first, then rest." in text
+    assert text.count("help most people recover within weeks") == 1
+    assert "Pages" not in text

@@ -200,7 +200,8 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read less|"
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
-    r"(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+",
+    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+"
+    r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao])\s*[»›>]*)?",
     r"([«‹<]+\s*)?\d{1,3}(\s+\d{1,3})+(\s*[»›>]+)?",  # a pager of page numbers only: "1 2 3"
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"

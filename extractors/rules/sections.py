@@ -449,6 +449,9 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(the |your |these |its )?symptoms\b",
         ),
     ),
+    # "A dentist will look for these common causes:" names causes, before "look for" reads as
+    # signs
+    ("causes", (r"\bcauses\s*:?$",)),
     (
         "signs",
         (
@@ -704,6 +707,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(groups?|people) (at|with|who)\b",
             r"\bcan (children|kids|babies|adults|women|men|older people|teens) (get|have)\b",
             r"\b(that|who) (burn|get|catch|develop)s? .*(faster|more|easily)\b",
+            r"\bwho \w+ more (easily|often|readily)\b",
             r"\b(greatest|highest|higher|more) risk\b",
             r"\bvulnerable\b",
             r"\b(m[áa]s propens|m[áa]s afectad|grupos de riesgo)\b",
@@ -756,6 +760,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(options|approaches)\b",
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
+            r"\brehydrat(e|ing|ion)\b",
             r"\bday to day\b",
             r"\b(aliviar|cuidados|remedios)\b",
             r"\b(soulager|soins|rem[èe]des)\b",
@@ -768,7 +773,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\b(stop(ping)?|keep(ing)?) (it|them) (from )?(coming back|returning|away)\b",
             r"\bcoming back\b",
-            r"\b(before it starts|stay(ing)? (safe|healthy|well))\b",
+            r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated))\b",
             r"\b(tips|habits|consejos|conseils|dicas)\b",
             r"\b(safety|hygiene|vaccination|immuni[sz]ation)\b",
             r"\bclean(ing)?\b",
