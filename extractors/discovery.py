@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
@@ -216,25 +216,53 @@ def without_later_pages(urls: list[str]) -> list[str]:
 
 def without_copies(urls: list[str]) -> list[str]:
     """`urls` with one URL per page where a page comes under several: `/slug/`, its AMP copy
-    `/slug/amp/` and `/slug/index.html` give `/slug/` when it is there, else the copy that is
-    not AMP. Why: sites link a page's AMP copy from one place and the page itself from another,
-    and both crawled would publish one article twice in a run (the AMP copy without its byline)."""
-    if not any("amp" in u or "index." in u for u in urls):
+    `/slug/amp/`, `/slug/index.html`, its print version (`/print/slug/`, `?print=1`) and its
+    one-page view (`?view=all`) give `/slug/` when it is there, else a copy that is not AMP.
+    Why: sites link a page's copies from one place and the page itself from another, and both
+    crawled would publish one article twice in a run (the AMP copy without its byline)."""
+    if not any(mark in u.lower() for u in urls for mark in _COPY_MARKS):
         return urls
     groups: dict[str, list[str]] = {}
     for url in urls:
-        path_end = url.split("?", 1)[0]
-        groups.setdefault(_COPY_SUFFIX.sub("", path_end) + url[len(path_end) :], []).append(url)
+        plain = split_url(_plain_of(url))
+        key = plain._replace(path=plain.path.rstrip("/")).geturl() if plain else url
+        groups.setdefault(key, []).append(url)
     if all(len(group) == 1 for group in groups.values()):
         return urls
 
     def rank(url: str) -> tuple[bool, bool]:
         path_end = url.split("?", 1)[0]
-        copy = _COPY_SUFFIX.search(path_end)
-        return copy is not None, copy is not None and copy.group().lower().startswith("amp")
+        amp = _COPY_SUFFIX.search(path_end)
+        return _plain_of(url) != url, amp is not None and amp.group().lower().startswith("amp")
 
     keep = {min(group, key=rank) for group in groups.values()}
     return [u for u in urls if u in keep]
+
+
+_COPY_MARKS = ("amp", "index.", "print", "all", "single", "full")
+_COPY_PRINT = re.compile(rules.COPY_PATH_PRINT, re.IGNORECASE)
+
+
+def _plain_of(url: str) -> str:
+    """The URL of the page `url` is a copy of (itself when it is no copy)."""
+    parts = split_url(url)
+    if parts is None:
+        return url
+    path = _COPY_PRINT.sub("", _COPY_SUFFIX.sub("", parts.path)) or "/"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        kept = [
+            (key, value)
+            for key, value in pairs
+            if not (
+                (values := rules.COPY_QUERY.get(key.lower())) is not None
+                and ("" in values or value.lower() in values)
+            )
+        ]
+        if len(kept) != len(pairs):
+            query = urlencode(kept)
+    return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment))
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

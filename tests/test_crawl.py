@@ -733,6 +733,38 @@ def test_amp_and_index_file_copies_give_one_url_per_page() -> None:
     assert without_copies(plain) is plain
 
 
+def test_print_and_one_page_copies_give_one_url_per_article() -> None:
+    """A sitemap lists an article's "View as one page" and print URLs beside it: the article
+    is kept, its copies are not; a copy listed alone stays (it is all there is), and a
+    parameter that only looks alike (a listing's ?view=grid) is no copy."""
+    from extractors.discovery import without_copies
+
+    base = "https://ex.test"
+    paths = (
+        "/articles/flat-feet",
+        "/articles/flat-feet?view=all",
+        "/print/articles/baby-colic",
+        "/articles/baby-colic",
+        "/read.php?id=7&showall=1",
+        "/read.php?id=7",
+        "/articles/jock-itch/print/",
+        "/articles/jock-itch/",
+        "/articles/gout?print=1",
+        "/articles/hives?view=grid",
+        "/articles/hives",
+    )
+    kept = [u.removeprefix(base) for u in without_copies([f"{base}{p}" for p in paths])]
+    assert kept == [
+        "/articles/flat-feet",
+        "/articles/baby-colic",
+        "/read.php?id=7",
+        "/articles/jock-itch/",
+        "/articles/gout?print=1",
+        "/articles/hives?view=grid",
+        "/articles/hives",
+    ]
+
+
 def test_a_sitemap_of_every_page_publishes_each_article_once(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:

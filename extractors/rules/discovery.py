@@ -44,6 +44,22 @@ LETTER_LINK_TEXT = r"\w(\s*[-\u2013\u2014]\s*\w)?"
 # Copies of a page under another URL (case-insensitive, at the end of its path): its AMP
 # version and its directory index file.
 COPY_SUFFIX = r"(?<=/)(?:amp/?|index\.(?:html?|php))$"
+# Copies of a whole article under another URL: its print version (a /print/ folder in front of
+# its path, or /print at its end) and its all-on-one-page view (query parameters, by name, with
+# the values that ask for it; "" for any value). Why: sitemaps list an article's "View as one
+# page" and print URLs beside it, and each was published as an article of its own.
+COPY_PATH_PRINT = r"^/print(?=/)|(?<=.)/print/?$"
+COPY_QUERY: dict[str, tuple[str, ...]] = {
+    "view": ("all", "full", "single", "print", "printable"),
+    "page": ("all",),
+    "showall": ("",),
+    "show_all": ("",),
+    "singlepage": ("",),
+    "single_page": ("",),
+    "single": ("1", "true", "yes"),
+    "print": ("",),
+    "printable": ("",),
+}
 
 # The listing's own part of the page, when it marks one.
 LISTING_MAIN = "main, [role=main]"
