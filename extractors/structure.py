@@ -300,7 +300,9 @@ def extract_causes(items: list[Classified]) -> list[Cause]:
             continue
         children = [by_raw[id(c)] for c in item.raw.children if by_raw[id(c)].kind == "causes"]
         if children:
-            causes.extend(_cause_from(child, by_raw) for child in children)
+            for child in children:
+                group = _cause_group(child, by_raw)
+                causes.extend(_cause_from(c, by_raw) for c in group or [child])
             continue
         named = len(causes)
         for lst, kind in zip(item.raw.lists, item.list_kinds, strict=True):
@@ -310,6 +312,15 @@ def extract_causes(items: list[Classified]) -> list[Cause]:
         if len(causes) == named and len(run_ins) >= rules.MIN_RUN_IN_CAUSES:
             causes.extend(Cause(name=p.name, description=p.rest) for p in run_ins)
     return causes
+
+
+def _cause_group(item: Classified, by_raw: dict[int, Classified]) -> list[Classified]:
+    """The causes a sub-section of a causes section groups ("Medical causes" over an h4 per
+    cause): its own causes sub-sections, when it says no more than a lead paragraph itself;
+    else none (it is a cause)."""
+    if item.raw.lists or len(item.raw.paragraphs) > 1:
+        return []
+    return [by_raw[id(c)] for c in item.raw.children if by_raw[id(c)].kind == "causes"]
 
 
 def _in_cause(item: Classified, by_raw: dict[int, Classified]) -> bool:

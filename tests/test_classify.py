@@ -258,3 +258,35 @@ def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:
     from extractors.classify import heading_hints
 
     assert heading_hints(heading)[:1] == (hint,)
+
+
+def test_causes_grouped_under_sub_headings_are_the_causes() -> None:
+    """h2 causes > h3 "Medical causes" / "Lifestyle causes" > h4 per cause: the h4s are the
+    causes; an h3 cause with a paragraph of its own and no h4 stays one."""
+    from extractors import clean_html, extract_article
+
+    para = "<p>{} is one of the reasons hair thins, and it is often treatable.</p>"
+    html = (
+        "<html><body><article><h1>Hair loss</h1>"
+        + para.format("Age")
+        + "<h2>Causes</h2><h3>Medical causes</h3><p>Some conditions affect the scalp.</p>"
+        + "".join(
+            f"<h4>{name}</h4>" + para.format(name)
+            for name in ("Thyroid problems", "Iron deficiency")
+        )
+        + "<h3>Lifestyle causes</h3>"
+        + "<h4>Tight hairstyles</h4>"
+        + para.format("Pulling")
+        + "<h3>Stress</h3>"
+        + para.format("Stress")
+        + para.format("Shock")
+        + "<h2>Symptoms</h2><ul><li>A widening parting</li></ul>"
+        + "</article></body></html>"
+    )
+    record = extract_article([clean_html(html, "https://ex.test/hair-loss/")])
+    assert [c.name for c in record.causes] == [
+        "Thyroid problems",
+        "Iron deficiency",
+        "Tight hairstyles",
+        "Stress",
+    ]
