@@ -5,7 +5,8 @@ without Prefect, from a sources.toml using the documented keys. Every article mu
 index.json once, with its title, valid against the published JSON Schema, with all its pages
 merged and no page furniture; the last run rewrites nothing outside runs/. Pages a site lists in
 meta.json `disallowed` (robots.txt) or `never_requested` (off-site, excluded) must not be
-requested."""
+requested. A site that ignores session ids (meta `session_params`) answers a link whatever
+session and parameter order it carries."""
 
 from __future__ import annotations
 
@@ -120,11 +121,36 @@ def live(body: bytes) -> Callable[[], bytes]:
     return lambda: _LIVE.sub(made, body)
 
 
+class SessionRoutes(dict[str, Any]):
+    """Routes of a server that ignores session ids (meta "session_params", e.g. PHPSESSID, sid,
+    jsessionid), as PHP and Java servers do: before a request's route is looked up, the named
+    query parameters and `;name=value` path parameters are dropped (any case) and the other
+    query parameters sorted, so route keys are written with sorted parameters."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = {name.lower() for name in names}
+
+    def key(self, path: str) -> str:
+        base, _, query = path.partition("?")
+        path, *params = base.split(";")
+        kept = [p for p in params if p.split("=")[0].lower() not in self.names]
+        pairs = sorted(
+            p for p in query.split("&") if p and p.split("=")[0].lower() not in self.names
+        )
+        return ";".join([path, *kept]) + ("?" + "&".join(pairs) if pairs else "")
+
+    def get(self, path: str, default: Any = None) -> Any:
+        return super().get(self.key(path), default)
+
+
 def crawl_site(site: str, out: Path) -> Crawl:
     folder = SITES_DIR / site
     meta = json.loads((folder / "meta.json").read_text("utf-8"))
     expected = json.loads((folder / "expected.json").read_text("utf-8"))
     routes: dict[str, Route | list[Route]] = {}
+    if "session_params" in meta:
+        routes = SessionRoutes(meta["session_params"])
     log = ServedLog()
     with serve_routes(routes, log) as served:
         # a site may be served under another name of the loopback address (meta "host"), so
