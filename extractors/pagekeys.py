@@ -17,7 +17,7 @@ from extractors.rules.pagination import (
     ROOT_SCRIPT_PATH,
 )
 from extractors.safeurl import split_url
-from extractors.urls import TRACKING_PARAMS
+from extractors.urls import is_tracking, without_session
 
 MOVED_NEXT_RULE = "next-elsewhere"
 """The rule of a next page found under another address (`pagination.find_next_page`): the page
@@ -53,8 +53,8 @@ def _query_keys(query: str, path: str) -> tuple[str, int | None]:
     pairs = [
         (key, value)
         for key, value in parse_qsl(query, keep_blank_values=True)
-        if not key.lower().startswith("utm_") and key.lower() not in TRACKING_PARAMS
-    ]  # tracking parameters say nothing of the article
+        if not is_tracking(key, value)
+    ]  # tracking and session parameters say nothing of the article
     ranked = [
         (_PARAM_RANK[key.lower()], index)
         for index, (key, value) in enumerate(pairs)
@@ -74,7 +74,7 @@ def _readings(url: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[PageKey,
     if parts is None:
         return ()
     host = parts.netloc.lower()
-    path = parts.path or "/"
+    path = without_session(parts.path or "/")
     query, query_number = _query_keys(parts.query, path)
     keys = [PageKey(host, path.rstrip("/") or "/", query, query_number or 1)]
     if query_number is None:

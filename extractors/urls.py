@@ -31,6 +31,34 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         "sr_share",
     }
 )
+# Session ids that old sites put in every link, a new one on every view: dropped always, or (the
+# generic names) when the value looks like a token. Why: each view of a listing otherwise named
+# every article anew, and a re-crawl published them all again.
+SESSION_PARAMS: frozenset[str] = frozenset(
+    {"phpsessid", "jsessionid", "sessionid", "session_id", "cfid", "cftoken", "aspsessionid"}
+)
+SESSION_LIKE_PARAMS: frozenset[str] = frozenset({"sid", "s_id", "sess"})
+_SESSION_TOKEN = re.compile(r"[0-9A-Za-z_-]{16,}")
+# A session id as a path parameter: "/article.php;jsessionid=0A1B2C?id=63".
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/;?#]*", re.IGNORECASE)
+
+
+def is_tracking(key: str, value: str) -> bool:
+    """The query parameter only tracks the visitor or their session."""
+    low = key.lower()
+    return (
+        low.startswith("utm_")
+        or low in TRACKING_PARAMS
+        or low in SESSION_PARAMS
+        or (low in SESSION_LIKE_PARAMS and _SESSION_TOKEN.fullmatch(value) is not None)
+    )
+
+
+def without_session(path: str) -> str:
+    """`path` without a session id path parameter."""
+    return _PATH_SESSION.sub("", path) if ";" in path else path
+
+
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -58,11 +86,10 @@ def _normalize(url: str) -> str:
     if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"
     query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k, v)
     ]
-    return urlunsplit((scheme, host, parts.path or "/", urlencode(sorted(query)), ""))
+    path = without_session(parts.path or "/")
+    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
 
 
 def record_id(canonical_url: str) -> str:

@@ -248,3 +248,25 @@ def test_links_to_other_paths_are_not_read() -> None:
         "<a href='/other-article/2/'>Next</a><a href='https://s.test/leg-cramps-guide/2/'>Next</a>"
     )
     assert clean_html(doc(markup), "https://s.test/leg-cramps/").next_page_url is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://s.test/article.php?id=42&PHPSESSID=3f9a0c2b7e1d4a6f8b0c",
+        "http://s.test/article.php?PHPSESSID=3f9a0c2b7e1d4a6f8b0c&id=42",
+        "http://s.test/article.php?phpsessid=3f9a0c2b7e1d4a6f8b0c&id=42",
+        "http://s.test/article.php?id=42&sid=8c1e55aa90f3b2d4e6f7",
+        "http://s.test/article.php;jsessionid=8C1E55AA90F3B2D4E6F7?id=42",
+    ],
+)
+def test_session_ids_in_links_name_no_other_page(url: str) -> None:
+    """Old portals put a new session id in every link on every view: it is dropped, in the
+    query or as a path parameter, so the article keeps one URL and its pages follow on; a
+    short `sid` (a section id) stays."""
+    from extractors import normalize_url
+
+    assert normalize_url(url) == "http://s.test/article.php?id=42"
+    later = url.replace("id=42", "id=42&page=2").replace("3f9a", "77aa").replace("8C1E", "0000")
+    assert is_next_of(later, url)
+    assert normalize_url("http://s.test/list.php?sid=7") == "http://s.test/list.php?sid=7"
