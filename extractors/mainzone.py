@@ -15,8 +15,10 @@ from extractors.dom import ClassInfo, Node, class_of
 from extractors.rules import boilerplate as vocab
 from extractors.rules.thresholds import (
     ALTERNATIVE_SHARE,
+    ARTICLE_CLIMB_SHARE,
     HINT_MAX_DENSITY,
     HINT_MIN_SHARE,
+    MAX_ARTICLE_CLIMB,
     MAX_CLIMB,
     MIN_ALTERNATIVES,
     MIN_MAIN_CHARS,
@@ -325,7 +327,10 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
     if main is best[1] and best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
         return None
     main = _prefer_article_body(root, main, memo_density)
-    return _with_siblings(main, scores, memo_density)
+    chosen = _with_siblings(main, scores, memo_density)
+    if len(chosen) == 1:  # nothing joined it: a story cut in parts may be its <article>'s
+        chosen = [_prefer_own_article(main, memo_density)]
+    return chosen
 
 
 def _ancestor_ids(node: Node, levels: int = 10) -> set[int]:
@@ -375,6 +380,29 @@ def _prefer_article_body(root: Node, best: Node, memo: dict[int, tuple[int, floa
         if hint_text >= HINT_MIN_SHARE * best_text and hint_density < HINT_MAX_DENSITY
         else best
     )
+
+
+def _prefer_own_article(best: Node, memo: dict[int, tuple[int, float]]) -> Node:
+    """The <article> around the best container when the best holds under ARTICLE_CLIMB_SHARE of
+    its text (and the article is no link farm). Why: publishing platforms cut a story into one
+    <section> per heading, each paragraph deep in wrappers, so no container gathers the
+    paragraphs' votes but the story's <article>."""
+    node = best.parent
+    for _ in range(MAX_ARTICLE_CLIMB):
+        if node is None or node.tag in ("body", "html"):
+            return best
+        if node.tag == "article":
+            break
+        node = node.parent
+    else:
+        return best
+    if node is None:
+        return best
+    article_text, article_density = _density(node, memo)
+    best_text, _ = _density(best, memo)
+    if best_text < ARTICLE_CLIMB_SHARE * article_text and article_density < HINT_MAX_DENSITY:
+        return node
+    return best
 
 
 def _with_siblings(

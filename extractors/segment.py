@@ -6,7 +6,7 @@ Pure."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.blocks import Block
 from extractors.classify import classify_heading
@@ -15,6 +15,7 @@ from extractors.rules.sections import (
     MIN_RUN_IN_TEXT,
     PSEUDO_HEADING_MAX_CHARS,
     QUESTION_HEADING_MAX_CHARS,
+    STANDFIRST_MIN_WORDS,
 )
 from extractors.text import strip_number
 
@@ -195,8 +196,19 @@ def _pseudo_levels(styles: set[str], real_levels: list[int]) -> dict[str, int]:
     return {style: base + rank for rank, style in enumerate(ranked)}
 
 
+def _is_standfirst(block: Block) -> bool:
+    """A heading element holding a whole sentence ("It stops you mid-stride, then fades as
+    quickly as it came."): a standfirst or subtitle, read as a paragraph. Why: platforms mark
+    a story's subtitle up as a heading, and as a heading it took the lead as its own."""
+    text = block.text.rstrip()
+    return (
+        block.kind == "heading" and text.endswith(".") and len(text.split()) >= STANDFIRST_MIN_WORDS
+    )
+
+
 def segment(blocks: list[Block]) -> list[RawSection]:
     """The outline of the article: the lead (heading "", level 1) first, then every section."""
+    blocks = [replace(b, kind="paragraph", level=0) if _is_standfirst(b) else b for b in blocks]
     questions = sum(1 for b in blocks if _is_question(b)) >= 2
     nexts: list[Block | None] = [*blocks[1:], None]
     styles = [

@@ -734,3 +734,47 @@ def test_pull_quotes_and_pagers_with_next_are_furniture() -> None:
     assert "Ice first, then rest." in text
     assert text.count("help most people recover within weeks") == 1
     assert "Pages" not in text
+
+
+def test_a_story_cut_into_sections_is_read_whole_without_its_platform_chrome() -> None:
+    """A publishing platform cuts a story into one <section> per heading, each paragraph deep
+    in wrappers: the whole <article> is the story; its subtitle (a heading holding a sentence)
+    is a paragraph, and the member badge, byline line and clap counts are furniture."""
+
+    def deep(inner: str) -> str:
+        return f"<section><div><div class='ab ca'><div class='ch bg'>{inner}</div></div></div></section>"
+
+    parts = {
+        "What is a side stitch?": "A side stitch is a sharp pain just below the ribs during exercise.",
+        "What causes a stitch?": "Irritation of the lining of the tummy is the likeliest cause of it.",
+        "Easing a stitch": "Slow to a walk, breathe out slowly and press on the sore spot gently.",
+        "Preventing a stitch": "Leave two hours between a big meal and a run, and warm up first.",
+    }
+    body = "".join(
+        deep(f"<h2>{h}</h2>" + f"<p class='pw-post-body-paragraph'>{t} {t} {t}</p>" * 3)
+        for h, t in parts.items()
+    )
+    chrome = (
+        "<div>Member-only story</div><div>Published in Everyday Wellness · 6 min read · Apr 2,"
+        " 2025</div><div class='pw-multi-vote-count'><p><span>1.2K</span></p></div>"
+        "<span class='pw-responses-count'>34</span>"
+    )
+    html = (
+        "<html><head><meta property='og:title' content='Side stitch'></head><body>"
+        "<article class='meteredContent'>"
+        + deep(
+            "<h2 class='pw-post-title'>Side stitch</h2><h3 class='pw-subtitle-paragraph'>It "
+            "stops you mid-stride, then fades as quickly as it came.</h3>" + chrome
+        )
+        + body
+        + "</article></body></html>"
+    )
+    cleaned = clean_html(html, "https://s.test/wellness/side-stitch-3f9a0c2b7e1d")
+    for heading in parts:
+        assert any(b.kind == "heading" and b.text == heading for b in cleaned.blocks), heading
+    assert "It stops you mid-stride" in cleaned.text
+    record = extract_article([cleaned])
+    assert not any(s.heading.startswith("It stops") for s in record.sections)
+    assert record.definition.startswith("A side stitch is")
+    for furniture in ("Member-only", "Published in", "1.2K", "34"):
+        assert furniture not in cleaned.text, furniture

@@ -428,6 +428,17 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "/health/2025/06/pins-and-needles/",
         "section 'What you can do'",
     ): "names no agreed kind",
+    # "Reducing bad nights" (of growing pains) names what it reduces, not a kind.
+    (
+        "story-platform",
+        "/wellness/growing-pains-b7d03a5e92f1",
+        "section 'Reducing bad nights'",
+    ): "names no kind",
+    (
+        "story-platform",
+        "/wellness/growing-pains-b7d03a5e92f1",
+        "prevention",
+    ): "its items stay in the other section",
 }
 
 

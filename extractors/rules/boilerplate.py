@@ -259,6 +259,11 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         # ground truth counts an embedded tweet as the article's, and recall fell 0.007.)
         "pullquote",
         "pull-quote",
+        # a platform's clap and response counters; a wiki's [edit] links and infobox
+        "vote-count",
+        "responses-count",
+        "editsection",
+        "infobox",
         "cta",
         "call-to-action",
         "calltoaction",
@@ -286,6 +291,10 @@ TOKEN_STEMS: tuple[tuple[str, str], ...] = (
     ("subscribe", "other"),
     ("quiz", "other"),
 )
+
+# Words that start with a stem but name no furniture: a heading's anchor id built from its text
+# ("Shared_towels_and_bath_water") is not a share bar.
+STEM_WORDS: frozenset[str] = frozenset({"shared", "sharing", "shares"})
 
 # Tokens that mark an element as the article itself. Why: a sidebar class on a layout wrapper
 # ("content has-sidebar") must not remove the article it wraps.

@@ -228,6 +228,10 @@ INLINE_OTHER: tuple[str, ...] = (
     # a page's review dates: "Page last reviewed: 12 March 2026", "Next review due: 12 March 2029"
     r"(page )?(last )?(reviewed|updated)( on)?:? [\w ,.]{3,30}\d{4}|next review( due| date)?:? [\w ,.]{3,30}\d{4}",
     r"\d{1,2} min(ute)?s? read",
+    # A publishing platform's byline line and badges: "Published in Everyday Wellness · 6 min
+    # read · Apr 2, 2025", "Member-only story".
+    r"published in .{1,60}?\d{1,2} min(ute)?s? read.{0,40}",
+    r"member[- ]only (story|article|post)",
     # A view counter at the end of an article: "98962 readers found this helpful".
     r"[\d.,]+\s?k?\s(readers?|people|visitors?|users?|others)\s(found|find|liked|rated|read|"
     r"viewed|shared)\s(this|it)\b.{0,40}",

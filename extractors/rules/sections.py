@@ -552,6 +552,9 @@ NUMBER_PREFIX = (
     r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d))\s*"
 )
 # Longest text that can stand as a pseudo-heading paragraph, in characters.
+# A heading element that is a sentence of this many words or more, ending in a full stop, is a
+# standfirst (a subtitle), read as a paragraph.
+STANDFIRST_MIN_WORDS = 8
 PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph is emphasis.
 # A run-in name: a paragraph's bold opening ("Dehydration. Not drinking enough water..."), a
 # cause's name when its causes section names them no other way.
@@ -725,6 +728,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcheck if you have\b",
             r"\bstages?\b",
             r"\bwhat .* (feels?|looks?) like\b",
+            r"^how (it|an? \w+|the \w+|\w+) feels?$",
             r"\b(attacks?|flare-?ups?|episodes?)\b",
             r"\b(c[óo]mo (se|lo) reconoce|c[óo]mo saber)\b",
             r"\b(comment (le )?reconna[îi]tre|comment savoir)\b",

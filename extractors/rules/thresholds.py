@@ -68,3 +68,9 @@ MAX_CARD_EXCERPT = 400  # characters of excerpt per card
 MAX_CARD_CHARS = 800  # characters of a whole card: headline, excerpt, byline, "Read more"
 LISTING_TEXT_SHARE = 0.6  # of the kept text, in card excerpts
 CARD_DEPTH = 4  # levels from a card's link up to the card
+
+# The quick path takes the <article> around its best container (at most MAX_ARTICLE_CLIMB levels
+# up) when the best holds under this share of the article's text. Why: platforms cut a story
+# into one <section> per heading, and the best section alone is a fraction of the story.
+ARTICLE_CLIMB_SHARE = 0.5
+MAX_ARTICLE_CLIMB = 8
