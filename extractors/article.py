@@ -100,6 +100,8 @@ def extract_article(
     start_url = url or first.url or ""
     title = first.title or first.metadata.title
     blocks = _merge_pages(pages, title)
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()  # headings left over at the end, their content dropped ("See also")
     size = sum(len(b.text) for b in blocks)
     if size < MIN_ARTICLE_CHARS:
         raise NotAnArticle(f"page holds only {size} characters of article text")

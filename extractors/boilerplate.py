@@ -88,7 +88,7 @@ def token_kind(info: ClassInfo) -> str | None:
         return "other"
     # One C-level prefix test per token; the stems' order decides between several kinds (a
     # set's order would differ from run to run).
-    hits = [token for token in tokens if token.startswith(_STEMS) and token not in rules.STEM_WORDS]
+    hits = [t for t in tokens if t.startswith(_STEMS) and not t.startswith(rules.STEM_WORDS)]
     if not hits:
         return None
     for stem, kind in rules.TOKEN_STEMS:

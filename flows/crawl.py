@@ -171,13 +171,18 @@ def _discover_sitemaps(
     return found
 
 
-def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:
+def _discover_listings(
+    fetcher: Fetcher, source: Source, warnings: list[str], robots: dict[str, str | None]
+) -> list[str]:
     """Article links of the listing pages: each listing read page after page (its next page,
     then its other A-Z index pages), up to max_listing_pages, until the source has max_articles
     of them. A page that adds no new article is not followed further (the listing's end, or a
     pager going round)."""
     found: dict[str, None] = {}
     chosen = 0  # of them, those the include and exclude patterns let through
+    if source.start_urls and source.respect_robots:
+        robots.update(fetch_robots(_hosts(source.start_urls), fetcher, source.origin_for("")))
+    gate = HostGate(0.0, robots, FetchOptions().user_agent)
     # Links the include patterns name are articles whatever their text says
     wanted = source.wants if source.include else None
     for start in source.start_urls:
@@ -202,7 +207,8 @@ def _discover_listings(fetcher: Fetcher, source: Source, warnings: list[str]) ->
                 queue = []
                 break
             if new or url == start:
-                queue += [u for u in result.follow if u not in seen]
+                # pages the listing leads to (its next pages, its feeds) that robots.txt allows
+                queue += [u for u in result.follow if u not in seen and gate.allowed(u)]
                 seen.update(result.follow)
         if queue:
             warnings.append(f"listing {start}: stopped after {pages} pages (max_listing_pages)")
@@ -223,6 +229,10 @@ def _discover_feeds(fetcher: Fetcher, source: Source, warnings: list[str]) -> li
     return found
 
 
+def _hosts(urls: list[str]) -> list[str]:
+    return sorted({host_of(u) for u in urls})
+
+
 def fetch_robots(hosts: list[str], fetcher: Fetcher, origin: str) -> dict[str, str | None]:
     """robots.txt of each host (None where there is none or it cannot be read)."""
     robots: dict[str, str | None] = {}
@@ -241,11 +251,12 @@ def discover(source: Source, fetcher: Fetcher, out: Path | None = None) -> Disco
     chooses the articles of a run capped at max_articles (see `this_run`)."""
     warnings: list[str] = []
     lastmod: dict[str, str] = {}
+    robots: dict[str, str | None] = {}  # by host, as listings read them
     urls = (
         list(source.articles)
         + _discover_sitemaps(fetcher, source, warnings, lastmod)
         + _discover_feeds(fetcher, source, warnings)
-        + _discover_listings(fetcher, source, warnings)
+        + _discover_listings(fetcher, source, warnings, robots)
     )
     normal = {u: normalize_url(u) for u in urls}
     listings = {normalize_url(u) for u in source.start_urls}
@@ -271,9 +282,10 @@ def discover(source: Source, fetcher: Fetcher, out: Path | None = None) -> Disco
             " crawled before first, then those checked longest ago"
         )
         chosen = chosen[: source.max_articles]
-    hosts = sorted({host_of(u) for u in chosen}) if source.respect_robots else []
+    hosts = _hosts(chosen) if source.respect_robots else []
     origin = source.origin_for("")
-    robots = fetch_robots(hosts, fetcher, origin)
+    robots.update(fetch_robots([h for h in hosts if h not in robots], fetcher, origin))
+    robots = {host: robots[host] for host in hosts}
     return Discovery(chosen, robots, warnings, {u: stamps[u] for u in chosen if u in stamps})
 
 

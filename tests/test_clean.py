@@ -778,3 +778,41 @@ def test_a_story_cut_into_sections_is_read_whole_without_its_platform_chrome() -
     assert record.definition.startswith("A side stitch is")
     for furniture in ("Member-only", "Published in", "1.2K", "34"):
         assert furniture not in cleaned.text, furniture
+
+
+def test_wiki_chrome_stays_out_of_the_record() -> None:
+    """A wiki page: its "[edit]" links, infobox and references list are furniture; a heading
+    whose anchor id starts with "Shared" keeps its text; a "See also" heading left with nothing
+    under it at the end is dropped."""
+
+    def heading(tag: str, text: str) -> str:
+        anchor = text.replace(" ", "_")
+        return (
+            f"<{tag}><span class='mw-headline' id='{anchor}'>{text}</span><span "
+            "class='mw-editsection'>[<a href='/w/index.php?action=edit'>edit</a>]</span></"
+            + tag
+            + ">"
+        )
+
+    html = (
+        "<html><head><title>Molluscum contagiosum - HealthWiki</title></head><body>"
+        "<div id='mw-content-text'><div class='mw-parser-output'>"
+        "<table class='infobox'><tr><th>Specialty</th><td>Dermatology</td></tr></table>"
+        + ARTICLE
+        + heading("h2", "Causes")
+        + heading("h3", "Shared towels and bath water")
+        + "<p>The virus survives for a while on damp towels and in shared bath water at home.</p>"
+        + heading("h2", "See also")
+        + "<ul><li><a href='/wiki/Warts'>Warts</a></li></ul>"
+        + heading("h2", "References")
+        + "<ol class='references'><li>Harrow P. Journal of Community Dermatology. 2021.</li></ol>"
+        "</div></div></body></html>"
+    )
+    cleaned = clean_html(html, "https://wiki.test/wiki/Molluscum_contagiosum")
+    headings = [b.text for b in cleaned.blocks if b.kind == "heading"]
+    assert headings[:2] == ["Causes", "Shared towels and bath water"]
+    assert "edit" not in cleaned.text.split()
+    assert "Specialty" not in cleaned.text
+    assert "Journal of Community" not in cleaned.text
+    record = extract_article([cleaned])
+    assert [s.heading for s in record.sections][-1] == "Shared towels and bath water"

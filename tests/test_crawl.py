@@ -1142,3 +1142,20 @@ def test_schema_file_is_kept_current_without_building_it_on_unchanged_runs(
         schema.write_text("{}")
         crawl(base)
         assert schema.read_text() == text
+
+
+def test_a_listing_follows_no_page_robots_txt_forbids() -> None:
+    """robots.txt is read before a listing's own links are followed: a feed the listing's head
+    announces under a forbidden path is never requested."""
+    log = ServedLog()
+    head = "<link rel='alternate' type='application/atom+xml' href='/w/index.php?feed=atom'>"
+    page = listing(["/wiki/Milia"]).replace(b"<html>", f"<html><head>{head}</head>".encode())
+    routes: dict[str, Route] = {
+        "/wiki/Category:Skin": (200, {}, page),
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /w/\n"),
+    }
+    with serve_routes(routes, log) as base, Fetcher() as fetcher:
+        source = Source(name="w", start_urls=[f"{base}/wiki/Category:Skin"], respect_robots=True)
+        found = discover(source, fetcher)
+    assert [u.split(base)[1] for u in found.urls] == ["/wiki/Milia"]
+    assert not any(path.startswith("/w/") for path, _ in log.requests)

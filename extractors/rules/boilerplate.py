@@ -264,6 +264,8 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "responses-count",
         "editsection",
         "infobox",
+        "references",
+        "reflist",
         "cta",
         "call-to-action",
         "calltoaction",
@@ -292,9 +294,10 @@ TOKEN_STEMS: tuple[tuple[str, str], ...] = (
     ("quiz", "other"),
 )
 
-# Words that start with a stem but name no furniture: a heading's anchor id built from its text
-# ("Shared_towels_and_bath_water") is not a share bar.
-STEM_WORDS: frozenset[str] = frozenset({"shared", "sharing", "shares"})
+# Words that start with a stem but name no furniture (a token starting with one is not matched
+# by the stems): a heading's anchor id built from its text ("Shared_towels_and_bath_water") is
+# not a share bar.
+STEM_WORDS: tuple[str, ...] = ("shared", "sharing")
 
 # Tokens that mark an element as the article itself. Why: a sidebar class on a layout wrapper
 # ("content has-sidebar") must not remove the article it wraps.
