@@ -25,6 +25,7 @@ from extractors.mainzone import is_heading_box, other_articles, quick_main, sele
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
 from extractors.rules.thresholds import MIN_MAIN_CHARS
+from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
 from extractors.text import fold_space, normalize_key
 
@@ -67,11 +68,35 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     heading = fold_space(survey.headings[0].text(deep=True)) if survey.headings else ""
     if not 3 <= len(heading) <= 300:
         return meta.title
+    if _links_home(survey.headings[0]):  # the site's name ("<h1><a href='/'>Blog</a></h1>")
+        return _without_name(meta.title, heading) or meta.title
     wanted = normalize_key(meta.title)
     key = normalize_key(heading)
     if not wanted or key == wanted or key in wanted or wanted in key:
         return heading if wanted else clean_title(heading, meta.site_name)
     return meta.title
+
+
+def _links_home(heading: Node) -> bool:
+    """The heading is a link to the site's home page: the site's name, not the page's title."""
+    link = heading.css_first("a[href]")
+    if link is None:
+        return False
+    parts = split_url(str(link.attributes.get("href") or ""))
+    return parts is not None and parts.path in ("", "/") and not parts.query
+
+
+_NAME_SEPARATOR = " :|-\u2013\u2014\u00b7\u2022"
+
+
+def _without_name(title: str, name: str) -> str:
+    """`title` without the site `name` it starts or ends with ("Blog: Post" -> "Post")."""
+    folded = fold_space(title)
+    if folded.lower().startswith(name.lower()):
+        return folded[len(name) :].lstrip(_NAME_SEPARATOR)
+    if folded.lower().endswith(name.lower()):
+        return folded[: -len(name)].rstrip(_NAME_SEPARATOR)
+    return ""
 
 
 def _walk(nodes: list[Node], judge: JunkJudge) -> list[Block]:

@@ -816,3 +816,16 @@ def test_wiki_chrome_stays_out_of_the_record() -> None:
     assert "Journal of Community" not in cleaned.text
     record = extract_article([cleaned])
     assert [s.heading for s in record.sections][-1] == "Shared towels and bath water"
+
+
+def test_an_h1_linking_home_is_the_site_name_not_the_title() -> None:
+    """A blog theme's h1 is the blog's name, linked to its home page, and the post title is an
+    h3; the page's <title> is "Blog: Post": the title is the post's."""
+    html = (
+        "<html><head><title>Healthy Notes by Dr. Meera: Hangnails: Why They Split</title></head>"
+        "<body><div class='header'><h1 class='title'><a href='https://blog.test/'>Healthy Notes "
+        "by Dr. Meera</a></h1></div><h2 class='date-header'>Tuesday, June 3, 2025</h2>"
+        f"<h3 class='post-title entry-title'>Hangnails: Why They Split</h3>{ARTICLE}</body></html>"
+    )
+    cleaned = clean_html(html, "https://blog.test/2025/06/hangnails.html")
+    assert cleaned.title == "Hangnails: Why They Split"
