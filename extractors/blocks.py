@@ -70,7 +70,6 @@ INLINE_TAGS = frozenset(
 )
 HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
 BOLD_TAGS = frozenset({"b", "strong"})
-# Inline tags the junk judge need not look at: they carry emphasis, never furniture.
 _CITATION_BRACKETED = re.compile(CITATION_BRACKETED)
 _CITATION_NUMBER = re.compile(CITATION_NUMBER)
 
@@ -113,6 +112,7 @@ def _tab_label(panel: Node, attrs: dict[str, Any]) -> str | None:
     return None
 
 
+# Inline tags the junk judge need not look at: they carry emphasis, never furniture.
 _PLAIN_INLINE = frozenset({"b", "strong", "em", "i", "u", "sub", "sup", "abbr", "q", "mark"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 LIST_TAGS = frozenset({"ul", "ol"})

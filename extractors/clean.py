@@ -24,6 +24,7 @@ from extractors.listing import listing_cards
 from extractors.mainzone import is_heading_box, other_articles, quick_main, select_main
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
+from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS
 from extractors.rules.thresholds import MIN_MAIN_CHARS
 from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
@@ -86,16 +87,13 @@ def _links_home(heading: Node) -> bool:
     return parts is not None and parts.path in ("", "/") and not parts.query
 
 
-_NAME_SEPARATOR = " :|-\u2013\u2014\u00b7\u2022"
-
-
 def _without_name(title: str, name: str) -> str:
     """`title` without the site `name` it starts or ends with ("Blog: Post" -> "Post")."""
     folded = fold_space(title)
     if folded.lower().startswith(name.lower()):
-        return folded[len(name) :].lstrip(_NAME_SEPARATOR)
+        return folded[len(name) :].lstrip(SITE_NAME_SEPARATOR_CHARS)
     if folded.lower().endswith(name.lower()):
-        return folded[: -len(name)].rstrip(_NAME_SEPARATOR)
+        return folded[: -len(name)].rstrip(SITE_NAME_SEPARATOR_CHARS)
     return ""
 
 

@@ -90,7 +90,8 @@ def _parse_xml(data: bytes) -> Element | None:
 def parse_sitemap(data: bytes, base: str) -> Discovered:
     """URLs of a sitemap (`urlset`), the child sitemaps of a sitemap index, or the URLs of a
     text sitemap (one URL a line, as sitemaps.org allows)."""
-    if not _xml_start(data).startswith(b"<"):
+    data = _xml_start(data)
+    if not data.startswith(b"<"):
         return _text_sitemap(data)
     root = _parse_xml(data)
     found = Discovered()
@@ -113,10 +114,11 @@ def parse_sitemap(data: bytes, base: str) -> Discovered:
 
 
 def _text_sitemap(data: bytes) -> Discovered:
-    """A text sitemap: each line that is a whole http(s) URL is an article (at most
-    MAX_TEXT_SITEMAP_URLS, the protocol's limit); other lines are ignored."""
+    """A text sitemap (`data` from its first character): each line that is a whole http(s)
+    URL is an article (at most MAX_TEXT_SITEMAP_URLS, the protocol's limit); other lines are
+    ignored."""
     found = Discovered()
-    lines = _xml_start(data).decode("utf-8", "replace").splitlines()
+    lines = data.decode("utf-8", "replace").splitlines()
     for line in lines:
         url = line.strip()
         if url.startswith(("http://", "https://")) and not any(c.isspace() for c in url):
@@ -222,24 +224,31 @@ def without_copies(urls: list[str]) -> list[str]:
     crawled would publish one article twice in a run (the AMP copy without its byline)."""
     if not any(mark in u.lower() for u in urls for mark in _COPY_MARKS):
         return urls
+    plain = {url: _plain_of(url) for url in urls}
     groups: dict[str, list[str]] = {}
     for url in urls:
-        plain = split_url(_plain_of(url))
-        key = plain._replace(path=plain.path.rstrip("/")).geturl() if plain else url
+        parts = split_url(plain[url])
+        key = parts._replace(path=parts.path.rstrip("/")).geturl() if parts else url
         groups.setdefault(key, []).append(url)
     if all(len(group) == 1 for group in groups.values()):
         return urls
 
     def rank(url: str) -> tuple[bool, bool]:
-        path_end = url.split("?", 1)[0]
-        amp = _COPY_SUFFIX.search(path_end)
-        return _plain_of(url) != url, amp is not None and amp.group().lower().startswith("amp")
+        amp = _COPY_SUFFIX.search(url.split("?", 1)[0])
+        return plain[url] != url, amp is not None and amp.group().lower().startswith("amp")
 
     keep = {min(group, key=rank) for group in groups.values()}
     return [u for u in urls if u in keep]
 
 
-_COPY_MARKS = ("amp", "index.", "print", "all", "single", "full")
+# What a copy's URL must hold (lower-cased), from the copy rules: most URLs hold none, and
+# skip the parsing.
+_COPY_MARKS = (
+    "amp",
+    "index.",
+    "/print",
+    *(f"{key}={value}" for key, values in rules.COPY_QUERY.items() for value in values),
+)
 _COPY_PRINT = re.compile(rules.COPY_PATH_PRINT, re.IGNORECASE)
 
 

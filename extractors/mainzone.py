@@ -396,8 +396,6 @@ def _prefer_own_article(best: Node, memo: dict[int, tuple[int, float]]) -> Node:
         node = node.parent
     else:
         return best
-    if node is None:
-        return best
     article_text, article_density = _density(node, memo)
     best_text, _ = _density(best, memo)
     if best_text < ARTICLE_CLIMB_SHARE * article_text and article_density < HINT_MAX_DENSITY:

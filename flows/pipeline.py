@@ -80,7 +80,7 @@ class PageFollower:
         number = len(self.result.fetched) + 1
         if number == 1:
             return exc
-        if self.result.cleaned[-1].next_page_rule == MOVED_NEXT_RULE and not exc.transient:
+        if self._via_link_elsewhere() and not exc.transient:
             self._stop(f"page {number} ({page_url}): {exc.reason}; stopped")
             return None
         return FetchError(
@@ -89,6 +89,11 @@ class PageFollower:
             status=exc.status,
             transient=exc.transient,
         )
+
+    def _via_link_elsewhere(self) -> bool:
+        """The page asked for next came from a link under another address (MOVED_NEXT_RULE),
+        which only its fetch can confirm."""
+        return self.result.cleaned[-1].next_page_rule == MOVED_NEXT_RULE
 
     def _stop(self, warning: str) -> None:
         self.result.warnings.append(warning)
@@ -113,9 +118,8 @@ class PageFollower:
                 kind = page.content_type.split(";")[0].strip() or "not HTML"
                 self._stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
-            before = self.result.fetched[-1].final_url
-            if self.result.cleaned[-1].next_page_rule == MOVED_NEXT_RULE and not is_next_of(
-                page.final_url, before
+            if self._via_link_elsewhere() and not is_next_of(
+                page.final_url, self.result.fetched[-1].final_url
             ):  # a next link under another address that did not lead to the next page
                 self._stop(f"page {number} ({page.final_url}) is not a later page; stopped")
                 return

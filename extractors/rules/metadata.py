@@ -140,3 +140,7 @@ CREDENTIALS: frozenset[str] = frozenset(
 # a move.
 REFRESH_CONTENT = r"\s*(\d{1,2})(?:\.\d*)?\s*[;,]\s*url\s*=\s*['\"]?([^'\"\s]+)"
 MAX_REFRESH_DELAY = 5
+
+# Characters between a site's name and the page's title in a <title> ("Blog: Post", "Post |
+# Blog"), stripped with the name when the page's h1 is the site's name linked to its home.
+SITE_NAME_SEPARATOR_CHARS = " :|-\u2013\u2014\u00b7\u2022"

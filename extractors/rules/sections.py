@@ -551,10 +551,10 @@ NUMBER_PREFIX = (
     r"|#\s*(?P<b>\d{1,2})\s*[.):\-\u2013\u2014]?"
     r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d))\s*"
 )
-# Longest text that can stand as a pseudo-heading paragraph, in characters.
 # A heading element that is a sentence of this many words or more, ending in a full stop, is a
 # standfirst (a subtitle), read as a paragraph.
 STANDFIRST_MIN_WORDS = 8
+# Longest text that can stand as a pseudo-heading paragraph, in characters.
 PSEUDO_HEADING_MAX_CHARS = 120  # Why: headings are short; a long bold paragraph is emphasis.
 # A run-in name: a paragraph's bold opening ("Dehydration. Not drinking enough water..."), a
 # cause's name when its causes section names them no other way.
