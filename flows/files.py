@@ -9,6 +9,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,10 @@ def dumps(data: Any) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> bool:
-    """Write `text` to `path` atomically; False (and no write) when the file already holds it."""
+def write_atomic(path: Path, text: str, *, sync: bool = True) -> bool:
+    """Write `text` to `path` atomically; False (and no write) when the file already holds it.
+    `sync=False` leaves the flush to disk to the caller (`sync_files`), for a crawl that
+    writes many files and flushes them together before its state names them."""
     data = text.encode("utf-8")
     try:
         if path.read_bytes() == data:
@@ -38,13 +41,36 @@ def write_atomic(path: Path, text: str) -> bool:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     return True
+
+
+def sync_files(paths: Iterable[Path]) -> None:
+    """Flush files written with `write_atomic(sync=False)` to disk, and their folders (for the
+    renames). A file gone since (withdrawn) is skipped."""
+    folders = set()
+    for path in paths:
+        folders.add(path.parent)
+        _fsync(path)
+    for folder in folders:
+        _fsync(folder)
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def safe_path(out: Path, folder: str, name: str) -> Path:

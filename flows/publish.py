@@ -42,10 +42,11 @@ def read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def publish_article(record: HealthArticle, out: Path) -> str:
+def publish_article(record: HealthArticle, out: Path, *, sync: bool = True) -> str:
     """Write one record; returns "new", "changed" or "unchanged" (nothing written). A page that
     names another page as its canonical (a later page naming its article's first page) never
-    replaces that page's own record: it leaves it, as unchanged."""
+    replaces that page's own record: it leaves it, as unchanged. `sync=False`: the caller
+    flushes the file to disk later (`flows.files.sync_files`)."""
     path = safe_path(out, ARTICLES, record.id)
     existing = read_json(path)
     if existing is not None:
@@ -57,7 +58,7 @@ def publish_article(record: HealthArticle, out: Path) -> str:
             normalize_url(str(existing.get("url", ""))) == canonical
         ):
             return "unchanged"
-    write_atomic(path, record_json(record))
+    write_atomic(path, record_json(record), sync=sync)
     return "new" if existing is None else "changed"
 
 

@@ -342,6 +342,45 @@ def test_process_pool_gives_the_same_output(demo_site: DemoSite, tmp_path: Path)
     assert [x["content_hash"] for x in a] == [x["content_hash"] for x in b]
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [INLINE, CrawlSettings(workers=2, task_runner="thread", batch_size=2)],
+    ids=["one-batch-in-process", "batches-on-a-pool"],
+)
+def test_records_are_on_disk_before_the_state_names_them(
+    demo_site: DemoSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: CrawlSettings
+) -> None:
+    """Batches publish without an fsync per record; the run flushes every record file, and
+    the articles folder, before it saves the state that names them."""
+    import os
+
+    import flows.crawl
+
+    events: list[tuple[str, str]] = []
+    real_fsync, real_save = os.fsync, flows.crawl.save_state
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def save_state(*args: object) -> bool:
+        events.append(("state", ""))
+        return real_save(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(flows.crawl, "save_state", save_state)
+    with serve_routes(site_routes(demo_site)) as base:
+        report = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=settings)[0]
+    assert report.counts == {"new": 6}
+    articles = tmp_path.resolve() / "articles"
+    records = sorted(str(p) for p in articles.glob("*.json"))
+    assert len(records) == 6
+    state_at = events.index(("state", ""))
+    synced = [path for kind, path in events[:state_at] if kind == "fsync"]
+    assert sorted(p for p in synced if p.endswith(".json")) == records, "each record once"
+    assert str(articles) in synced, "the folder too, for the renames"
+
+
 def _sitemap_with(stamps: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
     """A sitemap route giving these lastmods (path -> stamp)."""
     entries = "".join(f"<url><loc>{p}</loc><lastmod>{m}</lastmod></url>" for p, m in stamps.items())
