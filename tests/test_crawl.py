@@ -332,6 +332,17 @@ def test_failures_are_reported_and_rejected_with_reasons(
     assert len(json.loads((tmp_path / "index.json").read_text())["articles"]) == 4
 
 
+def test_pool_workers_start_with_the_fetch_stack_imported() -> None:
+    """Crawl workers fork from a server that has imported what a batch uses, including what
+    httpx and anyio import only at their first use."""
+    from flows.workers import batch_pool
+
+    check = "[m for m in ('flows.pipeline', 'httpcore', 'anyio._backends._asyncio')"
+    check += " if m not in __import__('sys').modules]"
+    with batch_pool(1) as pool:
+        assert pool.submit(eval, check).result() == []
+
+
 def test_process_pool_gives_the_same_output(demo_site: DemoSite, tmp_path: Path) -> None:
     with serve_routes(site_routes(demo_site)) as base:
         run_crawl([source_for(base)], tmp_path / "a", use_prefect=False, settings=INLINE)
