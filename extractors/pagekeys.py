@@ -104,6 +104,27 @@ def strict_page_key(url: str) -> PageKey | None:
     return later[0] if later else keys[0]
 
 
+def is_zero_based_second(candidate: str, current: str) -> bool:
+    """`candidate` is `current` with a page parameter of 1 where `current` has none, or 0: the
+    second page of a pager that counts from 0 (Drupal's "?page=1"). Why apart from `is_next_of`:
+    read as a count from 1, "?page=1" is the page itself; only a link marked or labelled as the
+    next page may be taken this way, which the caller checks."""
+    found, here = page_keys(candidate), page_keys(current)  # [0]: read by its query alone
+    return (
+        bool(found and here)
+        and found[0].article == here[0].article
+        and _page_parameter(candidate) == 1
+        and _page_parameter(current) in (None, 0)
+    )
+
+
+def _page_parameter(url: str) -> int | None:
+    parts = split_url(url)
+    if parts is None:
+        return None
+    return _query_keys(parts.query, without_session(parts.path or "/"))[1]
+
+
 def is_next_of(candidate: str, current: str) -> bool:
     """True when `candidate` is a later page of the same article as `current`."""
     if candidate.split("#")[0] == current.split("#")[0]:

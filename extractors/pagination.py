@@ -16,7 +16,13 @@ from urllib.parse import parse_qsl
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import Node
-from extractors.pagekeys import MOVED_NEXT_RULE, is_next_of, page_keys, strict_page_key
+from extractors.pagekeys import (
+    MOVED_NEXT_RULE,
+    is_next_of,
+    is_zero_based_second,
+    page_keys,
+    strict_page_key,
+)
 from extractors.rules.pagination import PAGER_CONTAINER_MARKS, PAGER_DEPTH
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
 from extractors.safeurl import join_url, split_url
@@ -213,7 +219,8 @@ def find_next_page(
         absolute = join_url(base, href)
         if absolute is None or not absolute.startswith(("http://", "https://")):
             continue
-        if not is_next_of(absolute, url):
+        zero_based = rule != "pager" and is_zero_based_second(absolute, url)
+        if not zero_based and not is_next_of(absolute, url):
             if rule == "next-text" and below is None and _under_article(absolute, url, article):
                 below = (absolute, "next-under-article")
             if rule != "pager" and moved is None and _next_elsewhere(absolute, url):
@@ -221,7 +228,7 @@ def find_next_page(
             absolute = _through_interstitial(absolute, base, url)
             if absolute is None:
                 continue
-        number = max(k.number for k in page_keys(absolute))
+        number = 2 if zero_based else max(k.number for k in page_keys(absolute))
         if best is None or number < best[0]:
             best = (number, absolute, rule)
     if best is not None:

@@ -659,6 +659,13 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
     )
     assert tips.articles == ["https://ex.test/tips-10/"]
     assert tips.follow == ["https://ex.test/tips/page/2/"]
+    # Drupal counts a view's pages from 0: "?page=1", its next link, is the second page.
+    drupal = parse_listing(
+        "<main><h2><a href='/library/gout'>Gout</a></h2><nav class='pager'>"
+        "<a href='?page=1' rel='next'><span>Next page</span></a></nav></main>",
+        "https://ex.test/library",
+    )
+    assert drupal.follow == ["https://ex.test/library?page=1"]
 
 
 def test_a_to_z_index_entries_and_letter_pages() -> None:

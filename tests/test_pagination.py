@@ -203,6 +203,29 @@ def test_page_jump_menus_give_the_next_page() -> None:
     assert clean_html(doc(sort), "https://s.test/a.html").next_page_url is None
 
 
+@pytest.mark.parametrize("first", ["https://s.test/library/gout", "https://s.test/node/57"])
+def test_pagers_that_count_from_zero(first: str) -> None:
+    """Drupal's pager counts from 0: the second page is "?page=1", linked as the next page from
+    a first page without a page parameter (also under "/node/57", which reads as page 57 of
+    "/node" too). A numbered link to "?page=1" is not taken so: where pages count from 1 it is
+    the first page."""
+    drupal = (
+        "<nav class='pager'><ul><li class='pager__item is-active'>1</li>"
+        "<li class='pager__item'><a href='?page=1'>2</a></li>"
+        "<li class='pager__item pager__item--next'><a href='?page=1' rel='next'>"
+        "<span class='visually-hidden'>Next page</span><span aria-hidden='true'>Next ›</span>"
+        "</a></li></ul></nav>"
+    )
+    assert clean_html(doc(drupal), first).next_page_url == f"{first}?page=1"
+    second = f"{first}?page=1"
+    later = drupal.replace("?page=1' rel", "?page=2' rel")
+    assert clean_html(doc(later), second, article_url=first).next_page_url == f"{first}?page=2"
+    labelled = "<a href='?page=1'>Next page</a>"
+    assert clean_html(doc(labelled), f"{first}?page=0").next_page_url == second
+    from_one = "<nav class='pagination'><a href='?page=1'>1</a><a href='?page=2'>2</a></nav>"
+    assert clean_html(doc(from_one), first).next_page_url == f"{first}?page=2"
+
+
 def test_next_links_to_the_next_page_number_elsewhere_are_marked_for_checking() -> None:
     """A site that moved keeps old absolute next links ("old.test/index.php/2023/04/a.html
     ?page=2" on page 1 of "s.test/a/"), which redirect to the new page 2. Such a link, marked
