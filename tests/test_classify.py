@@ -42,6 +42,8 @@ from extractors.text import strip_number
         ("Non-urgent advice: Speak to a GP again if:", "when_to_see_doctor"),
         ("Call 999 or go to A&E if:", "when_to_see_doctor"),
         ("Go back to work", None),
+        ("What you might notice", "signs"),
+        ("Will they go down on their own?", "outlook"),
     ],
 )
 def test_headings(heading: str, kind: str | None) -> None:
@@ -76,9 +78,12 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Symptoms that get worse include:", "signs"),
         ("Try foods like:", "examples"),
         ("A dentist will look for these common causes:", "causes"),
+        ("It is usually caused by:", "causes"),
+        ("Most cases are caused by one of these:", "causes"),
+        ("Swollen glands caused by an infection usually:", None),
     ],
 )
-def test_lead_ins(lead_in: str, kind: str) -> None:
+def test_lead_ins(lead_in: str, kind: str | None) -> None:
     assert classify_lead_in(lead_in) == kind
 
 

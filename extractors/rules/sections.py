@@ -158,6 +158,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcomment (le |la |les )?reconna[îi]tre\b",
             r"\bcheck (whether|if)\b",
             r"\bhow to tell\b",
+            r"\bwhat you (might|may|will|can|could) (notice|feel|see)\b",
             r"\b(se manifiesta|se manifesta|woran .* erkennen)\b",
         ),
     ),
@@ -310,7 +311,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bprognosis\b",
             r"\blife expectancy\b",
             r"\bwhat to expect\b",
-            r"\bwill .* go away\b",
+            r"\bwill .* go (away|down)\b",
             r"\bhow long (does|do|will)\b",
             r"\bprogn[óo]stico\b",
             r"\bpronostic\b",
@@ -536,7 +537,9 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "causes",
         (
             r"\bcauses? (include|are|of)\b",
-            r"\bcaused by\b",
+            # not "Glands caused by an infection usually:", which says what they do
+            r"\bcaused by\b(?![^:]*\b(usually|often|generally|typically|tend to|will|may|can|"
+            r"might)\s*:?\s*$)",
             r"\b(common )?(triggers?|culprits?) (include|are)\b",
             r"\b(causas|ursachen)\b",
         ),
@@ -655,7 +658,7 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "outlook",
         (
             "recover recovery recovers outlook prognosis",
-            "go away|goes away|clear up|clears up|come back|comes back",
+            "go away|goes away|go down|goes down|clear up|clears up|come back|comes back",
         ),
     ),
 )
