@@ -21,7 +21,12 @@ from extractors.dom import (
     class_strings,
     token_gate,
 )
-from extractors.rules.boilerplate import CITATION_BRACKETED, CITATION_NUMBER, CODE_TAGS
+from extractors.rules.boilerplate import (
+    ANCHOR_MARKS,
+    CITATION_BRACKETED,
+    CITATION_NUMBER,
+    CODE_TAGS,
+)
 from extractors.rules.thresholds import MAX_DEPTH
 from extractors.text import fold_space, strip_markup
 
@@ -83,6 +88,14 @@ def _is_citation(node: Node) -> bool:
         return False
     link = node.css_first("a[href]")
     return link is not None and str(link.attributes.get("href") or "").startswith("#")
+
+
+def _is_anchor_mark(node: Node) -> bool:
+    """A heading's link to itself, shown as a mark ("#", "¶", "§", "🔗"), as static site
+    generators and documentation themes add to every heading."""
+    return str(node.attributes.get("href") or "").startswith("#") and (
+        node.text(deep=True).strip() in ANCHOR_MARKS
+    )
 
 
 _SAFE_ID = re.compile(r"[\w:.-]{1,100}")
@@ -360,6 +373,8 @@ class BlockWalker:
         if tag == "img" or tag == "picture":
             return
         if tag == "sup" and _is_citation(node):
+            return
+        if tag == "a" and _is_anchor_mark(node):
             return
         attrs = node.attributes if tag not in _PLAIN_INLINE else None
         if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):

@@ -30,6 +30,21 @@ from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _id_from_text(id_value: object, node: Node) -> bool:
+    """A heading's id that its generator built from its text ("age-related-wear" for "Age-related
+    wear", "Shared_towels_and_bath_water"): it names the heading's topic, not furniture, so
+    its words are not read as furniture tokens. (A furniture heading's text still says so:
+    "Related posts" is furniture by its words.)"""
+    if not isinstance(id_value, str) or len(id_value) < 4:
+        return False
+    slug = _NOT_ALNUM.sub("", id_value).lower()
+    return len(slug) >= 4 and _NOT_ALNUM.sub("", node.text(deep=True)).lower().startswith(slug)
+
+
 _AD_ATTRIBUTES = frozenset(rules.AD_ATTRIBUTES)
 _CLICKBAIT_ATTRIBUTES = frozenset(rules.CLICKBAIT_ATTRIBUTES)
 # Paragraphs `JunkJudge` reads, at most, before it measures the page's text (8 measured best:
@@ -184,6 +199,8 @@ class JunkJudge:
             return "ads"
         if not attrs or rules.INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
+        if tag in _HEADINGS and _id_from_text(attrs.get("id"), node):
+            attrs = {key: value for key, value in attrs.items() if key != "id"}
         hidden, token = _verdict(attrs)
         if (hidden or is_hidden(attrs)) and not collapsed_panel(node, attrs):
             return "other"
@@ -198,7 +215,7 @@ class JunkJudge:
             node
         ):
             return "navigation"
-        if role in rules.DIALOG_ROLES and self._unguarded(node):
+        if (role in rules.DIALOG_ROLES or role in rules.NOTE_ROLES) and self._unguarded(node):
             return "other"
         if token is not None and self.options.strict and self._unguarded(node):
             return token

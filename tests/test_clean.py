@@ -818,6 +818,44 @@ def test_wiki_chrome_stays_out_of_the_record() -> None:
     assert [s.heading for s in record.sections][-1] == "Shared towels and bath water"
 
 
+def test_static_site_heading_anchors_ids_and_footnotes() -> None:
+    """A static site generator's post: each heading ends in a link to itself ("#", "¶") and
+    has an id built from its text ("age-related-wear" is no "related" widget); footnote marks
+    go, and the footnotes list is furniture (by its class or its role)."""
+
+    def heading(text: str, mark: str) -> str:
+        slug = text.lower().replace(" ", "-")
+        return f"<h2 id='{slug}'>{text} <a class='anchor' href='#{slug}'>{mark}</a></h2>"
+
+    notes = (
+        "<section class='footnotes' role='doc-endnotes'><hr><ol><li id='fn:1'><p>Okoro T. "
+        "Tendon loading in runners. 2021. <a href='#fnref:1' class='footnote-backref'>↩︎</a>"
+        "</p></li></ol></section>",
+        "<div role='doc-endnotes'><ol><li>Okoro T. Tendon loading in runners. 2021.</li></ol>"
+        "</div>",
+    )
+    for footnotes in notes:
+        html = page(
+            ARTICLE
+            + heading("Age-related wear", "#")
+            + "<p>Tendons lose some of their spring with age, so the same load strains them "
+            "more<sup id='fnref:1'><a href='#fn:1' class='footnote-ref'>1</a></sup>.</p>"
+            + heading("Easing it", "¶")
+            + "<p>Rest from the movements that hurt and build strength back slowly.</p>"
+            + footnotes
+        )
+        cleaned = clean_html(html, "https://notes.test/posts/rotator-cuff/")
+        headings = [b.text for b in cleaned.blocks if b.kind == "heading"]
+        assert headings[-2:] == ["Age-related wear", "Easing it"]
+        assert "strains them more." in cleaned.text
+        assert "Okoro" not in cleaned.text
+    furniture = page(
+        ARTICLE + "<h2 id='related-posts'>Related posts</h2><ul><li><a "
+        "href='/posts/x/'>Shin pain in walkers</a></li></ul>"
+    )
+    assert "Related posts" not in clean_html(furniture, "https://notes.test/posts/y/").text
+
+
 def test_an_h1_linking_home_is_the_site_name_not_the_title() -> None:
     """A blog theme's h1 is the blog's name, linked to its home page, and the post title is an
     h3; the page's <title> is "Blog: Post": the title is the post's."""

@@ -56,6 +56,8 @@ DROP_TAGS: frozenset[str] = CODE_TAGS | WIDGET_TAGS
 NAVIGATION_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside", "menu"})
 # Roles of overlays (cookie prompts, modals), counted as other furniture.
 DIALOG_ROLES: frozenset[str] = frozenset({"dialog", "alertdialog"})
+# ARIA roles of notes and references (the footnotes Markdown renders), counted as other.
+NOTE_ROLES: frozenset[str] = frozenset({"doc-endnotes", "doc-footnote", "doc-bibliography"})
 NAVIGATION_ROLES: frozenset[str] = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 )
@@ -266,6 +268,8 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "infobox",
         "references",
         "reflist",
+        "footnotes",
+        "endnotes",
         "cta",
         "call-to-action",
         "calltoaction",
@@ -352,6 +356,10 @@ COLLAPSED_FURNITURE_LABELS = (
 # superscript's text. Why: they split words from their punctuation in the record's text.
 CITATION_BRACKETED = r"\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]"
 CITATION_NUMBER = r"\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*"
+
+# The marks of a heading's link to itself (Hugo, Sphinx, GitHub, MkDocs); such a link is no
+# text. Why: they end every heading and cause name ("High heels #").
+ANCHOR_MARKS: frozenset[str] = frozenset({"#", "¶", "§", "🔗", "\U0001f517\ufe0f", "⚓"})
 
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})
