@@ -81,6 +81,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("It is usually caused by:", "causes"),
         ("Most cases are caused by one of these:", "causes"),
         ("Swollen glands caused by an infection usually:", None),
+        ("Ease off for a few days if you notice:", "signs"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -257,6 +258,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Who bruises more easily", "risk_factors"),
         ("How to rehydrate", "treatment"),
         ("Staying hydrated", "prevention"),
+        ("Settling the pain", "treatment"),
+        ("Soothing an itch", "treatment"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:
