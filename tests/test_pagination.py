@@ -116,6 +116,14 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
         ("<a href='/a/2/'>Sigue leyendo</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Lire la suite</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Weiterlesen</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        # A site builder's button: "Keep reading", labelled "Read part 2".
+        ("<a href='/a/page/2'>Keep reading</a>", "", "https://s.test/a", "https://s.test/a/page/2"),
+        (
+            "<a href='/a/page/2' aria-label='Read part 2'><span>Go on</span></a>",
+            "",
+            "https://s.test/a",
+            "https://s.test/a/page/2",
+        ),
         # Links that do not name the article's path: relative ones resolve against the page,
         # and a "#" link may carry its target elsewhere.
         ("<a href='2/'>Next</a>", "", "https://s.test/leg-cramps/", "https://s.test/leg-cramps/2/"),

@@ -100,7 +100,7 @@ PROMPT_KEYWORDS: tuple[str, ...] = (
 NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*next\W*",
     r"\W*next (page|part)\W*",
-    r"\W*continue( reading)?\W*",
+    r"\W*(continue( reading)?|keep reading)\W*",
     r"\W*(read|see) more\W*",
     r"\W*(siguiente|p[áa]gina siguiente|continuar)\W*",
     r"\W*(suivant|suivante|page suivante|continuer)\W*",
@@ -116,7 +116,7 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*(lire la suite|continuer (la lecture|[àa] lire)|weiterlesen)\W*",
     # The next part named: "Next: Causes and risk factors »", "Continue to part 2 of 3"
     r"\W*next( page| part| section)?\s*[:\u2013\u2014-]\s*\w.{0,50}",
-    r"\W*((continue|go|skip|read on) to )?(part|page|section) \d{1,3}( of \d{1,3})?\W*",
+    r"\W*((continue|go|skip|read on) to |read )?(part|page|section) \d{1,3}( of \d{1,3})?\W*",
     r"[›»》→>]+",
 )
 
@@ -135,6 +135,7 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "seguinte",
     "fortsetzen",
     "part ",
+    "keep reading",
     "lendo",
     "leyendo",
     "suite",
