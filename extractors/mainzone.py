@@ -5,6 +5,7 @@ sibling joining. Pure: blocks in, blocks out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -436,6 +437,26 @@ def _with_prose_around(
     return leads + items
 
 
+_ONE_ELEMENT_TOKEN = re.compile(vocab.ONE_ELEMENT_CLASS_TOKEN, re.I)
+
+
+def _same_class(value: str | None, main_class: str | None) -> bool:
+    """The same class attribute, or the same but for one token each that names the element
+    alone: the same family, then letters and digits ("comp-ebba8519" and "comp-28510686"
+    beside "rich-text": site builders give every block its own)."""
+    if value == main_class:
+        return True
+    if not value or not main_class:
+        return False
+    ours, theirs = set(main_class.split()), set(value.split())
+    mine, other = ours - theirs, theirs - ours
+    if len(mine) != 1 or len(other) != 1 or not ours & theirs:
+        return False
+    a = _ONE_ELEMENT_TOKEN.fullmatch(mine.pop())
+    b = _ONE_ELEMENT_TOKEN.fullmatch(other.pop())
+    return a is not None and b is not None and a.group(1) == b.group(1)
+
+
 def _joined_siblings(
     main: Node,
     scores: dict[int, float],
@@ -466,7 +487,10 @@ def _joined_siblings(
             same = (
                 tag == main_tag
                 and (main_class or tag == "section")
-                and child.attributes.get("class") == main_class
+                and (
+                    child.attributes.get("class") == main_class
+                    or (tag != "article" and _same_class(child.attributes.get("class"), main_class))
+                )
             )
             strong = not same_class_only and scores.get(key, 0.0) >= floor
             if strong or same:

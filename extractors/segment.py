@@ -24,6 +24,7 @@ from extractors.text import strip_number
 PSEUDO_STYLES: tuple[str, ...] = ("hint", "question", "bold")
 HINT_MAX_CHARS = 160  # Why: FAQ questions in summary/dt/button run longer than bold headings.
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]|\d{1,2}[.)])\s+")
+_GLYPH_BULLET = re.compile(r"^\s*[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]\s+")
 _QUESTION_START = re.compile(
     r"^(\u00bf|\u00a1|(what|why|how|when|who|whom|which|where|can|could|is|are|am|do|does|did|"
     r"should|will|would|has|have|qu[ée]|por qu[ée]|c[óo]mo|cu[áa]ndo|cu[áa]l(es)?|cu[áa]nto|"
@@ -206,9 +207,37 @@ def _is_standfirst(block: Block) -> bool:
     )
 
 
+def _bullet_lines_as_lists(blocks: list[Block]) -> list[Block]:
+    """Two or more paragraphs in a row, each one line that starts with a bullet glyph ("• Are
+    over 40"), are one list. Why: site builders without list markup type their bullets."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _is_bullet_line(blocks[j]) and blocks[j].page == blocks[i].page:
+            j += 1
+        if j - i < 2:
+            out.append(blocks[i])
+            i += 1
+            continue
+        items = tuple(_GLYPH_BULLET.sub("", b.text).strip() for b in blocks[i:j])
+        out.append(replace(blocks[i], kind="list", text="\n".join(items), items=items, lead_bold=0))
+        i = j
+    return out
+
+
+def _is_bullet_line(block: Block) -> bool:
+    return (
+        block.kind == "paragraph"
+        and "\n" not in block.text
+        and bool(_GLYPH_BULLET.match(block.text))
+    )
+
+
 def segment(blocks: list[Block]) -> list[RawSection]:
     """The outline of the article: the lead (heading "", level 1) first, then every section."""
     blocks = [replace(b, kind="paragraph", level=0) if _is_standfirst(b) else b for b in blocks]
+    blocks = _bullet_lines_as_lists(blocks)
     questions = sum(1 for b in blocks if _is_question(b)) >= 2
     nexts: list[Block | None] = [*blocks[1:], None]
     styles = [

@@ -298,3 +298,29 @@ def test_causes_grouped_under_sub_headings_are_the_causes() -> None:
         "Tight hairstyles",
         "Stress",
     ]
+
+
+def test_typed_bullet_lines_are_a_list_with_their_lead_in() -> None:
+    """Paragraphs that each hold one line starting with a bullet glyph ("• Are over 40") are a
+    list, with the paragraph before them ending in ":" as its lead-in; one such line alone is
+    a paragraph."""
+    from extractors.blocks import Block
+    from extractors.segment import RawList, segment
+
+    blocks = [
+        Block("heading", "Who gets it?", level=2),
+        Block("paragraph", "You are more likely to develop it if you:"),
+        Block("paragraph", "• Are over 40"),
+        Block("paragraph", "• Work with your arms raised"),
+        Block("paragraph", "Rest helps most people."),
+        Block("paragraph", "• One line alone"),
+    ]
+    section = segment(blocks)[1]
+    assert section.content == [
+        RawList(
+            "You are more likely to develop it if you:",
+            ["Are over 40", "Work with your arms raised"],
+        ),
+        "Rest helps most people.",
+        "• One line alone",
+    ]

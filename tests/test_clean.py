@@ -579,6 +579,34 @@ def test_a_classless_section_beside_the_main_one_joins_it() -> None:
     assert "Are a child between two and five years old" in page.text
 
 
+def test_site_builder_blocks_with_a_class_of_their_own_join() -> None:
+    """A site builder puts each heading group in a block of its own whose class holds one
+    token for that block alone ("rich-text comp-ebba8519"): the blocks are one article's text.
+    Blocks that differ in a word ("comp-footer"), or <article>s, do not join so."""
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "builder-soup" / "runners-knee-1.html").read_bytes()
+    page = clean_html(html, "https://ex.test/post/runners-knee")
+    assert "Runner's knee, known to clinicians as pa" in page.text
+
+    def block(tag: str, token: str, text: str) -> str:
+        return f"<{tag} class='rich-text {token}'><p>{text}</p></{tag}>"
+
+    def cleaned(*blocks: str) -> str:
+        html = f"<html><head><title>Shin pain</title></head><body><div>{''.join(blocks)}</div>"
+        return clean_html(html + "</body></html>", "https://x.test/a").text
+
+    lead = "Shin pain is common in new runners. " * 12
+    aside = "A short note about our opening times and the car park."
+    own = block("div", "comp-62e44443", aside)
+    assert aside in cleaned(block("div", "comp-1abffc90", lead), own)
+    assert aside not in cleaned(
+        block("div", "comp-1abffc90", lead), block("div", "comp-footer", aside)
+    )
+    articles = block("article", "comp-1abffc90", lead), block("article", "comp-62e44443", aside)
+    assert aside not in cleaned(*articles)
+
+
 def test_a_canonical_on_another_site_is_not_the_records() -> None:
     """A syndicated copy names the original on another site as canonical: the record keeps its
     own URL (and id); a canonical on the page's own site (another subdomain) is taken."""

@@ -483,6 +483,10 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "/wellness/growing-pains-b7d03a5e92f1",
         "prevention",
     ): "its items stay in the other section",
+    # builder-soup: cause names one font size below the section headings, both bold styled
+    # paragraphs; the size sits on the <p>'s style and does not decide a pseudo-heading's level
+    # (as with legacy-1252), so the causes are sections of their own.
+    ("builder-soup", "/post/de-quervains", "causes"): "styled paragraphs nest by size",
     # A series' later parts: their headings name what they do, and only the series' own title
     # ("Part 2: Exercises", "Part 3: Keeping It From Coming Back") says it is treatment or
     # prevention.

@@ -361,6 +361,13 @@ CITATION_NUMBER = r"\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*"
 # text. Why: they end every heading and cause name ("High heels #").
 ANCHOR_MARKS: frozenset[str] = frozenset({"#", "¶", "§", "🔗", "\U0001f517\ufe0f", "⚓"})
 
+# A class token that names one element, not a kind of element: a family prefix, then six or more
+# letters and digits, with a digit ("comp-ebba8519", "css-1q2w3e"). Group 1: the family. Why:
+# site builders give every block such a class besides the shared ones, so the blocks of one
+# article's text never carry the same class attribute. Two siblings differing in one such
+# token of the same family are the same kind of block (not <article>s: those are articles).
+ONE_ELEMENT_CLASS_TOKEN = r"(.*[-_])(?=[a-z]*\d)[a-z0-9]{6,}"
+
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})
 
