@@ -170,12 +170,18 @@ def test_a_causes_sub_sections_risk_factors_and_signs_stay_with_it() -> None:
         + "<ul><li>A firm raised bump</li></ul>"
         + "<h3>Some medicines</h3>"
         + para.format("Immune suppression")
+        + "<h3>Steroid medicines</h3>"
+        + para.format("Long use of creams")
         + "<h2>Risk factors</h2><ul><li>Children and teenagers</li></ul>"
         + "<h2>Symptoms</h2><ul><li>A rough lump</li></ul>"
         + "</article></body></html>"
     )
     record = extract_article([clean_html(html, "https://ex.test/warts/")])
-    assert [c.name for c in record.causes] == ["Direct skin contact", "Some medicines"]
+    assert [c.name for c in record.causes] == [
+        "Direct skin contact",
+        "Some medicines",
+        "Steroid medicines",
+    ]
     contact = record.causes[0]
     assert contact.risk_factors == ["Bite your nails", "Have cuts on your hands"]
     assert contact.signs == ["A firm raised bump"]

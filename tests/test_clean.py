@@ -72,6 +72,17 @@ FURNITURE = {
         "<p>Read more: <a href='/other'>Why your knees crack when you squat</a></p>",
         "clickbait",
     ),
+    "product card": (
+        "<div class='product-card'><a class='product-card__title' href='/products/x'>Calmleg "
+        "Support Sleeve</a><p class='price'>£4.99</p><p class='rating-count'>4.6 out of 5 "
+        "(212 reviews)</p></div>",
+        "other",
+    ),
+    "shop carousel": (
+        "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
+        "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
+        "other",
+    ),
 }
 
 
@@ -94,6 +105,9 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "knees crack",
         "ADVERTISEMENT",
         "Publicidad",
+        "Calmleg",
+        "£",
+        "Shop the range",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text

@@ -838,10 +838,11 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # A sub-heading of a causes section that names medicines and nothing else ("Some medicines",
-# "Certain medications", "Medicine side effects"): a cause there, though "medicines" names
-# treatment anywhere else. Matched whole against the heading's key (lowercase).
+# "Certain medications", "Steroid medicines", "Medicine side effects"): a cause there, though
+# "medicines" names treatment anywhere else. Matched whole against the heading's key
+# (lowercase): up to three words before ("blood pressure", "over-the-counter").
 CAUSE_MEDICINES_HEADING = (
-    r"((some|certain|other|common|prescription|over[- ]the[- ]counter|your) )?"
+    r"([a-z-]+ ){0,3}"
     r"(medicines?|medications?|drugs?|pills?|tablets?)( and (supplements|alcohol|drugs))?"
     r"( side[- ]effects?| use)?"
 )
