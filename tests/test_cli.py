@@ -4,6 +4,7 @@ path. Runs the installed console script in a subprocess, as users do."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -207,3 +208,36 @@ def test_an_unreachable_prefect_api_is_a_one_line_error_that_says_what_to_do(
     assert "--no-prefect" in result.stderr
     assert "internal error" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("api_url", "given", "expected"),
+    [
+        ("http://127.0.0.1:4200/api", None, "bundled"),
+        ("https://api.prefect.cloud/api/accounts/a/workspaces/w", None, None),
+        (None, None, None),
+        ("http://127.0.0.1:4200/api", "/etc/my-ca.pem", "/etc/my-ca.pem"),
+    ],
+)
+def test_a_plain_http_prefect_api_gets_a_one_certificate_ca_file(
+    monkeypatch: pytest.MonkeyPatch, api_url: str | None, given: str | None, expected: str | None
+) -> None:
+    """Prefect's API clients each load a CA bundle; over plain http none is used, and the CLI
+    gives them a one-certificate file that loads at once. An https API, or a CA file already
+    set, is left alone."""
+    import ssl
+
+    from flows.cli import _prefect_env
+
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
+    environ.update({"PREFECT_API_URL": api_url} if api_url else {})
+    environ.update({"PREFECT_API_SSL_CERT_FILE": given} if given else {})
+    monkeypatch.setattr(os, "environ", environ)  # _prefect_env sets more: none of it stays
+    _prefect_env()
+    found = os.environ.get("PREFECT_API_SSL_CERT_FILE")
+    if expected == "bundled":
+        assert found is not None
+        assert found.endswith("plain_http_api_ca.pem")
+        ssl.create_default_context(cafile=found)  # a valid CA file
+    else:
+        assert found == expected
