@@ -266,6 +266,7 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Staying hydrated", "prevention"),
         ("Settling the pain", "treatment"),
         ("Soothing an itch", "treatment"),
+        ("Helping your child stay dry", "treatment"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:

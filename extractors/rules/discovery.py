@@ -23,8 +23,13 @@ NON_ARTICLE_PATHS = (
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
 )
 
-# A site's home page (without a query): a listing, which sitemaps list first.
-HOME_PATH = ROOT_SCRIPT_PATH
+# A site's home page (without a query): a listing, which sitemaps list first; on a site in
+# several languages, each language's root is one ("/en/", "/es-us/").
+LANGUAGE_ROOT = (
+    r"(/(en|es|fr|de|pt|it|nl|pl|sv|da|no|nb|fi|ja|zh|ko|ru|ar|tr|he|hi|el|cs|hu|ro|uk|vi|th|"
+    r"id|ms)([-_][a-z]{2})?)?"
+)
+HOME_PATH = LANGUAGE_ROOT + ROOT_SCRIPT_PATH
 
 # Why: article links carry headlines; "Home" and "Contact" do not.
 MIN_LINK_TEXT = 12

@@ -768,6 +768,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(options|approaches)\b",
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
+            r"\bhelping (your child|yourself|them|him|her)\b",
             r"\brehydrat(e|ing|ion)\b",
             r"\b(settl|sooth)(e|es|ing) (the |your |an? )?\w*\s?(pain|ache|itch|flare-?ups?)\b",
             r"\bday to day\b",
