@@ -139,6 +139,8 @@ HEADING_CLASS_TOKENS = frozenset(
         "section-title",
         "sectiontitle",
         "section-heading",
+        "section-header",
+        "sectionheader",
         "h2",
         "h3",
         "h4",

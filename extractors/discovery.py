@@ -278,12 +278,25 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _chrome_links(scope: Node) -> set[int]:
-    """The links of the page's menus, headers and footers (those of cards excepted)."""
+    """The links of the page's menus, headers and footers (those of cards excepted), by tag
+    and role, or by class or id tokens (rules.CHROME_TOKENS)."""
+    from extractors.dom import class_info  # loaded with the HTML machinery (see parse_listing)
+
     links: set[int] = set()
     for part in scope.css(rules.CHROME):
         if part.tag in ("header", "footer") and _in_card(part, scope):
             continue
         links.update(link.mem_id for link in part.css("a[href]"))
+    total: int | None = None
+    for part in scope.css(rules.CHROME_MARKED):
+        attrs = part.attributes
+        marks = class_info(str(attrs.get("class") or ""), str(attrs.get("id") or ""))
+        if marks.tokens.isdisjoint(rules.CHROME_TOKENS):
+            continue
+        if total is None:
+            total = len(scope.text(deep=True))
+        if len(part.text(deep=True)) < rules.CHROME_MAX_TEXT_SHARE * total:
+            links.update(link.mem_id for link in part.css("a[href]"))
     return links
 
 

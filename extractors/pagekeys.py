@@ -10,6 +10,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from extractors.rules.pagination import (
+    CASE_BLIND_PATH,
     MAX_PAGE_NUMBER,
     PAGE_PARAMS,
     PAGE_PATH_PATTERNS,
@@ -45,6 +46,7 @@ class PageKey:
 
 
 _PARAM_RANK = {name: rank for rank, name in enumerate(PAGE_PARAMS)}
+_CASE_BLIND = re.compile(CASE_BLIND_PATH, re.I)
 _ROOT_SCRIPT = re.compile(ROOT_SCRIPT_PATH, re.I)
 
 
@@ -76,6 +78,8 @@ def _readings(url: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[PageKey,
     host = parts.netloc.lower()
     path = without_session(parts.path or "/")
     query, query_number = _query_keys(parts.query, path)
+    if _CASE_BLIND.search(path):  # IIS: "Article.aspx?ID=12" is "article.aspx?id=12"
+        path, query = path.lower(), query.lower()
     keys = [PageKey(host, path.rstrip("/") or "/", query, query_number or 1)]
     if query_number is None:
         for pattern in patterns:

@@ -267,6 +267,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Settling the pain", "treatment"),
         ("Soothing an itch", "treatment"),
         ("Helping your child stay dry", "treatment"),
+        ("How bed bugs get into a home", "causes"),
+        ("How people come into contact with the oil", "causes"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:

@@ -78,6 +78,11 @@ FURNITURE = {
         "(212 reviews)</p></div>",
         "other",
     ),
+    "translate and last updated": (
+        "<div class='translate'><span class='translate-label'>Translate this page</span></div>"
+        "<p class='lastupdated'><span>Last updated: 11/20/2018</span></p>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -108,6 +113,8 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "Calmleg",
         "£",
         "Shop the range",
+        "Translate",
+        "11/20/2018",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text
@@ -909,3 +916,14 @@ def test_an_h1_linking_home_is_the_site_name_not_the_title() -> None:
     )
     cleaned = clean_html(html, "https://blog.test/2025/06/hangnails.html")
     assert cleaned.title == "Hangnails: Why They Split"
+
+
+def test_a_section_header_class_marks_a_heading() -> None:
+    """Old CMSs style headings with a class alone ("<span class='SectionHeader'>", its bold and
+    size in a style sheet): the class names a heading."""
+    html = page(
+        ARTICLE + "<p><span class='SectionHeader'>Signs and symptoms</span></p>"
+        "<p>The shins ache along their inner edge, worst at the start of a run.</p>"
+    )
+    record = extract_article([clean_html(html, "https://county.test/Health/Article.aspx?ID=12")])
+    assert [s.heading for s in record.sections][-1] == "Signs and symptoms"

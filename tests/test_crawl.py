@@ -659,6 +659,18 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
     )
     assert tips.articles == ["https://ex.test/tips-10/"]
     assert tips.follow == ["https://ex.test/tips/page/2/"]
+    # A table layout's menu cell and footer cell are chrome, though not <nav> or <footer>.
+    table = parse_listing(
+        "<table><tr><td class='leftnav'><a href='/Health/Clinics.aspx'>Clinic Services</a>"
+        "<a href='/Health/Immunizations.aspx'>Immunization Clinics</a></td><td class='content'>"
+        "<table class='grid'><tr><td><a href='/Health/Article.aspx?ID=23'>Bed Bug Bites</a></td>"
+        "<td>Small itchy welts in a line or cluster, often on the arms and shoulders.</td></tr>"
+        "</table></td></tr><tr><td class='footer'><a href='/Accessibility.aspx'>Accessibility "
+        "statement</a></td></tr></table>",
+        "https://ex.test/Health/Topics.aspx",
+        lambda u: "/Health/" in u,
+    )
+    assert table.articles == ["https://ex.test/Health/Article.aspx?ID=23"]
     # Drupal counts a view's pages from 0: "?page=1", its next link, is the second page.
     drupal = parse_listing(
         "<main><h2><a href='/library/gout'>Gout</a></h2><nav class='pager'>"

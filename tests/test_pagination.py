@@ -36,6 +36,18 @@ def doc(extra: str, head: str = "") -> str:
         ("https://a.com/index.php?p=102&page=2", "https://a.com/index.php?p=101", False),
         ("https://a.com/slug/?p=2", "https://a.com/slug/", True),
         ("https://a.com/read.php?id=5&p=2", "https://a.com/read.php?id=5", True),
+        # IIS ignores case, and ASP.NET sites spell their own links both ways
+        (
+            "https://a.com/health/article.aspx?id=12&page=2",
+            "https://a.com/Health/Article.aspx?ID=12",
+            True,
+        ),
+        (
+            "https://a.com/health/article.aspx?id=13&page=2",
+            "https://a.com/Health/Article.aspx?ID=12",
+            False,
+        ),
+        ("https://a.com/Guide.php?id=7&pg=2", "https://a.com/guide.php?id=7", False),
     ],
 )
 def test_is_next_of(candidate: str, current: str, expected: bool) -> None:

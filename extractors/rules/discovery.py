@@ -73,6 +73,34 @@ LISTING_MAIN = "main, [role=main]"
 # its headline and its "Read more"; a header or footer inside one of these tags is a card's.
 CHROME = "header, footer, nav, [role=banner], [role=contentinfo], [role=navigation]"
 CARD_TAGS: frozenset[str] = frozenset({"article", "li"})
+# Class or id tokens of chrome in layouts without those tags (table layouts, old CMSs): a menu
+# cell "leftnav", a "sidebar" <div>, a "footer" cell. Only for elements holding under half of
+# the page's text (CHROME_MAX_TEXT_SHARE): a wrapper "content has-sidebar" is no chrome.
+CHROME_TOKENS: frozenset[str] = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "leftnav",
+        "rightnav",
+        "sidenav",
+        "topnav",
+        "subnav",
+        "mainnav",
+        "menu",
+        "menus",
+        "submenu",
+        "sidebar",
+        "footer",
+        "masthead",
+        "banner",
+        "topbar",
+        "breadcrumb",
+        "breadcrumbs",
+    }
+)
+CHROME_MARKED = "div, td, table, ul, aside, section"
+CHROME_MAX_TEXT_SHARE = 0.5
 
 # Attributes that carry a link on elements other than links: cards clickable as a whole, "Load
 # more" buttons. Why: some listings script their cards and their pager.

@@ -22,6 +22,10 @@ PAGE_PARAMS: tuple[str, ...] = (
 # ("/?p=101", "/index.php?p=101") name a post, not page 101 of the home page.
 POST_ID_PARAMS: frozenset[str] = frozenset({"p"})
 ROOT_SCRIPT_PATH = r"/?(index\.(html?|php))?"
+# Paths of servers that ignore case (IIS: ASP and ASP.NET pages): "Article.aspx?ID=12" and
+# "article.aspx?id=12&page=2" are pages of one article. Why: such sites spell their own links
+# both ways.
+CASE_BLIND_PATH = r"\.(aspx?|ashx)$"
 
 # Path endings that carry a page number (`base` is the article, `n` the page), tried in order:
 # /slug/page/2/, /slug/2/, /slug-page-2.html. Case-insensitive.

@@ -694,6 +694,8 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"develop|develops|get|gets|catch|caught|spread|spreads|begin|begins)\b",
             r"\bhow .* (form|develop|start|spread)s?\b",
             r"\b(sets? off|brings? on|leads? to it|is behind)\b",
+            r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
+            r"\b(comes?|coming|came) into contact\b",
             r"\bwhat (sets|brings|leads)\b",
             r"\b(origin|origins|sources?) of\b",
             r"\bcontagious\b",
