@@ -10,7 +10,12 @@ from functools import lru_cache
 
 from extractors.blocks import Block
 from extractors.rules.phrases import AUTHOR_BIO_VERBS, CROSS_LINK_TAIL
-from extractors.rules.thresholds import MAX_LABEL_CHARS, MAX_LINK_DENSITY, MAX_LINK_LINE_CHARS
+from extractors.rules.thresholds import (
+    MAX_LABEL_CHARS,
+    MAX_LINK_DENSITY,
+    MAX_LINK_LINE_CHARS,
+    MAX_SYMBOL_CHARS,
+)
 from extractors.text import (
     AD_LABEL,
     CONTINUE_PROMPT,
@@ -33,6 +38,13 @@ def block_junk_kind(block: Block) -> str | None:
     if block.kind == "pre":
         return None
     size = len(text)
+    if (
+        size <= MAX_SYMBOL_CHARS
+        and block.kind == "paragraph"
+        and not text.isascii()
+        and not any(map(str.isalnum, text))
+    ):
+        return "other"  # an emoji or ornament alone ("💡" of a callout box, "❦")
     lowered = None
     if size <= MAX_LABEL_CHARS:
         lowered = normalize_key(text)

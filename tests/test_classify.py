@@ -43,6 +43,8 @@ from extractors.text import strip_number
         ("Call 999 or go to A&E if:", "when_to_see_doctor"),
         ("Go back to work", None),
         ("What you might notice", "signs"),
+        ("Common questions", "other"),
+        ("Questions parents often ask", "other"),
         ("Will they go down on their own?", "outlook"),
     ],
 )

@@ -83,6 +83,13 @@ FURNITURE = {
         "<p class='lastupdated'><span>Last updated: 11/20/2018</span></p>",
         "other",
     ),
+    "callout emoji and header card": (
+        "<div class='kg-card kg-callout-card'><div class='kg-callout-emoji'>💡</div></div>"
+        "<div class='kg-card kg-header-card kg-v2'><h2 class='kg-header-card-heading'>Join "
+        "12,000 readers</h2><a href='#/portal/signup/free' class='kg-header-card-button'>Join "
+        "free</a></div>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -115,6 +122,8 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "Shop the range",
         "Translate",
         "11/20/2018",
+        "💡",
+        "12,000 readers",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text

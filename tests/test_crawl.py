@@ -902,6 +902,8 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("/", True),
         ("", True),
         ("/index.php", True),
+        ("/membership/", True),
+        ("/pricing", True),
         ("/en/", True),  # a language's root on a site in several
         ("/es-us", True),
         ("/en/croup/", False),

@@ -279,6 +279,7 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "endnotes",
         "cta",
         "call-to-action",
+        "kg-header-card",
         "calltoaction",
         "poll",
         "polls",

@@ -13,7 +13,8 @@ from extractors.rules.pagination import ROOT_SCRIPT_PATH
 NON_ARTICLE_PATHS = (
     r"/(feed|rss|atom)/?$|"
     r"/(tag|tags|category|categories|author|authors|search|wp-login\.php|wp-admin|"
-    r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|"
+    r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|membership|"
+    r"members|plans|pricing|"
     r"about|about-us|contact|contact-us|privacy|privacy-policy|cookies?|cookie-policy|terms|"
     r"terms-of-(use|service)|terms-and-conditions|disclaimer|advertise|advertise-with-us|"
     r"editorial-(policy|guidelines|process)|impressum|datenschutz|kontakt|ueber-uns|"

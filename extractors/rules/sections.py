@@ -376,6 +376,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bgood to know\b",
             r"\bfaqs?\b",
             r"\bfrequently asked\b",
+            r"\b(common|your|more) questions\b",
+            r"\bquestions .{0,30}\bask\b",
             r"\ben resumen\b",
             r"\ben bref\b",
             r"\bfazit\b",

@@ -52,6 +52,10 @@ SAME_CLASS_MAX_DENSITY = 0.5
 
 # Longest block (characters) that can be taken for an ad label, a prompt or a widget line.
 MAX_LABEL_CHARS = 220
+# Longest paragraph of symbols, none ASCII, that is dropped as an ornament: a callout box's
+# emoji ("💡"), a fleuron. Why: it would open the definition or a section. (ASCII breaks, "* * *",
+# stay: the zyte ground truth keeps them.)
+MAX_SYMBOL_CHARS = 20
 
 # Links-only paragraphs shorter than this are cross-links ("Read: 7 signs of ...").
 MAX_LINK_LINE_CHARS = 160
