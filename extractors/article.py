@@ -81,6 +81,22 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
     return normalize_url(declared or start)
 
 
+def _without_empty_headings(blocks: list[Block]) -> list[Block]:
+    """Without the headings whose content was all furniture: a heading at the end ("See
+    also"), or followed by a heading of its rank or above ("What our patients say" over a
+    testimonial carousel)."""
+    kept: list[Block] = []  # from the end: a heading emptied by the one below it goes too
+    for block in reversed(blocks):
+        if block.kind == "heading":
+            following = kept[-1] if kept else None
+            if following is None or (
+                following.kind == "heading" and 0 < following.level <= block.level
+            ):
+                continue
+        kept.append(block)
+    return kept[::-1]
+
+
 def extract_article(
     pages: Sequence[CleanPage],
     *,
@@ -100,8 +116,7 @@ def extract_article(
     start_url = url or first.url or ""
     title = first.title or first.metadata.title
     blocks = _merge_pages(pages, title)
-    while blocks and blocks[-1].kind == "heading":
-        blocks.pop()  # headings left over at the end, their content dropped ("See also")
+    blocks = _without_empty_headings(blocks)
     size = sum(len(b.text) for b in blocks)
     if size < MIN_ARTICLE_CHARS:
         raise NotAnArticle(f"page holds only {size} characters of article text")

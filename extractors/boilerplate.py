@@ -93,6 +93,11 @@ def token_kind(info: ClassInfo) -> str | None:
     if not info.words or info.whole & rules.CONTENT_TOKENS:
         return None
     tokens = info.tokens
+    if "widget" in tokens and _builder_blocks(info.words):
+        for word in info.words:
+            if word in rules.BUILDER_FURNITURE:
+                return rules.BUILDER_FURNITURE[word]
+        tokens = tokens - {"widget"}
     if tokens & rules.AD_TOKENS:
         return "ads"
     if tokens & rules.CLICKBAIT_TOKENS:
@@ -110,6 +115,11 @@ def token_kind(info: ClassInfo) -> str | None:
         if any(token.startswith(stem) for token in hits):
             return kind
     return None
+
+
+def _builder_blocks(words: tuple[str, ...]) -> bool:
+    """Every class word holding "widget" is a page builder's block ("elementor-widget-...")."""
+    return all(w.startswith(rules.BUILDER_WIDGET_WORDS) for w in words if "widget" in w)
 
 
 _COLLAPSED_FURNITURE = re.compile(rules.COLLAPSED_FURNITURE_LABELS, re.I)
@@ -199,6 +209,8 @@ class JunkJudge:
             return "ads"
         if not attrs or rules.INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
+        if attrs.get(rules.BUILDER_CHROME_ATTRIBUTE) in rules.BUILDER_CHROME_TYPES:
+            return "navigation"
         if tag in _HEADINGS and _id_from_text(attrs.get("id"), node):
             attrs = {key: value for key, value in attrs.items() if key != "id"}
         hidden, token = _verdict(attrs)

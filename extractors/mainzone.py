@@ -322,11 +322,11 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
         if best is None or final > best[0]:
             best = (final, node)
     if best is None:
-        return None
+        return _body_hinted(root, memo_density)
     alternatives = [(scores[k], nodes[k]) for k in ranked[: QUICK_TOP + 2]]
     main = _shared_ancestor(best[1], scores.get(best[1].mem_id, 0.0), alternatives)
     if main is best[1] and best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
-        return None
+        return _body_hinted(root, memo_density)
     main = _prefer_article_body(root, main, memo_density)
     chosen = _with_siblings(main, scores, memo_density)
     if len(chosen) == 1:  # nothing joined it: a story cut in parts may be its <article>'s
@@ -369,9 +369,24 @@ def _shared_ancestor(best: Node, best_score: float, candidates: list[tuple[float
     return best
 
 
+def _body_hinted(root: Node, memo: dict[int, tuple[int, float]]) -> list[Node] | None:
+    """The element markup names as the article's body (vocab.ARTICLE_BODY_HINTS), when no
+    container gathers the paragraphs' votes: a page builder puts each paragraph in a block of
+    its own, eight levels below the post (about a hundred characters a block)."""
+    hint = root.css_first(_BODY_HINTS)
+    if hint is None:
+        return None
+    text, density = _density(hint, memo)
+    return [hint] if text >= MIN_MAIN_CHARS and density < HINT_MAX_DENSITY else None
+
+
+_BODY_HINTS = ", ".join(vocab.ARTICLE_BODY_HINTS)
+
+
 def _prefer_article_body(root: Node, best: Node, memo: dict[int, tuple[int, float]]) -> Node:
-    """An itemprop=articleBody element wins when it holds most of the best container's text."""
-    hint = root.css_first("[itemprop='articleBody']")
+    """An element marked as the article's body (vocab.ARTICLE_BODY_HINTS) wins when it holds
+    most of the best container's text."""
+    hint = root.css_first(_BODY_HINTS)
     if hint is None or hint.mem_id == best.mem_id:
         return best
     hint_text, hint_density = _density(hint, memo)

@@ -84,6 +84,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Most cases are caused by one of these:", "causes"),
         ("Swollen glands caused by an infection usually:", None),
         ("Ease off for a few days if you notice:", "signs"),
+        ("These steps can help keep the pain away:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:

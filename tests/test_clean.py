@@ -90,6 +90,10 @@ FURNITURE = {
         "free</a></div>",
         "other",
     ),
+    "practice furniture lines": (
+        "<p>What our patients say</p><p>Our prices</p><p>Join our newsletter</p>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -124,6 +128,9 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "11/20/2018",
         "💡",
         "12,000 readers",
+        "patients say",
+        "Our prices",
+        "Join our",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text
@@ -936,3 +943,34 @@ def test_a_section_header_class_marks_a_heading() -> None:
     )
     record = extract_article([clean_html(html, "https://county.test/Health/Article.aspx?ID=12")])
     assert [s.heading for s in record.sections][-1] == "Signs and symptoms"
+
+
+def test_a_post_built_with_elementor_widgets_is_read_whole() -> None:
+    """Elementor puts every heading and paragraph in a widget of its own ("elementor-widget
+    elementor-widget-text-editor"), eight levels below the post's document: the widgets are
+    the article, not sidebar widgets, and the post's document is its body; furniture widgets
+    (related posts, forms, price tables, carousels) and the header, footer and popup templates
+    are not. A heading left over the furniture it titled goes too."""
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "elementor-physio" / "it-band-syndrome-1.html").read_bytes()
+    cleaned = clean_html(html, "https://physio.test/advice/it-band-syndrome/")
+    assert "IT band syndrome is pain on the outer si" in cleaned.text
+    for furniture in ("Skip to content", "Call 0161 496 0732", "Sports massage"):
+        assert furniture not in cleaned.text
+    record = extract_article([cleaned])
+    headings = [s.heading for s in record.sections]
+    assert "What is IT band syndrome?" in headings
+    assert not {"What our patients say", "Our prices", "Join our newsletter"} & set(headings)
+
+
+def test_a_heading_whose_content_was_all_furniture_goes() -> None:
+    """A heading over a carousel (furniture, removed) is followed by the next heading of its
+    rank: it titles nothing, in the middle of the article as at its end."""
+    html = page(
+        ARTICLE + "<h2>Stories from the clinic</h2><div class='carousel'><p>Anna ran again "
+        "within a month, thanks to the team.</p></div><h2>Treatment</h2><p>Rest and ice ease "
+        "the pain, and a gradual return to running keeps it away.</p><h2>See also</h2>"
+    )
+    record = extract_article([clean_html(html, "https://ex.test/shin-splints/")])
+    assert [s.heading for s in record.sections if s.heading] == ["Treatment"]

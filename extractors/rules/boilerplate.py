@@ -329,6 +329,30 @@ TOKEN_STEMS: tuple[tuple[str, str], ...] = (
     ("quiz", "other"),
 )
 
+# Class words of page builders' structure ("elementor-widget", "elementor-widget-text-editor"):
+# their "widget" names a builder block, not a sidebar widget. Why: Elementor puts every heading
+# and paragraph of a post in such a block. Their furniture blocks are named by type below.
+BUILDER_WIDGET_WORDS: tuple[str, ...] = ("elementor-widget", "fl-widget", "et_pb_widget")
+BUILDER_FURNITURE: dict[str, str] = {
+    "elementor-widget-posts": "clickbait",
+    "elementor-widget-archive-posts": "clickbait",
+    "elementor-widget-post-info": "other",
+    "elementor-widget-form": "other",
+    "elementor-widget-call-to-action": "other",
+    "elementor-widget-button": "other",
+    "elementor-widget-theme-site-logo": "navigation",
+}
+# Elements that markup names as the article's body, in order: schema.org's articleBody,
+# Elementor's post-content widget, and the Elementor document of a post built with it.
+ARTICLE_BODY_HINTS: tuple[str, ...] = (
+    "[itemprop='articleBody']",
+    ".elementor-widget-theme-post-content",
+    "[data-elementor-type='wp-post']",
+)
+# Page-builder templates that frame every page: header, footer and popups (by attribute value).
+BUILDER_CHROME_ATTRIBUTE = "data-elementor-type"
+BUILDER_CHROME_TYPES: frozenset[str] = frozenset({"header", "footer", "popup"})
+
 # Words that start with a stem but name no furniture (a token starting with one is not matched
 # by the stems): a heading's anchor id built from its text ("Shared_towels_and_bath_water") is
 # not a share bar.

@@ -217,6 +217,10 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(sign up|subscribe)( now)?( for| to)? (our|the|free)? ?(daily |weekly |free )?"
     r"(newsletter|updates|emails?).{0,120}",
     r"(get|receive) (our|the) .{0,40}newsletter.{0,120}",
+    r"join (our|the) (mailing list|newsletter).{0,120}",
+    # a practice's own page furniture: testimonials and price lists
+    r"what (our|my) (patients|clients|customers) (say|think)\W*",
+    r"(our )?(prices|price list|fees)( and (fees|prices|booking))?\W*",
     r"(suscr[íi]bete|abonnez-vous|abonnieren sie|assine|inscreva-se).{0,160}",
     r"(advertisement|anzeige|publicidad|publicit[ée])\s*[-:].{0,40}",
     r"(was|is) this( article| page| information| content| post| answer)? (helpful|useful)\??.{0,60}",

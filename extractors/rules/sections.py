@@ -443,7 +443,10 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # What to do about the symptoms is no list of symptoms: tried before the signs' rule.
     (
         "prevention",
-        (r"\b(prevent|avoid|stop)(ing)? (the |your |these |its )?(symptoms|flare-?ups|attacks)\b",),
+        (
+            r"\b(prevent|avoid|stop)(ing)? (the |your |these |its )?(symptoms|flare-?ups|attacks)\b",
+            r"\bkeep(s|ing)? (the |your )?(pain|symptoms?|flare-?ups?|it|them) (away|at bay)\b",
+        ),
     ),
     (
         "treatment",
