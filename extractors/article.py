@@ -20,7 +20,7 @@ from extractors.structure import (
     outline_text,
     to_sections,
 )
-from extractors.text import normalize_key
+from extractors.text import normalize_key, strip_number
 from extractors.urls import normalize_url, record_id, site_of
 from schemas import HealthArticle, Provenance, Removed
 
@@ -84,13 +84,16 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
 def _without_empty_headings(blocks: list[Block]) -> list[Block]:
     """Without the headings whose content was all furniture: a heading at the end ("See
     also"), or followed by a heading of its rank or above ("What our patients say" over a
-    testimonial carousel)."""
+    testimonial carousel), unless that one is numbered: "Common causes" over "1. Not enough
+    fibre" of the same rank heads its numbered items (see segment)."""
     kept: list[Block] = []  # from the end: a heading emptied by the one below it goes too
     for block in reversed(blocks):
         if block.kind == "heading":
             following = kept[-1] if kept else None
             if following is None or (
-                following.kind == "heading" and 0 < following.level <= block.level
+                following.kind == "heading"
+                and 0 < following.level <= block.level
+                and strip_number(following.text)[1] is None
             ):
                 continue
         kept.append(block)

@@ -974,3 +974,15 @@ def test_a_heading_whose_content_was_all_furniture_goes() -> None:
     )
     record = extract_article([clean_html(html, "https://ex.test/shin-splints/")])
     assert [s.heading for s in record.sections if s.heading] == ["Treatment"]
+
+
+def test_a_heading_over_numbered_headings_of_its_rank_stays() -> None:
+    """ "Common causes" followed by "1. Not enough fibre" of the same rank heads its numbered
+    items: it is not a heading left empty."""
+    html = page(
+        ARTICLE + "<h2>Common causes</h2><h2>1. Not enough fibre</h2><p>Fibre keeps stools "
+        "soft and helps them move along the gut.</p><h2>2. Not drinking enough</h2><p>Too "
+        "little water makes stools hard and slow.</p>"
+    )
+    record = extract_article([clean_html(html, "https://ex.test/constipation/")])
+    assert [c.name for c in record.causes] == ["Not enough fibre", "Not drinking enough"]
