@@ -23,8 +23,9 @@ from extractors.text import strip_number
 # headings sit above question lines, which sit above bold paragraphs.
 PSEUDO_STYLES: tuple[str, ...] = ("hint", "question", "bold")
 HINT_MAX_CHARS = 160  # Why: FAQ questions in summary/dt/button run longer than bold headings.
-_BULLET = re.compile(r"^\s*(?:[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]|\d{1,2}[.)])\s+")
-_GLYPH_BULLET = re.compile(r"^\s*[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]\s+")
+_GLYPHS = r"[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]"  # typed bullets: "-", "•", "✓"...
+_BULLET = re.compile(rf"^\s*(?:{_GLYPHS}|\d{{1,2}}[.)])\s+")
+_GLYPH_BULLET = re.compile(rf"^\s*{_GLYPHS}\s+")
 _QUESTION_START = re.compile(
     r"^(\u00bf|\u00a1|(what|why|how|when|who|whom|which|where|can|could|is|are|am|do|does|did|"
     r"should|will|would|has|have|qu[ée]|por qu[ée]|c[óo]mo|cu[áa]ndo|cu[áa]l(es)?|cu[áa]nto|"
