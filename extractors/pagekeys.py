@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode
 from extractors.rules.pagination import (
     CASE_BLIND_PATH,
     MAX_PAGE_NUMBER,
+    PAGE_PARAM_PATTERN,
     PAGE_PARAMS,
     PAGE_PATH_PATTERNS,
     POST_ID_PARAMS,
@@ -47,6 +48,7 @@ class PageKey:
 
 _PARAM_RANK = {name: rank for rank, name in enumerate(PAGE_PARAMS)}
 _CASE_BLIND = re.compile(CASE_BLIND_PATH, re.I)
+_LIST_PAGE_PARAM = re.compile(PAGE_PARAM_PATTERN, re.I)
 _ROOT_SCRIPT = re.compile(ROOT_SCRIPT_PATH, re.I)
 
 
@@ -58,9 +60,11 @@ def _query_keys(query: str, path: str) -> tuple[str, int | None]:
         if not is_tracking(key, value)
     ]  # tracking and session parameters say nothing of the article
     ranked = [
-        (_PARAM_RANK[key.lower()], index)
+        (_PARAM_RANK.get(key.lower(), len(_PARAM_RANK)), index)
         for index, (key, value) in enumerate(pairs)
-        if key.lower() in _PARAM_RANK and value.isdigit() and int(value) <= MAX_PAGE_NUMBER
+        if (key.lower() in _PARAM_RANK or _LIST_PAGE_PARAM.fullmatch(key))
+        and value.isdigit()
+        and int(value) <= MAX_PAGE_NUMBER
     ]
     if not ranked:
         return urlencode(sorted(pairs)), None

@@ -85,6 +85,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Swollen glands caused by an infection usually:", None),
         ("Ease off for a few days if you notice:", "signs"),
         ("These steps can help keep the pain away:", "prevention"),
+        ("A few habits keep odour from building up:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -271,6 +272,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Soothing an itch", "treatment"),
         ("Helping your child stay dry", "treatment"),
         ("How bed bugs get into a home", "causes"),
+        ("Staying fresh day to day", "prevention"),
+        ("How to cut back without the headache", "prevention"),
         ("How people come into contact with the oil", "causes"),
     ],
 )

@@ -48,6 +48,9 @@ def doc(extra: str, head: str = "") -> str:
             False,
         ),
         ("https://a.com/Guide.php?id=7&pg=2", "https://a.com/guide.php?id=7", False),
+        # Webflow pages each collection list by its own parameter: "<list id>_page"
+        ("https://a.com/journal?a3f92c1d_page=2", "https://a.com/journal", True),
+        ("https://a.com/journal?sort_page=2", "https://a.com/journal", False),
     ],
 )
 def test_is_next_of(candidate: str, current: str, expected: bool) -> None:

@@ -18,6 +18,9 @@ PAGE_PARAMS: tuple[str, ...] = (
     "part",
     "p",
 )
+# Page parameters named per list: Webflow's collection lists page with "?a3f92c1d_page=2" (the
+# list's id, then "_page"). Ranked after PAGE_PARAMS.
+PAGE_PARAM_PATTERN = r"[0-9a-f]{6,}_page"
 # Page parameters that are a post's id on a site's root script: WordPress's plain links
 # ("/?p=101", "/index.php?p=101") name a post, not page 101 of the home page.
 POST_ID_PARAMS: frozenset[str] = frozenset({"p"})

@@ -241,6 +241,8 @@ INLINE_OTHER: tuple[str, ...] = (
     r"[\d.,]+\s?k?\s(readers?|people|visitors?|users?|others)\s(found|find|liked|rated|read|"
     r"viewed|shared)\s(this|it)\b.{0,40}",
     r"(photo|image|picture|illustration|video)s? ?(credit|source|courtesy)s?\s*[:/].{0,120}",
+    # a bare credit: "Photo: Tomas Reyes" (a caption that describes runs longer)
+    r"(photo|image|picture|illustration)s?( by)?\s*:\s*(\S+\s?){1,4}",
     # A site's copyright line (short: a wire service's notice, which the article carries, runs
     # longer).
     r"(\u00a9|\(c\)|copyright)\s*(\u00a9\s*)?(\d{4}([-\u2013]\d{4})?)?\s.{0,80}",

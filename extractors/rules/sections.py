@@ -446,6 +446,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\b(prevent|avoid|stop)(ing)? (the |your |these |its )?(symptoms|flare-?ups|attacks)\b",
             r"\bkeep(s|ing)? (the |your )?(pain|symptoms?|flare-?ups?|it|them) (away|at bay)\b",
+            r"\bkeep(s|ing)? .{1,30} from (building up|coming back|returning)\b",
         ),
     ),
     (
@@ -790,7 +791,8 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\b(stop(ping)?|keep(ing)?) (it|them) (from )?(coming back|returning|away)\b",
             r"\bcoming back\b",
-            r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated))\b",
+            r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated|fresh))\b",
+            r"\bwithout (getting |the |a |an )?\w+$",
             r"\b(tips|habits|consejos|conseils|dicas)\b",
             r"\b(safety|hygiene|vaccination|immuni[sz]ation)\b",
             r"\bclean(ing)?\b",
