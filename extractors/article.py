@@ -29,6 +29,7 @@ MIN_ARTICLE_CHARS = 200  # Why: less than a couple of sentences is a stub, an er
 # A page whose text is one paragraph (no heading, no list) this short is a blurb: a podcast
 # episode or video page, a teaser. Why: an article says more than one short paragraph.
 MAX_BLURB_CHARS = 600
+MAX_ORPHAN_LABEL_CHARS = 40  # "Information:", "Related:": a label whose content was furniture
 # Not content: how the record was made. `url` too, the address the crawl started from: one
 # article reached from two addresses (two tracking redirects in a feed) is the same article, and
 # with the address in its hash each of them rewrote the other's file on every run.
@@ -85,19 +86,31 @@ def _without_empty_headings(blocks: list[Block]) -> list[Block]:
     """Without the headings whose content was all furniture: a heading at the end ("See
     also"), or followed by a heading of its rank or above ("What our patients say" over a
     testimonial carousel), unless that one is numbered: "Common causes" over "1. Not enough
-    fibre" of the same rank heads its numbered items (see segment)."""
+    fibre" of the same rank heads its numbered items (see segment). Short labels ending in a
+    colon with nothing after them in their section ("Information:") go too."""
     kept: list[Block] = []  # from the end: a heading emptied by the one below it goes too
     for block in reversed(blocks):
-        if block.kind == "heading":
-            following = kept[-1] if kept else None
-            if following is None or (
-                following.kind == "heading"
-                and 0 < following.level <= block.level
-                and strip_number(following.text)[1] is None
-            ):
-                continue
-        kept.append(block)
+        if not _titles_nothing(block, kept[-1] if kept else None):
+            kept.append(block)
     return kept[::-1]
+
+
+def _titles_nothing(block: Block, following: Block | None) -> bool:
+    """A heading, or a short label ending in a colon, with nothing of its own after it."""
+    if block.kind == "paragraph":
+        return (
+            len(block.text) <= MAX_ORPHAN_LABEL_CHARS
+            and block.text.endswith(":")
+            and (following is None or following.kind == "heading")
+        )
+    return block.kind == "heading" and (
+        following is None
+        or (
+            following.kind == "heading"
+            and 0 < following.level <= block.level
+            and strip_number(following.text)[1] is None
+        )
+    )
 
 
 def extract_article(

@@ -44,6 +44,8 @@ from extractors.text import strip_number
         ("Go back to work", None),
         ("What you might notice", "signs"),
         ("Common questions", "other"),
+        ("Why do I need a plaster cast?", None),
+        ("Why do toes curl?", "causes"),
         ("Questions parents often ask", "other"),
         ("Will they go down on their own?", "outlook"),
     ],

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import clean_html, extract_article
+from extractors import NotAnArticle, clean_html, extract_article
 from extractors.metadata import normalize_date
 
 ARTICLE = (
@@ -95,6 +95,11 @@ FURNITURE = {
         "<figure><img src='/a.jpg' alt=''><figcaption>Photo: Tomas Reyes</figcaption></figure>",
         "other",
     ),
+    "leaflet formats and reference": (
+        "<p>We can provide this leaflet in large print, Braille or audio, or translated into "
+        "another language.</p><p>Leaflet reference: PIL-0123, Review date: 03/2027</p>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -131,6 +136,8 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "12,000 readers",
         "patients say",
         "Tomas Reyes",
+        "Braille",
+        "PIL-0123",
         "Our prices",
         "Join our",
     ):
@@ -754,7 +761,7 @@ def test_a_page_of_one_short_paragraph_is_a_blurb_not_an_article() -> None:
         "listener questions about ice and heat. Runs 34 minutes.</p>"
     )
     episode = f"<audio controls src='/media/ep12.mp3'></audio>{blurb}"
-    with pytest.raises(NotAnArticle, match="blurb"):
+    with pytest.raises(NotAnArticle, match="characters"):
         extract_article([clean_html(page(episode), "https://s.test/podcast/episode-12/")])
     longer = f"{blurb}<h2>Treatment</h2>{ARTICLE}"
     assert extract_article([clean_html(page(longer), "https://s.test/pulled-muscle/")]).title
@@ -988,3 +995,18 @@ def test_a_heading_over_numbered_headings_of_its_rank_stays() -> None:
     )
     record = extract_article([clean_html(html, "https://ex.test/constipation/")])
     assert [c.name for c in record.causes] == ["Not enough fibre", "Not drinking enough"]
+
+
+def test_a_stub_page_pointing_to_a_pdf_is_no_article() -> None:
+    """A leaflet page that only introduces its PDF: once the format offer goes, what is left
+    is one short paragraph and the label of a removed box ("Information:"): too little."""
+    html = (
+        "<html><head><title>Flexible cystoscopy</title></head><body><main><article><h1>Flexible "
+        "cystoscopy</h1><p>A flexible cystoscopy is a test that lets a doctor look inside your "
+        "bladder with a thin, bendy telescope. This leaflet explains how to prepare and what "
+        "happens during the test.</p><p>Information:</p><p>We can provide this leaflet in large "
+        "print, Braille or audio, or translated into another language.</p></article></main>"
+        "</body></html>"
+    )
+    with pytest.raises(NotAnArticle, match="characters"):
+        extract_article([clean_html(html, "https://trust.test/patient-leaflets/cystoscopy/")])

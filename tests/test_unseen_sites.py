@@ -487,6 +487,35 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     # paragraphs; the size sits on the <p>'s style and does not decide a pseudo-heading's level
     # (as with legacy-1252), so the causes are sections of their own.
     ("builder-soup", "/post/de-quervains", "causes"): "styled paragraphs nest by size",
+    # leaflet-library: the "Contact us" box after the leaflet's body (inside its <article>)
+    # scores under the sibling floor, so it does not join the main content; a box of its
+    # size beside an article's body is more often furniture ("Related", "Share").
+    **{
+        ("leaflet-library", f"/patient-leaflets/{slug}/", what): "a small sibling box"
+        for slug, whats in (
+            ("wound-care-after-minor-skin-surgery", ("when_to_see_doctor",)),
+            ("looking-after-your-plaster-cast", ()),
+            ("minor-head-injury-advice", ()),
+            ("after-your-tooth-extraction", ("when_to_see_doctor",)),
+            ("recovering-from-a-tonsillectomy", ()),
+        )
+        for what in ("section 'Contact us'", *whats)
+    },
+    # Aftercare headings that name no kind ("Bleeding" is a complication after one operation,
+    # what to do in the other); "Pain and swelling" names signs though it says what to do;
+    # "Dry socket" takes risk factors from its sub-section's list.
+    **{
+        ("leaflet-library", f"/patient-leaflets/{slug}/", f"section {heading!r}"): "names no kind"
+        for slug, heading in (
+            ("wound-care-after-minor-skin-surgery", "Washing and dressings"),
+            ("looking-after-your-plaster-cast", "The first few days"),
+            ("after-your-tooth-extraction", "For the rest of today"),
+            ("after-your-tooth-extraction", "Bleeding"),
+            ("after-your-tooth-extraction", "Pain and swelling"),
+            ("after-your-tooth-extraction", "Dry socket"),
+            ("recovering-from-a-tonsillectomy", "Bleeding"),
+        )
+    },
     # A series' later parts: their headings name what they do, and only the series' own title
     # ("Part 2: Exercises", "Part 3: Keeping It From Coming Back") says it is treatment or
     # prevention.

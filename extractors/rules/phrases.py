@@ -218,6 +218,13 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(newsletter|updates|emails?).{0,120}",
     r"(get|receive) (our|the) .{0,40}newsletter.{0,120}",
     r"join (our|the) (mailing list|newsletter).{0,120}",
+    # a leaflet's own furniture: the other-formats offer and its reference line
+    r"if you (need|would like|require) this (leaflet|information|document|page|booklet) in "
+    r"(another|a different|an alternative|other) (format|language).{0,240}",
+    r"(we can|we will|we are happy to) (provide|offer|supply) this (leaflet|information|"
+    r"document|booklet) in .{0,280}",
+    r"(leaflet|document|publication) (reference|ref\.?|number|no\.?)\s*:?\s*[\w-]{2,20}"
+    r"([,;]?\s*(review|published|issue) date\s*:?\s*[\d/.-]{4,10})?.{0,40}",
     # a practice's own page furniture: testimonials and price lists
     r"what (our|my) (patients|clients|customers) (say|think)\W*",
     r"(our )?(prices|price list|fees)( and (fees|prices|booking))?\W*",

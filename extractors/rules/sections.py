@@ -104,7 +104,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "causes",
         (
             r"\bcaus(e|es|ed|ing)\b",
-            r"\bwhy (do|does|did|is|are|am|can|might)\b",
+            # not "Why do I need a plaster cast?", which asks what a treatment is for
+            r"\bwhy (do|does|did|is|are|am|can|might)\b(?!.*\bneeds?\b)",
             r"\bwhat (triggers|leads to|brings on|sets off)\b",
             r"\btriggers?\b",
             r"\b(reasons?|culprits?|origins?) (for|behind|of|why)\b",
@@ -695,7 +696,8 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
-            r"^why\b(?! (it|this|that|treatment|treating it|care) (matters?|counts?|is important))",
+            r"^why\b(?!.*\bneeds?\b)(?! (it|this|that|treatment|treating it|care) (matters?|counts?|"
+            r"is important))",
             r"^how (it|they|you|people|does|do|did) .*\b(happen|happens|form|forms|start|starts|"
             r"develop|develops|get|gets|catch|caught|spread|spreads|begin|begins)\b",
             r"\bhow .* (form|develop|start|spread)s?\b",
