@@ -136,13 +136,24 @@ def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
         before = before.prev  # text and comments between them
     if before is None:
         return False
-    if "aria-expanded" in before.attributes:
+    if "aria-expanded" in before.attributes or _control_by_class(before.attributes):
         control: Node | None = before
     elif len(before.text(deep=True)) <= rules.COLLAPSED_CONTROL_MAX_CHARS:
         control = before.css_first("[aria-expanded]")
     else:
         return False
     return control is not None and not _COLLAPSED_FURNITURE.search(control.text(deep=True))
+
+
+def _control_by_class(attrs: dict[str, Any]) -> bool:
+    """A toggle's or accordion's title by its class (see rules.COLLAPSED_CONTROL_KINDS)."""
+    strings = class_strings(attrs)
+    if strings is None:
+        return False
+    tokens = class_info(*strings).tokens
+    return not tokens.isdisjoint(rules.COLLAPSED_CONTROL_KINDS) and not tokens.isdisjoint(
+        rules.COLLAPSED_CONTROL_PARTS
+    )
 
 
 def _is_guarded(node: Node, is_small: Callable[[int], bool]) -> bool:

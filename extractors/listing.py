@@ -54,8 +54,25 @@ def listing_cards(root: Node, blocks: Sequence[Block], links_removed: int) -> in
         if card is not None and card.mem_id not in cards:
             cards.add(card.mem_id)
             chars += len(text)
+    for article in root.css("article"):  # an excerpt as loose text in its card (Divi)
+        text = _own_text(article)
+        if (
+            article.mem_id not in cards
+            and text in short
+            and _links_away(article)
+            and len(article.text(deep=True)) <= MAX_CARD_CHARS
+        ):
+            cards.add(article.mem_id)
+            chars += len(text)
     found = len(cards)
     return found if found >= MIN_LISTING_CARDS and chars >= LISTING_TEXT_SHARE * total else 0
+
+
+def _own_text(node: Node) -> str:
+    """The text of a node's own text children, not of its elements."""
+    return fold_space(
+        "".join(c.text_content or "" for c in node.iter(include_text=True) if c.tag == "-text")
+    )
 
 
 def _card_of(paragraph: Node, judged: dict[int, Node | None]) -> Node | None:
@@ -70,17 +87,27 @@ def _card_of(paragraph: Node, judged: dict[int, Node | None]) -> Node | None:
         key = node.mem_id
         if key in judged:
             return judged[key]
-        for link in node.css("a[href]"):
-            href = link.attributes.get("href") or ""
-            if href.startswith(("#", "javascript:", "mailto:")) or _inside(link, paragraph):
-                continue
-            text = link.text(deep=True).strip()
-            if len(text) >= MIN_LINK_TEXT or READ_MORE_TEXT.fullmatch(normalize_key(text)):
-                card = node if len(node.text(deep=True)) <= MAX_CARD_CHARS else None
-                judged[key] = card
-                return card
+        if _links_away(node, paragraph):
+            card = node if len(node.text(deep=True)) <= MAX_CARD_CHARS else None
+            judged[key] = card
+            return card
         node = node.parent
     return None
+
+
+def _links_away(node: Node, excerpt: Node | None = None) -> bool:
+    """`node` holds, outside `excerpt`, a link away from the page: a headline of MIN_LINK_TEXT
+    characters or more, or a "Read more"."""
+    for link in node.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        if href.startswith(("#", "javascript:", "mailto:")) or (
+            excerpt is not None and _inside(link, excerpt)
+        ):
+            continue
+        text = link.text(deep=True).strip()
+        if len(text) >= MIN_LINK_TEXT or READ_MORE_TEXT.fullmatch(normalize_key(text)):
+            return True
+    return False
 
 
 def _inside(node: Node, container: Node) -> bool:

@@ -1010,3 +1010,21 @@ def test_a_stub_page_pointing_to_a_pdf_is_no_article() -> None:
     )
     with pytest.raises(NotAnArticle, match="characters"):
         extract_article([clean_html(html, "https://trust.test/patient-leaflets/cystoscopy/")])
+
+
+def test_a_divi_post_and_its_blog_listing() -> None:
+    """Divi: a post's sections in numbered text modules of their own (et_pb_text_0, _1...) are
+    read whole from the post-content module; the FAQ toggle's closed answers (display:none
+    after a toggle title, no ARIA) are article text; the blurb promotion is not. The blog page,
+    excerpts as loose text in each <article> card, is a listing."""
+    from tests.support import FIXTURES
+
+    site = FIXTURES / "sites" / "divi-chiro"
+    url = "https://chiro.test/blog/pelvic-girdle-pain/"
+    cleaned = clean_html((site / "pelvic-girdle-pain-1.html").read_bytes(), url)
+    assert "Pelvic girdle pain, sometimes called sym" in cleaned.text
+    assert "No. It can be very uncomfortable for you," in cleaned.text
+    assert "Book your adjustment today" not in cleaned.text
+    listing = clean_html((site / "blog.html").read_bytes(), "https://chiro.test/blog/")
+    with pytest.raises(NotAnArticle, match="listing"):
+        extract_article([listing])

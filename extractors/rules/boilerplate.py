@@ -280,6 +280,12 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "cta",
         "call-to-action",
         "kg-header-card",
+        # Divi's promotion modules: a blurb with its button, testimonials
+        "et_pb_blurb",
+        "et_pb_button",
+        "et_pb_testimonial",
+        "testimonial",
+        "testimonials",
         "calltoaction",
         "poll",
         "polls",
@@ -343,11 +349,13 @@ BUILDER_FURNITURE: dict[str, str] = {
     "elementor-widget-theme-site-logo": "navigation",
 }
 # Elements that markup names as the article's body, in order: schema.org's articleBody,
-# Elementor's post-content widget, and the Elementor document of a post built with it.
+# Elementor's post-content widget, the Elementor document of a post built with it, and Divi's
+# post-content module.
 ARTICLE_BODY_HINTS: tuple[str, ...] = (
     "[itemprop='articleBody']",
     ".elementor-widget-theme-post-content",
     "[data-elementor-type='wp-post']",
+    ".et_pb_post_content",
 )
 # Page-builder templates that frame every page: header, footer and popups (by attribute value).
 BUILDER_CHROME_ATTRIBUTE = "data-elementor-type"
@@ -401,6 +409,14 @@ NEGATIVE_TOKENS: frozenset[str] = AD_TOKENS | CLICKBAIT_TOKENS | NAVIGATION_TOKE
 # (matched, case-insensitive, against the label). Why: health libraries render sections as
 # accordions whose panels carry `hidden` or `display:none` until opened.
 COLLAPSED_CONTROL_MAX_CHARS = 150
+# A control without ARIA, by its class: a toggle's or accordion's title ("et_pb_toggle_title",
+# "elementor-tab-title"): a token of each set. Why: page builders open panels by script alone.
+COLLAPSED_CONTROL_KINDS: frozenset[str] = frozenset(
+    {"toggle", "accordion", "tab", "collapse", "collapsible", "expand", "expander"}
+)
+COLLAPSED_CONTROL_PARTS: frozenset[str] = frozenset(
+    {"title", "heading", "header", "question", "trigger", "label"}
+)
 COLLAPSED_FURNITURE_LABELS = (
     r"\b(references?|sources?|citations?|bibliography|transcript|menu|navigation|search|filters?"
     r"|share|comments?|cookies?|settings|sign in|log in)\b"
