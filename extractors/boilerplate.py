@@ -145,6 +145,24 @@ def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
     return control is not None and not _COLLAPSED_FURNITURE.search(control.text(deep=True))
 
 
+_BOX_TAGS = frozenset({"div", "section", "aside"})
+
+
+def _call_to_action(box: Node) -> bool:
+    """A small box whose last element is a button or a block of buttons (see
+    rules.CTA_BOX_MAX_CHARS)."""
+    last = box.last_child
+    while last is not None and (last.tag is None or last.tag[0] == "-"):
+        last = last.prev  # text and comments after it
+    if last is None or last.mem_id == box.mem_id:
+        return False
+    if last.tag != "button":
+        strings = class_strings(last.attributes)
+        if strings is None or class_info(*strings).tokens.isdisjoint(rules.BUTTON_TOKENS):
+            return False
+    return len(box.text(deep=True)) <= rules.CTA_BOX_MAX_CHARS
+
+
 def _control_by_class(attrs: dict[str, Any]) -> bool:
     """A toggle's or accordion's title by its class (see rules.COLLAPSED_CONTROL_KINDS)."""
     strings = class_strings(attrs)
@@ -242,6 +260,8 @@ class JunkJudge:
             return "other"
         if token is not None and self.options.strict and self._unguarded(node):
             return token
+        if tag in _BOX_TAGS and self.options.strict and _call_to_action(node):
+            return "other"
         return None
 
     def skips_container(self, node: Node) -> bool:

@@ -15,7 +15,12 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from extractors.pagekeys import MOVED_NEXT_RULE, STRICT_PATH_PAGE, strict_page_key
+from extractors.pagekeys import (
+    MOVED_NEXT_RULE,
+    STRICT_PATH_PAGE,
+    UNDER_ARTICLE_RULE,
+    strict_page_key,
+)
 from extractors.rules import discovery as rules
 from extractors.safeurl import join_url, split_url
 
@@ -413,8 +418,10 @@ def parse_listing(
     found.articles = _with_index_entries(found.articles, entries)
     found.articles = [u for u in dict.fromkeys(found.articles) if u != url]
     next_url, rule = find_next_page(tree, url)
-    if rule == MOVED_NEXT_RULE:
-        next_url = None  # a listing is not fetched on the chance that a link leads to its next
+    if rule in (MOVED_NEXT_RULE, UNDER_ARTICLE_RULE):
+        # a listing is not fetched on the chance that a link leads to its next; and a link
+        # below a listing's path is a card's ("Read more"), not a page of the listing
+        next_url = None
     if next_url is None and later_pages:
         # Why: listing pagers say "Older posts" or "More articles", which are not the
         # article-page labels find_next_page reads; the nearest later page is the next one.

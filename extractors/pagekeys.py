@@ -21,6 +21,9 @@ from extractors.rules.pagination import (
 from extractors.safeurl import split_url
 from extractors.urls import is_tracking, without_session
 
+UNDER_ARTICLE_RULE = "next-under-article"
+"""The rule of a next page found below the article's path by its label, its number unknown
+(`pagination.find_next_page`)."""
 MOVED_NEXT_RULE = "next-elsewhere"
 """The rule of a next page found under another address (`pagination.find_next_page`): the page
 it leads to is a later page of the article only if the fetch ends there (`is_next_of` on the

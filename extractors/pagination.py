@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extractors.dom import Node
 from extractors.pagekeys import (
     MOVED_NEXT_RULE,
+    UNDER_ARTICLE_RULE,
     is_next_of,
     is_zero_based_second,
     page_keys,
@@ -222,7 +223,7 @@ def find_next_page(
         zero_based = rule != "pager" and is_zero_based_second(absolute, url)
         if not zero_based and not is_next_of(absolute, url):
             if rule == "next-text" and below is None and _under_article(absolute, url, article):
-                below = (absolute, "next-under-article")
+                below = (absolute, UNDER_ARTICLE_RULE)
             if rule != "pager" and moved is None and _next_elsewhere(absolute, url):
                 moved = (absolute, MOVED_NEXT_RULE)
             absolute = _through_interstitial(absolute, base, url)

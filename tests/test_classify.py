@@ -45,6 +45,8 @@ from extractors.text import strip_number
         ("What you might notice", "signs"),
         ("Common questions", "other"),
         ("Why do I need a plaster cast?", None),
+        ("Key facts", "other"),
+        ("Questions we often hear at the counter", "other"),
         ("Why do toes curl?", "causes"),
         ("Questions parents often ask", "other"),
         ("Will they go down on their own?", "outlook"),
@@ -276,6 +278,7 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("How bed bugs get into a home", "causes"),
         ("Staying fresh day to day", "prevention"),
         ("How to cut back without the headache", "prevention"),
+        ("How to keep your levels up", "prevention"),
         ("How people come into contact with the oil", "causes"),
     ],
 )

@@ -100,6 +100,13 @@ FURNITURE = {
         "another language.</p><p>Leaflet reference: PIL-0123, Review date: 03/2027</p>",
         "other",
     ),
+    "call to action box": (
+        "<div class='wp-block-group has-background'><p><strong>Winter is coming: protect "
+        "yourself</strong></p><p>Walk-in flu jabs at every branch from September.</p><div "
+        "class='wp-block-buttons'><div class='wp-block-button'><a class='wp-block-button__link'"
+        " href='/services/flu-jab/'>Book a flu jab</a></div></div></div>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -137,6 +144,8 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "patients say",
         "Tomas Reyes",
         "Braille",
+        "Winter is coming",
+        "Walk-in flu",
         "PIL-0123",
         "Our prices",
         "Join our",

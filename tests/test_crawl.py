@@ -671,6 +671,16 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
         lambda u: "/Health/" in u,
     )
     assert table.articles == ["https://ex.test/Health/Article.aspx?ID=23"]
+    # A Query Loop: a card's "Read more" below the listing's path is no page of the listing;
+    # its "Next Page" by the block's own parameter is.
+    loop = parse_listing(
+        "<main><ul class='wp-block-post-template'><li><h2><a href='/hub/fainting/'>Fainting: "
+        "what to do</a></h2><p>Most faints pass quickly. <a href='/hub/fainting/'>Read more"
+        "</a></p></li></ul><nav class='wp-block-query-pagination'><a href='/hub/?query-12-page=2'"
+        " class='wp-block-query-pagination-next'>Next Page</a></nav></main>",
+        "https://ex.test/hub/",
+    )
+    assert loop.follow == ["https://ex.test/hub/?query-12-page=2"]
     # Drupal counts a view's pages from 0: "?page=1", its next link, is the second page.
     drupal = parse_listing(
         "<main><h2><a href='/library/gout'>Gout</a></h2><nav class='pager'>"

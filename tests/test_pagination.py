@@ -51,6 +51,8 @@ def doc(extra: str, head: str = "") -> str:
         # Webflow pages each collection list by its own parameter: "<list id>_page"
         ("https://a.com/journal?a3f92c1d_page=2", "https://a.com/journal", True),
         ("https://a.com/journal?sort_page=2", "https://a.com/journal", False),
+        # and WordPress's Query Loop block by "query-<id>-page"
+        ("https://a.com/hub/?query-12-page=2", "https://a.com/hub/", True),
     ],
 )
 def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
@@ -131,6 +133,14 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
         ("<a href='/a/2/'>Sigue leyendo</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Lire la suite</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Weiterlesen</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        # A block theme's wp_link_pages line
+        (
+            "<p class='post-nav-links'>Pages: <span class='post-page-numbers current'>1</span> "
+            "<a href='/a/2/' class='post-page-numbers'>2</a></p>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
         # A site builder's button: "Keep reading", labelled "Read part 2".
         ("<a href='/a/page/2'>Keep reading</a>", "", "https://s.test/a", "https://s.test/a/page/2"),
         (

@@ -516,6 +516,9 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
             ("recovering-from-a-tonsillectomy", "Bleeding"),
         )
     },
+    # gutenberg-hub: sun-rash's "Key facts" box names no kind of its own ("other"), and its
+    # items' symptom words outweigh that, as they do for a summary.
+    ("gutenberg-hub", "/health-hub/sun-rash/", "section 'Key facts'"): "content over a summary",
     # A series' later parts: their headings name what they do, and only the series' own title
     # ("Part 2: Exercises", "Part 3: Keeping It From Coming Back") says it is treatment or
     # prevention.

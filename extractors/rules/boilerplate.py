@@ -357,6 +357,11 @@ ARTICLE_BODY_HINTS: tuple[str, ...] = (
     "[data-elementor-type='wp-post']",
     ".et_pb_post_content",
 )
+# A small box that ends in a button is a call to action ("Winter is coming: protect yourself",
+# a line of offer, "Book a flu jab"): at most CTA_BOX_MAX_CHARS of text, its last element a
+# button, or a block of buttons, by tag or class token.
+CTA_BOX_MAX_CHARS = 400
+BUTTON_TOKENS: frozenset[str] = frozenset({"button", "buttons", "btn", "wp-block-buttons"})
 # Page-builder templates that frame every page: header, footer and popups (by attribute value).
 BUILDER_CHROME_ATTRIBUTE = "data-elementor-type"
 BUILDER_CHROME_TYPES: frozenset[str] = frozenset({"header", "footer", "popup"})

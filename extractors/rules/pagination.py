@@ -19,8 +19,9 @@ PAGE_PARAMS: tuple[str, ...] = (
     "p",
 )
 # Page parameters named per list: Webflow's collection lists page with "?a3f92c1d_page=2" (the
-# list's id, then "_page"). Ranked after PAGE_PARAMS.
-PAGE_PARAM_PATTERN = r"[0-9a-f]{6,}_page"
+# list's id, then "_page"), WordPress's Query Loop block with "?query-12-page=2". Ranked after
+# PAGE_PARAMS.
+PAGE_PARAM_PATTERN = r"[0-9a-f]{6,}_page|query-\d+-page"
 # Page parameters that are a post's id on a site's root script: WordPress's plain links
 # ("/?p=101", "/index.php?p=101") name a post, not page 101 of the home page.
 POST_ID_PARAMS: frozenset[str] = frozenset({"p"})
@@ -48,6 +49,7 @@ PAGER_CONTAINER_MARKS: tuple[str, ...] = (
     "paginat",
     "pager",
     "page-links",
+    "nav-links",  # WordPress's wp_link_pages in block themes: "post-nav-links"
     "page-numbers",
     "pagenav",
     "pages",
