@@ -149,17 +149,20 @@ _BOX_TAGS = frozenset({"div", "section", "aside"})
 
 
 def _call_to_action(box: Node) -> bool:
-    """A small box whose last element is a button or a block of buttons (see
-    rules.CTA_BOX_MAX_CHARS)."""
+    """A small box whose last element is a button link, or a block of them, leading away (see
+    rules.CTA_BOX_MAX_CHARS). A <button> that opens a panel (a toggle's) is no call to
+    action."""
     last = box.last_child
     while last is not None and (last.tag is None or last.tag[0] == "-"):
         last = last.prev  # text and comments after it
     if last is None or last.mem_id == box.mem_id:
         return False
-    if last.tag != "button":
-        strings = class_strings(last.attributes)
-        if strings is None or class_info(*strings).tokens.isdisjoint(rules.BUTTON_TOKENS):
-            return False
+    strings = class_strings(last.attributes)
+    if strings is None or class_info(*strings).tokens.isdisjoint(rules.BUTTON_TOKENS):
+        return False
+    links = [last] if last.tag == "a" else last.css("a[href]")
+    if not any(not str(a.attributes.get("href") or "#").startswith("#") for a in links):
+        return False
     return len(box.text(deep=True)) <= rules.CTA_BOX_MAX_CHARS
 
 

@@ -1037,3 +1037,16 @@ def test_a_divi_post_and_its_blog_listing() -> None:
     listing = clean_html((site / "blog.html").read_bytes(), "https://chiro.test/blog/")
     with pytest.raises(NotAnArticle, match="listing"):
         extract_article([listing])
+
+
+def test_a_toggle_title_ending_in_its_button_is_no_call_to_action() -> None:
+    """A toggle card's heading box ends in the <button> that opens it: the question stays
+    (a box ending in a button link that leads away is a call to action; this one is not)."""
+    html = page(
+        ARTICLE + "<div class='kg-card kg-toggle-card'><div class='kg-toggle-heading'><h4 "
+        "class='kg-toggle-heading-text'>How long does the rash last?</h4><button "
+        "class='kg-toggle-card-icon btn'><svg></svg></button></div><div "
+        "class='kg-toggle-content'><p>Usually one to three weeks, fading and returning with "
+        "heat.</p></div></div>"
+    )
+    assert "How long does the rash last?" in clean_html(html, "https://ex.test/rash/").text

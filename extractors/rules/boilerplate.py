@@ -359,7 +359,8 @@ ARTICLE_BODY_HINTS: tuple[str, ...] = (
 )
 # A small box that ends in a button is a call to action ("Winter is coming: protect yourself",
 # a line of offer, "Book a flu jab"): at most CTA_BOX_MAX_CHARS of text, its last element a
-# button, or a block of buttons, by tag or class token.
+# button link leading away, or a block of them, by class token. (A toggle's <button>, which
+# opens a panel, is none.)
 CTA_BOX_MAX_CHARS = 400
 BUTTON_TOKENS: frozenset[str] = frozenset({"button", "buttons", "btn", "wp-block-buttons"})
 # Page-builder templates that frame every page: header, footer and popups (by attribute value).
