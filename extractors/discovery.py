@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 NON_ARTICLE_PATHS = re.compile(rules.NON_ARTICLE_PATHS, re.IGNORECASE)
 HOME_PATH = re.compile(rules.HOME_PATH, re.IGNORECASE)
+NON_ARTICLE_QUERY = re.compile(rules.NON_ARTICLE_QUERY, re.IGNORECASE)
 
 
 def is_site_page(url: str) -> bool:
@@ -42,6 +43,8 @@ def is_site_page(url: str) -> bool:
     path, _, query = url[start:].split("#", 1)[0].partition("?")
     if not query and HOME_PATH.fullmatch(path):
         return True  # the home page; "/?p=12" (WordPress without pretty links) is an article
+    if query and NON_ARTICLE_QUERY.search("&" + query):
+        return True  # a listing filtered by category, tag or author ("/journal?category=Gut")
     return NON_ARTICLE_PATHS.search(path) is not None
 
 
@@ -426,11 +429,33 @@ def parse_listing(
         # Why: listing pagers say "Older posts" or "More articles", which are not the
         # article-page labels find_next_page reads; the nearest later page is the next one.
         next_url = min(later_pages)[1]
+    if next_url is None:
+        next_url = _marked_next(tree, url)
     if next_url:
         found.follow.append(next_url)
     found.follow += [u for u in dict.fromkeys(index_pages) if u not in (url, next_url)]
     found.follow += [u for u in _feeds(tree, url) if u not in found.follow]
     return found
+
+
+def _marked_next(tree: LexborHTMLParser, url: str) -> str | None:
+    """The listing's next page by rel=next alone, under its own path with another query
+    ("/journal?offset=1718035200000": Squarespace pages a blog by a post's time, no page
+    number). Why: only a listing is read so; an article's next page must be a later page."""
+    here = split_url(url)
+    for node in tree.css("a[rel~=next][href], link[rel~=next][href]"):
+        target = join_url(url, str(node.attributes.get("href") or ""))
+        found = split_url(target) if target else None
+        if (
+            found is not None
+            and here is not None
+            and found.netloc.lower() == here.netloc.lower()
+            and found.path == here.path
+            and found.query
+            and found.query != here.query
+        ):
+            return target
+    return None
 
 
 def _card_title(node: Node, href: str) -> bool:

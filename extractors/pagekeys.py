@@ -52,16 +52,18 @@ class PageKey:
 _PARAM_RANK = {name: rank for rank, name in enumerate(PAGE_PARAMS)}
 _CASE_BLIND = re.compile(CASE_BLIND_PATH, re.I)
 _LIST_PAGE_PARAM = re.compile(PAGE_PARAM_PATTERN, re.I)
+_ALIASED_ID = re.compile(r"^(\d+):[\w-]+$")
 _ROOT_SCRIPT = re.compile(ROOT_SCRIPT_PATH, re.I)
 
 
 def _query_keys(query: str, path: str) -> tuple[str, int | None]:
     """The query without its page parameter and tracking parameters, and the page number."""
     pairs = [
-        (key, value)
+        (key, _ALIASED_ID.sub(r"\1", value))
         for key, value in parse_qsl(query, keep_blank_values=True)
         if not is_tracking(key, value)
-    ]  # tracking and session parameters say nothing of the article
+    ]  # tracking and session parameters say nothing of the article; Joomla's "id=41:alias"
+    # is "id=41" (its own links spell it both ways)
     ranked = [
         (_PARAM_RANK.get(key.lower(), len(_PARAM_RANK)), index)
         for index, (key, value) in enumerate(pairs)

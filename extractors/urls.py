@@ -29,6 +29,8 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         "cmpid",
         "ocid",
         "sr_share",
+        "hslang",  # HubSpot puts it in every internal link
+        "hs_amp",
     }
 )
 # Session ids that old sites put in every link, a new one on every view: dropped always, or (the

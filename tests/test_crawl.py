@@ -681,6 +681,14 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
         "https://ex.test/hub/",
     )
     assert loop.follow == ["https://ex.test/hub/?query-12-page=2"]
+    # Squarespace pages a blog by a post's time: the rel=next link under the listing's path.
+    offset = parse_listing(
+        "<main><h1><a href='/journal/gut'>Gut health basics for busy people</a></h1><nav "
+        "class='blog-list-pagination'><a href='/journal?offset=1718035200000' rel='next'>Older "
+        "Posts</a></nav></main>",
+        "https://ex.test/journal",
+    )
+    assert offset.follow == ["https://ex.test/journal?offset=1718035200000"]
     # Drupal counts a view's pages from 0: "?page=1", its next link, is the second page.
     drupal = parse_listing(
         "<main><h2><a href='/library/gout'>Gout</a></h2><nav class='pager'>"
@@ -913,6 +921,9 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("", True),
         ("/index.php", True),
         ("/membership/", True),
+        ("/journal?category=Gut+Health", True),
+        ("/blog/?author=2", True),
+        ("/journal?page=2", False),
         ("/pricing", True),
         ("/en/", True),  # a language's root on a site in several
         ("/es-us", True),

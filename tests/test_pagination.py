@@ -53,6 +53,14 @@ def doc(extra: str, head: str = "") -> str:
         ("https://a.com/journal?sort_page=2", "https://a.com/journal", False),
         # and WordPress's Query Loop block by "query-<id>-page"
         ("https://a.com/hub/?query-12-page=2", "https://a.com/hub/", True),
+        # Joomla: limitstart pages an article, and its id is spelt with or without its alias
+        (
+            "https://a.com/index.php?option=com_content&id=43&limitstart=2",
+            "https://a.com/index.php?option=com_content&id=43:tick-bites&limitstart=1",
+            True,
+        ),
+        # HubSpot's hsLang in every link says nothing of the page
+        ("https://a.com/blog/page/2?hsLang=en", "https://a.com/blog", True),
     ],
 )
 def test_is_next_of(candidate: str, current: str, expected: bool) -> None:

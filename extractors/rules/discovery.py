@@ -24,6 +24,9 @@ NON_ARTICLE_PATHS = (
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
 )
 
+# Query parameters of a listing's filters: a page by category, tag or author is a listing.
+NON_ARTICLE_QUERY = r"&(category|categories|tag|tags|author)="
+
 # A site's home page (without a query): a listing, which sitemaps list first; on a site in
 # several languages, each language's root is one ("/en/", "/es-us/").
 LANGUAGE_ROOT = (

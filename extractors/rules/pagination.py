@@ -17,6 +17,8 @@ PAGE_PARAMS: tuple[str, ...] = (
     "pn",
     "part",
     "p",
+    "limitstart",  # Joomla: an article's page (from 0), a listing's first item
+    "start",
 )
 # Page parameters named per list: Webflow's collection lists page with "?a3f92c1d_page=2" (the
 # list's id, then "_page"), WordPress's Query Loop block with "?query-12-page=2". Ranked after
