@@ -26,6 +26,7 @@ from extractors.rules.boilerplate import (
     CITATION_BRACKETED,
     CITATION_NUMBER,
     CODE_TAGS,
+    NOTE_MARK_HINTS,
 )
 from extractors.rules.thresholds import MAX_DEPTH
 from extractors.text import fold_space, strip_markup
@@ -96,6 +97,16 @@ def _is_anchor_mark(node: Node) -> bool:
     return str(node.attributes.get("href") or "").startswith("#") and (
         node.text(deep=True).strip() in ANCHOR_MARKS
     )
+
+
+def _is_note_mark(node: Node) -> bool:
+    """A footnote mark outside a <sup> (see rules.NOTE_MARK_HINTS)."""
+    attrs = node.attributes
+    href = str(attrs.get("href") or "")
+    if not href.startswith("#") or not _CITATION_NUMBER.fullmatch(node.text(deep=True).strip()):
+        return False
+    marks = f"{href} {attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return any(hint in marks for hint in NOTE_MARK_HINTS)
 
 
 _SAFE_ID = re.compile(r"[\w:.-]{1,100}")
@@ -376,7 +387,7 @@ class BlockWalker:
             return
         if tag == "sup" and _is_citation(node):
             return
-        if tag == "a" and _is_anchor_mark(node):
+        if tag == "a" and (_is_anchor_mark(node) or _is_note_mark(node)):
             return
         attrs = node.attributes if tag not in _PLAIN_INLINE else None
         if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):

@@ -10,6 +10,7 @@ result shows bytes that were not UTF-8.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -65,7 +66,10 @@ class CleanPage:
 
 def _page_title(survey: Survey, meta: PageMeta) -> str:
     """The first h1 when it agrees with the metadata title (or there is none), else the
-    metadata title."""
+    metadata title. They agree when one holds the other, or when both open with the same two
+    words: a search title that says more ("Jumper's Knee (Patellar Tendinopathy): Causes and
+    Exercises") over the title the reader sees ("Jumper's Knee: Pain Just Below the
+    Kneecap")."""
     heading = fold_space(survey.headings[0].text(deep=True)) if survey.headings else ""
     if not 3 <= len(heading) <= 300:
         return meta.title
@@ -75,7 +79,15 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     key = normalize_key(heading)
     if not wanted or key == wanted or key in wanted or wanted in key:
         return heading if wanted else clean_title(heading, meta.site_name)
+    if _opening(key, 2) is not None and _opening(key, 2) == _opening(wanted, 2):
+        return heading
     return meta.title
+
+
+def _opening(key: str, words: int) -> tuple[str, ...] | None:
+    """The first `words` words of a title key, without punctuation; None when it is shorter."""
+    found = tuple(w for w in re.split(r"[^\w']+", key) if w)[:words]
+    return found if len(found) == words else None
 
 
 def _links_home(heading: Node) -> bool:

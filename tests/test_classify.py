@@ -279,6 +279,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Staying fresh day to day", "prevention"),
         ("How to cut back without the headache", "prevention"),
         ("How to keep your levels up", "prevention"),
+        ("Settling them down", "treatment"),
+        ("How tick bites happen", "causes"),
         ("How people come into contact with the oil", "causes"),
     ],
 )

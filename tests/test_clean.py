@@ -107,6 +107,14 @@ FURNITURE = {
         " href='/services/flu-jab/'>Book a flu jab</a></div></div></div>",
         "other",
     ),
+    "quote block and credits": (
+        "<div class='sqs-block quote-block sqs-block-quote'><blockquote>Rest is the best "
+        "medicine for shins.</blockquote><figcaption>From the clinic notebook</figcaption></div>"
+        "<p>Photo by Ana Ruiz on Unsplash</p><p>Illustration by Maya Lindqvist for Ward Notes</p>"
+        "<p>Ward Notes is a reader-supported publication. To receive new posts, consider "
+        "becoming a free or paid subscriber.</p>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -145,6 +153,10 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "Tomas Reyes",
         "Braille",
         "Winter is coming",
+        "clinic notebook",
+        "Ana Ruiz",
+        "Lindqvist",
+        "reader-supported",
         "Walk-in flu",
         "PIL-0123",
         "Our prices",
@@ -1050,3 +1062,28 @@ def test_a_toggle_title_ending_in_its_button_is_no_call_to_action() -> None:
         "heat.</p></div></div>"
     )
     assert "How long does the rash last?" in clean_html(html, "https://ex.test/rash/").text
+
+
+def test_squarespace_blocks_note_marks_and_a_fuller_search_title() -> None:
+    """A Squarespace post's text blocks, two levels apart, are read whole from the entry's
+    content (microformats' e-content); a footnote mark outside a <sup> ("well<a
+    class='footnote-anchor' href='#footnote-2'>2</a>") goes; an h1 that opens as the search
+    title does ("Jumper's Knee: ..." against "Jumper's Knee (Patellar ...): ...") is the
+    title."""
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "squarespace-journal" / "anal-fissure.html").read_bytes()
+    cleaned = clean_html(html, "https://gut.test/journal/anal-fissure")
+    assert "An anal fissure is a small tear or split" in cleaned.text
+    marked = page(
+        ARTICLE + "<ul><li>Wear dentures that fit badly<a class='footnote-anchor' "
+        "href='#footnote-2' id='footnote-anchor-2'>2</a></li><li>Lick your lips</li></ul>"
+    )
+    assert "fit badly\n" in clean_html(marked, "https://ex.test/a").text + "\n"
+    titled = (
+        "<html><head><title>Jumper's Knee (Patellar Tendinopathy): Causes and Exercises</title>"
+        f"</head><body><article><h1>Jumper's Knee: Pain Just Below the Kneecap</h1>{ARTICLE}"
+        "</article></body></html>"
+    )
+    found = clean_html(titled, "https://ex.test/blog/jumpers-knee").title
+    assert found == "Jumper's Knee: Pain Just Below the Kneecap"

@@ -519,6 +519,13 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     # gutenberg-hub: sun-rash's "Key facts" box names no kind of its own ("other"), and its
     # items' symptom words outweigh that, as they do for a summary.
     ("gutenberg-hub", "/health-hub/sun-rash/", "section 'Key facts'"): "content over a summary",
+    # squarespace-journal: self-care while it lasts, named by what you do ("Eating and
+    # drinking"), not by a kind.
+    (
+        "squarespace-journal",
+        "/journal/antibiotic-associated-diarrhoea",
+        "section 'Eating and drinking while it lasts'",
+    ): "names no kind",
     # A series' later parts: their headings name what they do, and only the series' own title
     # ("Part 2: Exercises", "Part 3: Keeping It From Coming Back") says it is treatment or
     # prevention.

@@ -268,6 +268,7 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         # ground truth counts an embedded tweet as the article's, and recall fell 0.007.)
         "pullquote",
         "pull-quote",
+        "sqs-block-quote",
         # a platform's clap and response counters; a wiki's [edit] links and infobox
         "vote-count",
         "responses-count",
@@ -276,6 +277,7 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "references",
         "reflist",
         "footnotes",
+        "footnote",
         "endnotes",
         "cta",
         "call-to-action",
@@ -349,13 +351,14 @@ BUILDER_FURNITURE: dict[str, str] = {
     "elementor-widget-theme-site-logo": "navigation",
 }
 # Elements that markup names as the article's body, in order: schema.org's articleBody,
-# Elementor's post-content widget, the Elementor document of a post built with it, and Divi's
-# post-content module.
+# Elementor's post-content widget, the Elementor document of a post built with it, Divi's
+# post-content module, and microformats' entry content (Squarespace's post body).
 ARTICLE_BODY_HINTS: tuple[str, ...] = (
     "[itemprop='articleBody']",
     ".elementor-widget-theme-post-content",
     "[data-elementor-type='wp-post']",
     ".et_pb_post_content",
+    ".h-entry .e-content",
 )
 # A small box that ends in a button is a call to action ("Winter is coming: protect yourself",
 # a line of offer, "Book a flu jab"): at most CTA_BOX_MAX_CHARS of text, its last element a
@@ -444,6 +447,10 @@ ANCHOR_MARKS: frozenset[str] = frozenset({"#", "¶", "§", "🔗", "\U0001f517\u
 # article's text never carry the same class attribute. Two siblings differing in one such
 # token of the same family are the same kind of block (not <article>s: those are articles).
 ONE_ELEMENT_CLASS_TOKEN = r"(.*[-_])(?=[a-z]*\d)[a-z0-9]{6,}"
+
+# A footnote mark not in a <sup>: a link to a note on the page whose text is its number, marked
+# as a note by its class or target ("<a class='footnote-anchor' href='#footnote-2'>2</a>").
+NOTE_MARK_HINTS = ("foot", "fn", "note", "cite", "ref")
 
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})

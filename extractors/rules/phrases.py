@@ -248,8 +248,13 @@ INLINE_OTHER: tuple[str, ...] = (
     r"[\d.,]+\s?k?\s(readers?|people|visitors?|users?|others)\s(found|find|liked|rated|read|"
     r"viewed|shared)\s(this|it)\b.{0,40}",
     r"(photo|image|picture|illustration|video)s? ?(credit|source|courtesy)s?\s*[:/].{0,120}",
-    # a bare credit: "Photo: Tomas Reyes" (a caption that describes runs longer)
+    # a bare credit: "Photo: Tomas Reyes" (a caption that describes runs longer), "Photo by
+    # Ana Ruiz on Unsplash", "Illustration by Maya Lindqvist for Ward Notes"
     r"(photo|image|picture|illustration)s?( by)?\s*:\s*(\S+\s?){1,4}",
+    r"(photo|image|picture|illustration)s? by (\S+\s?){1,4}((on|for|via) (\S+\s?){1,4})?",
+    # a newsletter's appeal: "Ward Notes is a reader-supported publication. To receive new
+    # posts..., consider becoming a free or paid subscriber."
+    r".{0,60}\bis a reader-supported publication\b.{0,240}",
     # A site's copyright line (short: a wire service's notice, which the article carries, runs
     # longer).
     r"(\u00a9|\(c\)|copyright)\s*(\u00a9\s*)?(\d{4}([-\u2013]\d{4})?)?\s.{0,80}",
