@@ -79,7 +79,8 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     key = normalize_key(heading)
     if not wanted or key == wanted or key in wanted or wanted in key:
         return heading if wanted else clean_title(heading, meta.site_name)
-    if _opening(key, 2) is not None and _opening(key, 2) == _opening(wanted, 2):
+    opening = _opening(key, 2)
+    if opening is not None and opening == _opening(wanted, 2):
         return heading
     return meta.title
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from extractors.rules.pagination import (
+    ALIASED_ID_VALUE,
     CASE_BLIND_PATH,
     MAX_PAGE_NUMBER,
     PAGE_PARAM_PATTERN,
@@ -52,7 +53,7 @@ class PageKey:
 _PARAM_RANK = {name: rank for rank, name in enumerate(PAGE_PARAMS)}
 _CASE_BLIND = re.compile(CASE_BLIND_PATH, re.I)
 _LIST_PAGE_PARAM = re.compile(PAGE_PARAM_PATTERN, re.I)
-_ALIASED_ID = re.compile(r"^(\d+):[\w-]+$")
+_ALIASED_ID = re.compile(ALIASED_ID_VALUE)
 _ROOT_SCRIPT = re.compile(ROOT_SCRIPT_PATH, re.I)
 
 
@@ -62,8 +63,7 @@ def _query_keys(query: str, path: str) -> tuple[str, int | None]:
         (key, _ALIASED_ID.sub(r"\1", value))
         for key, value in parse_qsl(query, keep_blank_values=True)
         if not is_tracking(key, value)
-    ]  # tracking and session parameters say nothing of the article; Joomla's "id=41:alias"
-    # is "id=41" (its own links spell it both ways)
+    ]  # tracking and session parameters say nothing of the article; nor an id's alias
     ranked = [
         (_PARAM_RANK.get(key.lower(), len(_PARAM_RANK)), index)
         for index, (key, value) in enumerate(pairs)

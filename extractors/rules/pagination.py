@@ -24,6 +24,9 @@ PAGE_PARAMS: tuple[str, ...] = (
 # list's id, then "_page"), WordPress's Query Loop block with "?query-12-page=2". Ranked after
 # PAGE_PARAMS.
 PAGE_PARAM_PATTERN = r"[0-9a-f]{6,}_page|query-\d+-page"
+# A parameter value that is an id and its alias: Joomla's "id=41:heat-cramps" is "id=41" (its
+# own links spell it both ways). Group 1: the id.
+ALIASED_ID_VALUE = r"^(\d+):[\w-]+$"
 # Page parameters that are a post's id on a site's root script: WordPress's plain links
 # ("/?p=101", "/index.php?p=101") name a post, not page 101 of the home page.
 POST_ID_PARAMS: frozenset[str] = frozenset({"p"})
