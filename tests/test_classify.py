@@ -90,6 +90,8 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Ease off for a few days if you notice:", "signs"),
         ("These steps can help keep the pain away:", "prevention"),
         ("A few habits keep odour from building up:", "prevention"),
+        ("Strong hamstrings are far less likely to tear again. These habits help:", "prevention"),
+        ("These habits protect loose joints:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -281,6 +283,11 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("How to keep your levels up", "prevention"),
         ("Settling them down", "treatment"),
         ("How tick bites happen", "causes"),
+        ("What dries the nose out", "causes"),
+        ("Soothing a dry nose", "treatment"),
+        ("Keeping your hamstrings healthy", "prevention"),
+        ("Easing into new exercise", "prevention"),
+        ("Practising safely", "prevention"),
         ("How people come into contact with the oil", "causes"),
     ],
 )
