@@ -90,7 +90,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Ease off for a few days if you notice:", "signs"),
         ("These steps can help keep the pain away:", "prevention"),
         ("A few habits keep odour from building up:", "prevention"),
-        ("Strong hamstrings are far less likely to tear again. These habits help:", "prevention"),
+        ("Hamstrings are less likely to tear again if you:", "prevention"),
         ("These habits protect loose joints:", "prevention"),
     ],
 )

@@ -449,7 +449,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bkeep(s|ing)? (the |your )?(pain|symptoms?|flare-?ups?|it|them) (away|at bay)\b",
             r"\bkeep(s|ing)? .{1,30} from (building up|coming back|returning)\b",
             r"\bless likely to .{1,40} again\b",
-            r"\bprotect(s)? (your |the )?\w+( \w+)?\s*:$",
+            r"\bprotect(s)? (your |the )?\w+( \w+)?$",
         ),
     ),
     (
