@@ -145,6 +145,14 @@ def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
     return control is not None and not _COLLAPSED_FURNITURE.search(control.text(deep=True))
 
 
+def _reader_text(attrs: dict[str, Any]) -> bool:
+    """Named as readers' own text (rules.READER_TEXT_TOKENS): comments, stories."""
+    strings = class_strings(attrs)
+    return strings is not None and not class_info(*strings).tokens.isdisjoint(
+        rules.READER_TEXT_TOKENS
+    )
+
+
 _BOX_TAGS = frozenset({"div", "section", "aside"})
 
 
@@ -261,7 +269,11 @@ class JunkJudge:
             return "navigation"
         if (role in rules.DIALOG_ROLES or role in rules.NOTE_ROLES) and self._unguarded(node):
             return "other"
-        if token is not None and self.options.strict and self._unguarded(node):
+        if (
+            token is not None
+            and self.options.strict
+            and (_reader_text(attrs) or self._unguarded(node))
+        ):
             return token
         if tag in _BOX_TAGS and self.options.strict and _call_to_action(node):
             return "other"

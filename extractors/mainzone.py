@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extractors.blocks import HEADING_CLASS_TOKENS, SUBHEADING_CLASS_TOKENS, Block, BlockTree
 from extractors.boilerplate import JunkJudge
-from extractors.dom import ClassInfo, Node, class_of
+from extractors.dom import ClassInfo, Node, class_info, class_of, class_strings
 from extractors.rules import boilerplate as vocab
 from extractors.rules.thresholds import (
     ALTERNATIVE_SHARE,
@@ -315,7 +315,7 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
     for bound, node in sorted(candidates, key=lambda c: c[0], reverse=True):
         if best is not None and bound <= best[0]:
             break
-        if _inside_junk(node, judge, memo):
+        if _inside_junk(node, judge, memo) or _readers_text(node):
             continue
         _, density = _density(node, memo_density)
         final = bound * (1.0 - density)
@@ -323,7 +323,9 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
             best = (final, node)
     if best is None:
         return _body_hinted(root, memo_density)
-    alternatives = [(scores[k], nodes[k]) for k in ranked[: QUICK_TOP + 2]]
+    alternatives = [
+        (scores[k], nodes[k]) for k in ranked[: QUICK_TOP + 2] if not _readers_text(nodes[k])
+    ]
     main = _shared_ancestor(best[1], scores.get(best[1].mem_id, 0.0), alternatives)
     if main is best[1] and best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
         return _body_hinted(root, memo_density)
@@ -452,6 +454,25 @@ def _with_prose_around(
     return leads + items
 
 
+def _readers_text(node: Node, levels: int = 3) -> bool:
+    """The node, or an ancestor a few levels up, is named as readers' own text by its class or
+    id ("stories", "responses": vocab.READER_TEXT_TOKENS), whatever text it holds. Why:
+    readers' stories and comments under an article can outweigh it; named so, they neither
+    join the article nor draw the climb to an ancestor of both. (Only these names: a stray
+    furniture token is common on an article's own containers, "node--promoted".)"""
+    current: Node | None = node
+    for _ in range(levels):
+        if current is None or current.tag in ("body", "html", None):
+            return False
+        strings = class_strings(current.attributes)
+        if strings is not None and not class_info(*strings).tokens.isdisjoint(
+            vocab.READER_TEXT_TOKENS
+        ):
+            return True
+        current = current.parent
+    return False
+
+
 _ONE_ELEMENT_TOKEN = re.compile(vocab.ONE_ELEMENT_CLASS_TOKEN, re.I)
 
 
@@ -508,7 +529,7 @@ def _joined_siblings(
                 )
             )
             strong = not same_class_only and scores.get(key, 0.0) >= floor
-            if strong or same:
+            if (strong or same) and not _readers_text(child, levels=1):
                 # A repeated container may hold a widget the walk will drop: allow more links.
                 _, density = _density(child, memo)
                 if density < (SAME_CLASS_MAX_DENSITY if same else SIBLING_MAX_DENSITY):

@@ -1087,3 +1087,24 @@ def test_squarespace_blocks_note_marks_and_a_fuller_search_title() -> None:
     )
     found = clean_html(titled, "https://ex.test/blog/jumpers-knee").title
     assert found == "Jumper's Knee: Pain Just Below the Kneecap"
+
+
+def test_readers_stories_that_outweigh_the_article_are_not_read() -> None:
+    """Readers' stories and comments under an article, twice its length: named as such
+    ("stories", "responses", "experiences"), they neither join the article, nor vote for a
+    container above both, nor are spared as a large part of the page."""
+    story = (
+        "<div class='story'><h3>My son had this for three weeks</h3><p>He slept most days "
+        "and could not face food, and we worried until the blood test came back clear. "
+        "The doctor said rest and fluids, and slowly he came round.</p></div>"
+    )
+    for wrapper in ("section class='stories'", "div id='responses'", "div class='experiences'"):
+        tag = wrapper.split()[0]
+        html = (
+            "<html><head><title>Shin splints</title></head><body><main id='main'><article>"
+            f"<h1>Shin splints</h1>{ARTICLE}</article><{wrapper}><h2>Your stories</h2>"
+            f"{story * 8}</{tag}></main></body></html>"
+        )
+        text = clean_html(html, "https://ex.test/shin-splints/").text
+        assert "Shin splints are a common cause" in text
+        assert "three weeks" not in text, wrapper

@@ -173,7 +173,14 @@ NAVIGATION_TOKENS: frozenset[str] = frozenset(
         "sociallinks",
         "comments",
         "comment",
+        "responses",
         "disqus",
+        # readers' own stories below an article: "Your stories", "Share your experience"
+        "stories",
+        "reader-stories",
+        "user-stories",
+        "experiences",
+        "testimonies",
         "footer",
         "masthead",
         "topbar",
@@ -316,6 +323,22 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "shop",
         "usp",
         "slider",
+    }
+)
+
+# Tokens of readers' own text (comments, stories, responses): furniture however much of the page
+# they hold. Why: the guard that spares a large container named by a stray token ("content
+# has-sidebar") kept readers' stories that outweighed the article they follow.
+READER_TEXT_TOKENS: frozenset[str] = frozenset(
+    {
+        "comments",
+        "responses",
+        "disqus",
+        "stories",
+        "reader-stories",
+        "user-stories",
+        "experiences",
+        "testimonies",
     }
 )
 
