@@ -145,7 +145,7 @@ def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
     return control is not None and not _COLLAPSED_FURNITURE.search(control.text(deep=True))
 
 
-def _reader_text(attrs: dict[str, Any]) -> bool:
+def reader_text(attrs: dict[str, Any]) -> bool:
     """Named as readers' own text (rules.READER_TEXT_TOKENS): comments, stories."""
     strings = class_strings(attrs)
     return strings is not None and not class_info(*strings).tokens.isdisjoint(
@@ -272,7 +272,7 @@ class JunkJudge:
         if (
             token is not None
             and self.options.strict
-            and (_reader_text(attrs) or self._unguarded(node))
+            and (reader_text(attrs) or self._unguarded(node))
         ):
             return token
         if tag in _BOX_TAGS and self.options.strict and _call_to_action(node):

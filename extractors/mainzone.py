@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.blocks import HEADING_CLASS_TOKENS, SUBHEADING_CLASS_TOKENS, Block, BlockTree
-from extractors.boilerplate import JunkJudge
-from extractors.dom import ClassInfo, Node, class_info, class_of, class_strings
+from extractors.boilerplate import JunkJudge, reader_text
+from extractors.dom import ClassInfo, Node, class_of
 from extractors.rules import boilerplate as vocab
 from extractors.rules.thresholds import (
     ALTERNATIVE_SHARE,
@@ -464,10 +464,7 @@ def _readers_text(node: Node, levels: int = 3) -> bool:
     for _ in range(levels):
         if current is None or current.tag in ("body", "html", None):
             return False
-        strings = class_strings(current.attributes)
-        if strings is not None and not class_info(*strings).tokens.isdisjoint(
-            vocab.READER_TEXT_TOKENS
-        ):
+        if reader_text(current.attributes):
             return True
         current = current.parent
     return False
