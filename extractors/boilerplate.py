@@ -22,6 +22,7 @@ from extractors.dom import (
     Node,
     attributes,
     class_info,
+    class_of,
     class_strings,
     is_hidden,
     token_gate,
@@ -147,10 +148,7 @@ def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
 
 def reader_text(attrs: dict[str, Any]) -> bool:
     """Named as readers' own text (rules.READER_TEXT_TOKENS): comments, stories."""
-    strings = class_strings(attrs)
-    return strings is not None and not class_info(*strings).tokens.isdisjoint(
-        rules.READER_TEXT_TOKENS
-    )
+    return not class_of(attrs).tokens.isdisjoint(rules.READER_TEXT_TOKENS)
 
 
 _BOX_TAGS = frozenset({"div", "section", "aside"})
@@ -165,8 +163,7 @@ def _call_to_action(box: Node) -> bool:
         last = last.prev  # text and comments after it
     if last is None or last.mem_id == box.mem_id:
         return False
-    strings = class_strings(last.attributes)
-    if strings is None or class_info(*strings).tokens.isdisjoint(rules.BUTTON_TOKENS):
+    if class_of(last.attributes).tokens.isdisjoint(rules.BUTTON_TOKENS):
         return False
     links = [last] if last.tag == "a" else last.css("a[href]")
     if not any(not str(a.attributes.get("href") or "#").startswith("#") for a in links):
@@ -176,10 +173,7 @@ def _call_to_action(box: Node) -> bool:
 
 def _control_by_class(attrs: dict[str, Any]) -> bool:
     """A toggle's or accordion's title by its class (see rules.COLLAPSED_CONTROL_KINDS)."""
-    strings = class_strings(attrs)
-    if strings is None:
-        return False
-    tokens = class_info(*strings).tokens
+    tokens = class_of(attrs).tokens
     return not tokens.isdisjoint(rules.COLLAPSED_CONTROL_KINDS) and not tokens.isdisjoint(
         rules.COLLAPSED_CONTROL_PARTS
     )

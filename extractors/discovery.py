@@ -288,7 +288,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 def _chrome_links(scope: Node) -> set[int]:
     """The links of the page's menus, headers and footers (those of cards excepted), by tag
     and role, or by class or id tokens (rules.CHROME_TOKENS)."""
-    from extractors.dom import class_info  # loaded with the HTML machinery (see parse_listing)
+    from extractors.dom import class_of  # loaded with the HTML machinery (see parse_listing)
 
     links: set[int] = set()
     for part in scope.css(rules.CHROME):
@@ -297,9 +297,7 @@ def _chrome_links(scope: Node) -> set[int]:
         links.update(link.mem_id for link in part.css("a[href]"))
     total: int | None = None
     for part in scope.css(rules.CHROME_MARKED):
-        attrs = part.attributes
-        marks = class_info(str(attrs.get("class") or ""), str(attrs.get("id") or ""))
-        if marks.tokens.isdisjoint(rules.CHROME_TOKENS):
+        if class_of(part.attributes).tokens.isdisjoint(rules.CHROME_TOKENS):
             continue
         if total is None:
             total = len(scope.text(deep=True))

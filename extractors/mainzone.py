@@ -517,12 +517,14 @@ def _joined_siblings(
             # under the same tag and class (text split around related-links boxes).
             # A classless <section> beside a classless main <section> is the article's next
             # section (its list items do not vote: a section of a lead-in and a list scores low).
+            child_class = child.attributes.get("class")
             same = (
                 tag == main_tag
                 and (main_class or tag == "section")
                 and (
-                    child.attributes.get("class") == main_class
-                    or (tag != "article" and _same_class(child.attributes.get("class"), main_class))
+                    child_class == main_class  # <article>s: each its own article
+                    if tag == "article"
+                    else _same_class(child_class, main_class)
                 )
             )
             strong = not same_class_only and scores.get(key, 0.0) >= floor
