@@ -1,9 +1,10 @@
-"""Article discovery from saved inputs: sitemap and sitemap-index XML, RSS and Atom feeds,
-listing pages (article links and the listing's own next page). XML is parsed with defusedxml, so
-entity expansion and external entities are refused. Pure."""
+"""Article discovery from saved inputs: sitemap and sitemap-index XML, RSS, Atom and JSON
+feeds, listing pages (article links and the listing's own next page). XML is parsed with
+defusedxml, so entity expansion and external entities are refused. Pure."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -157,13 +158,46 @@ def _sitemap_entries(root: Element) -> Iterator[tuple[str, str]]:
 
 def parse_feed(data: bytes, base: str) -> Discovered:
     """Item links of an RSS 2.0, RSS 1.0 or Atom feed, resolved against the feed's URL and any
-    `xml:base` on the way (Atom feeds may give relative links under `xml:base="https://..."`)."""
+    `xml:base` on the way (Atom feeds may give relative links under `xml:base="https://..."`),
+    or of a JSON Feed."""
+    if _xml_start(data).startswith(b"{"):
+        return _json_feed(_xml_start(data), base)
     root = _parse_xml(data)
     found = Discovered()
     if root is None:
         found.error = "feed is not well-formed XML (or uses forbidden entities)"
         return found
     _feed_entries(root, base, found.articles)
+    found.articles = list(dict.fromkeys(found.articles))
+    return found
+
+
+def _json_feed(data: bytes, base: str) -> Discovered:
+    """Item links of a JSON Feed (jsonfeed.org, versions 1 and 1.1): each item's `url`, else
+    its `id` when that is a web address (the spec allows any unique string there), resolved
+    against the feed's URL. Why: Ghost, Micro.blog and WordPress plugins publish them, some
+    sites only them."""
+    found = Discovered()
+    try:
+        feed = json.loads(data)
+    except (ValueError, RecursionError):
+        found.error = "feed is not valid JSON"
+        return found
+    items = feed.get("items") if isinstance(feed, dict) else None
+    if not isinstance(items, list):
+        found.error = "JSON feed has no items list"
+        return found
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("url")
+        if not isinstance(link, str) or not link.strip():
+            link = item.get("id")
+            if not isinstance(link, str) or not link.strip().startswith(("http://", "https://")):
+                continue
+        joined = join_url(base, link.strip())
+        if joined is not None:
+            found.articles.append(joined)
     found.articles = list(dict.fromkeys(found.articles))
     return found
 
@@ -206,6 +240,8 @@ def _entry_link(node: Element, base: str) -> tuple[str, str]:
 
 def is_feed(data: bytes) -> bool:
     head = data[:1024].lower()
+    if _xml_start(head).startswith(b"{"):
+        return b"jsonfeed.org/version" in head.replace(b"\\/", b"/")
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 

@@ -34,7 +34,7 @@ class Source(BaseModel):
     sitemaps: list[str] = Field(
         default_factory=list, description="Sitemaps or sitemap index files (`.xml` or `.xml.gz`)."
     )
-    feeds: list[str] = Field(default_factory=list, description="RSS or Atom feeds.")
+    feeds: list[str] = Field(default_factory=list, description="RSS, Atom or JSON feeds.")
     articles: list[str] = Field(
         default_factory=list, description="Article URLs to crawl as they are, without discovery."
     )

@@ -580,6 +580,9 @@ def test_discovery_from_listings_sitemaps_and_feeds() -> None:
     child = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/s1/</loc></url><url><loc>/s2/#top</loc><lastmod>2026-05-02</lastmod></url></urlset>'
     rss = b"<rss><channel><item><link>/f1/?utm_source=rss</link></item></channel></rss>"
     atom = b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="/f2/"/></entry></feed>'
+    json_feed = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "9", "url": "/f3/"}]}'
+    )
     routes = {
         "/list/": (200, {}, listing(["/l1/", "/l2/"], "/list/page/2/")),
         "/list/page/2/": (200, {}, listing(["/l3/", "/s1/"])),
@@ -587,19 +590,20 @@ def test_discovery_from_listings_sitemaps_and_feeds() -> None:
         "/sm-1.xml.gz": (200, {"Content-Type": "application/gzip"}, gzip.compress(child)),
         "/rss.xml": (200, {}, rss),
         "/atom.xml": (200, {}, atom),
+        "/feed.json": (200, {"Content-Type": "application/feed+json"}, json_feed),
     }
     with serve_routes(routes) as base, Fetcher() as fetcher:
         source = Source(
             name="d",
             start_urls=[f"{base}/list/"],
             sitemaps=[f"{base}/sitemap.xml"],
-            feeds=[f"{base}/rss.xml", f"{base}/atom.xml"],
+            feeds=[f"{base}/rss.xml", f"{base}/atom.xml", f"{base}/feed.json"],
             exclude=["/l2/"],
             respect_robots=False,
         )
         found = discover(source, fetcher)
     paths = [u.split(base)[1] for u in found.urls]
-    assert paths == ["/s1/", "/s2/", "/f1/", "/f2/", "/l1/", "/l3/"]
+    assert paths == ["/s1/", "/s2/", "/f1/", "/f2/", "/f3/", "/l1/", "/l3/"]
     assert found.lastmod == {f"{base}/s2/": "2026-05-02"}  # keyed by the normalised URL
     assert found.warnings == []
 
@@ -959,6 +963,36 @@ def test_feed_links_resolve_against_xml_base() -> None:
     ]
     plain = b"""<rss version="2.0"><channel><item><link>posts/e</link></item></channel></rss>"""
     assert parse_feed(plain, "https://ex.test/feed/").articles == ["https://ex.test/feed/posts/e"]
+
+
+def test_json_feed_items() -> None:
+    """A JSON Feed (jsonfeed.org 1 and 1.1): each item's url, else its id when that is a web
+    address, resolved against the feed's URL; escaped slashes, a byte order mark and other
+    item fields are no matter. A listing's start URL that answers with one is read as a feed,
+    and a listing announcing one has it followed."""
+    from extractors.discovery import is_feed, parse_feed, parse_listing
+
+    feed = (
+        b'\xef\xbb\xbf{"version": "https:\\/\\/jsonfeed.org\\/version\\/1",'
+        b' "title": "Ask the Nurse", "items": ['
+        b'{"id": "1", "url": "https:\\/\\/ex.test\\/answers\\/stye\\/", "title": "A stye"},'
+        b'{"id": "https://ex.test/answers/hiccups/", "content_html": "<p>Hiccups</p>"},'
+        b'{"id": "3", "url": "/answers/cold-sores/"},'
+        b'{"id": "4"}, "not an item",'
+        b'{"id": "5", "url": "answers/stye/"}]}'
+    )
+    assert is_feed(feed)
+    assert parse_feed(feed, "https://ex.test/feed.json").articles == [
+        "https://ex.test/answers/stye/",
+        "https://ex.test/answers/hiccups/",
+        "https://ex.test/answers/cold-sores/",
+    ]
+    assert parse_feed(b"{not json", "https://ex.test/feed.json").error
+    assert parse_feed(b'{"version": "x"}', "https://ex.test/feed.json").error
+    assert not is_feed(b'{"items": []}')  # some other JSON: not announced as a feed
+    html = """<html><head><link rel="alternate" type="application/feed+json" href="/feed.json">
+    </head><body><main><h2><a href="/answers/stye/">A stye</a></h2></main></body></html>"""
+    assert parse_listing(html, "https://ex.test/answers/").follow == ["https://ex.test/feed.json"]
 
 
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:

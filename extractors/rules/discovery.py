@@ -116,4 +116,8 @@ DATA_LINK_ATTRIBUTES: tuple[str, ...] = (
     "data-next-url",
 )
 # Feed types a listing may announce in its head (<link rel=alternate type=...>).
-FEED_TYPES: tuple[str, ...] = ("application/rss+xml", "application/atom+xml")
+FEED_TYPES: tuple[str, ...] = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+)
