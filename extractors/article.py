@@ -27,8 +27,12 @@ from schemas import HealthArticle, Provenance, Removed
 EXTRACTOR_VERSION = "0.1.0"
 MIN_ARTICLE_CHARS = 200  # Why: less than a couple of sentences is a stub, an error or a listing.
 # A page whose text is one paragraph (no heading, no list) this short is a blurb: a podcast
-# episode or video page, a teaser. Why: an article says more than one short paragraph.
+# episode or video page, a teaser. Why: an article says more than one short paragraph. Unless
+# the page calls itself an article, holds no player and its paragraph has MIN_ANSWER_CHARS
+# (about 70 words): a short answer on a Q&A site. A leaflet's stub, its two-sentence summary
+# and a link to its PDF, calls itself an article too.
 MAX_BLURB_CHARS = 600
+MIN_ANSWER_CHARS = 400
 MAX_ORPHAN_LABEL_CHARS = 40  # "Information:", "Related:": a label whose content was furniture
 # Not content: how the record was made. `url` too, the address the crawl started from: one
 # article reached from two addresses (two tracking redirects in a feed) is the same article, and
@@ -136,7 +140,12 @@ def extract_article(
     size = sum(len(b.text) for b in blocks)
     if size < MIN_ARTICLE_CHARS:
         raise NotAnArticle(f"page holds only {size} characters of article text")
-    if len(blocks) == 1 and blocks[0].kind == "paragraph" and size < MAX_BLURB_CHARS:
+    if (
+        len(blocks) == 1
+        and blocks[0].kind == "paragraph"
+        and size < MAX_BLURB_CHARS
+        and (first.player or not first.metadata.declares_article or size < MIN_ANSWER_CHARS)
+    ):
         raise NotAnArticle(f"page holds one paragraph of {size} characters: a blurb")
     items = classify_outline(segment(blocks), title)
     lists = extract_article_lists(items)

@@ -25,6 +25,7 @@ from extractors.listing import listing_cards
 from extractors.mainzone import is_heading_box, other_articles, quick_main, select_main
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
+from extractors.rules.boilerplate import PLAYER_SELECTOR
 from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS
 from extractors.rules.thresholds import MIN_MAIN_CHARS
 from extractors.safeurl import split_url
@@ -62,6 +63,9 @@ class CleanPage:
     cards: int = 0
     """Article cards (a link and a short excerpt each) that make up the main content: a listing
     page when not 0 (see extractors.listing). Not looked for on a later page (`article_url`)."""
+    player: bool = False
+    """The page holds an audio or video player (rules.boilerplate.PLAYER_SELECTOR). Looked for
+    only when the main content is one block at most: a media page's blurb."""
 
 
 def _page_title(survey: Survey, meta: PageMeta) -> str:
@@ -222,6 +226,9 @@ def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage
             break
     assert best is not None
     blocks, removed = best
+    # Looked for in a fresh parse (prune strips players), and only where it matters: a page of
+    # one block at most may be a media page's blurb.
+    player = len(blocks) <= 1 and LexborHTMLParser(source).css_first(PLAYER_SELECTOR) is not None
     return CleanPage(
         # only a first page can make its article a listing: later pages skip the test
         cards=(
@@ -237,4 +244,5 @@ def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage
         next_page_rule=next_rule,
         metadata=meta,
         removed={kind: removed.get(kind, 0) for kind in REMOVAL_KINDS},
+        player=player,
     )

@@ -442,10 +442,9 @@ def parse_listing(
             index_pages.append(absolute)
             continue
         below = parts.path.startswith(folder) and len(parts.path) > len(folder)
-        if (
-            (wanted is None or not wanted(absolute))
-            and not _names_an_article(node, text, below)
-            and not (text and _card_title(node, href))
+        if (wanted is None or not wanted(absolute)) and (
+            (not _names_an_article(node, text, below) and not (text and _card_title(node, href)))
+            or _card_chip(node, text, href)
         ):
             if text and node.parent is not None and node.parent.tag == "li":
                 folder_of = parts.path.rstrip("/").rsplit("/", 1)[0]
@@ -490,6 +489,24 @@ def _marked_next(tree: LexborHTMLParser, url: str) -> str | None:
         ):
             return target
     return None
+
+
+def _card_chip(node: Node, text: str, href: str) -> bool:
+    """A card's short second link, not its headline: a topic or category chip ("First aid at
+    home") in a card (an <article> or list item, CARD_DEPTH + 1 levels up at most) whose one
+    headline links another address. Why: chips read as headlines by their length, and a topic
+    page of two cards was published."""
+    if not text or len(text) > rules.MAX_CHIP_TEXT or _is_headline(node):
+        return False
+    card = node.parent
+    for _ in range(CARD_DEPTH):
+        if card is None or card.tag in rules.CARD_TAGS:
+            break
+        card = card.parent
+    if card is None or card.tag not in rules.CARD_TAGS:
+        return False
+    headlines = {link.attributes.get("href") for link in card.css("a[href]") if _is_headline(link)}
+    return len(headlines) == 1 and href not in headlines
 
 
 def _card_title(node: Node, href: str) -> bool:

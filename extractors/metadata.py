@@ -54,6 +54,9 @@ class PageMeta:
     absolute: a moved page's new address. "" when the page has none."""
     description: str = ""
     jsonld_body: str = ""
+    declares_article: bool = False
+    """The head calls the page an article: og:type "article", or a JSON-LD article type other
+    than a mere WebPage."""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -365,4 +368,8 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         refresh_url=head.refresh,
         description=meta.get("description") or meta.get("og:description") or "",
         jsonld_body=fold_space(body) if isinstance(body, str) else "",
+        declares_article=(
+            meta.get("og:type", "").lower() in rules.ARTICLE_OG_TYPES
+            or bool(_types(ld) & (set(rules.ARTICLE_TYPES) - rules.NOT_DECLARING_TYPES))
+        ),
     )

@@ -788,6 +788,49 @@ def test_a_page_of_one_short_paragraph_is_a_blurb_not_an_article() -> None:
     assert extract_article([clean_html(page(longer), "https://s.test/pulled-muscle/")]).title
 
 
+def test_a_one_paragraph_answer_that_calls_itself_an_article_is_one() -> None:
+    """A Q&A site's short answer is one paragraph under the blurb length: its head calls it an
+    article (og:type, or a JSON-LD article type), and it holds no player, so it is published.
+    The same head over a podcast episode's player and blurb is still a blurb."""
+    from extractors import NotAnArticle
+
+    answer = (
+        "<h1>Why do I keep biting the inside of my cheek?</h1><p>Most people bite their cheek "
+        "now and then while chewing fast or talking with food in their mouth. Once the inside "
+        "of the cheek is bitten it swells a little, and the swollen patch sits in the way of "
+        "the teeth, so it is easy to bite it again in the days that follow. Eating slowly, "
+        "taking smaller mouthfuls and rinsing with warm salty water help the patch settle "
+        "within a week. A sore that lasts longer than three weeks is worth showing to a "
+        "dentist.</p>"
+    )
+
+    def with_head(head: str, body: str) -> bytes:
+        return f"<html><head>{head}</head><body><main>{body}</main></body></html>".encode()
+
+    og = "<meta property='og:type' content='article'>"
+    ld = '<script type="application/ld+json">{"@type": "BlogPosting"}</script>'
+    webpage = '<script type="application/ld+json">{"@type": "WebPage"}</script>'
+    url = "https://s.test/answers/cheek/"
+    for head in (og, ld):
+        record = extract_article([clean_html(with_head(head, answer), url)])
+        assert record.title == "Why do I keep biting the inside of my cheek?"
+    for head in ("", webpage):  # nothing declared: a blurb
+        with pytest.raises(NotAnArticle, match="a blurb"):
+            extract_article([clean_html(with_head(head, answer), url)])
+    stub = (  # a leaflet's page: its summary, and the leaflet as a PDF
+        "<h1>Having a flexible cystoscopy</h1><p>A flexible cystoscopy is a test that lets a "
+        "doctor look inside your bladder with a thin, bendy telescope. This leaflet explains "
+        "how to prepare, what happens during the test and how you may feel afterwards.</p>"
+        "<p><a href='/1235.pdf'>Download the leaflet</a></p>"
+    )
+    with pytest.raises(NotAnArticle, match="a blurb"):
+        extract_article([clean_html(with_head(og, stub), url)])
+    player = "<iframe src='https://player.vimeo.com/video/12'></iframe>"
+    for media in ("<audio controls src='/ep12.mp3'></audio>", player):
+        with pytest.raises(NotAnArticle, match="a blurb"):
+            extract_article([clean_html(with_head(og, media + answer), url)])
+
+
 def test_tab_panels_without_headings_take_their_tab_labels() -> None:
     """A tabbed reference page titles each panel by its tab only ("Symptoms"): the panel's
     text comes under a heading of the tab's label (the tab buttons themselves are

@@ -724,6 +724,42 @@ def test_a_to_z_index_entries_and_letter_pages() -> None:
     ]
 
 
+def test_card_chips_are_not_articles() -> None:
+    """A card's topic chip ("Bones and joints") beside the card's headline is no article link,
+    though as long as a headline; a card without a headline keeps its long links, and a link
+    the include patterns name is taken."""
+    from extractors.discovery import parse_listing
+
+    card = """<article class="card"><h3><a href="/answers/{slug}/">{title}</a></h3>
+    <p>An answer in three short sentences, the first of them cut short here</p>
+    <div class="meta"><a class="chip" href="/answers/topic/{topic}/">{label}</a>
+    <a href="/answers/{slug}/">Read answer</a></div></article>"""
+    cards = [
+        card.format(
+            slug="knuckles",
+            title="Is it bad to crack your knuckles?",
+            topic="bones",
+            label="Bones and joints",
+        ),
+        card.format(
+            slug="rumble",
+            title="Why does my stomach rumble?",
+            topic="tummy",
+            label="Tummy and digestion",
+        ),
+    ]
+    loose = "<li><a href='/answers/stubbed-toe/'>What to do after stubbing a toe</a></li>"
+    html = f"<html><body><main>{''.join(cards)}<ul>{loose}</ul></main></body></html>"
+    found = parse_listing(html, "https://ex.test/answers/")
+    assert found.articles == [
+        "https://ex.test/answers/knuckles/",
+        "https://ex.test/answers/rumble/",
+        "https://ex.test/answers/stubbed-toe/",
+    ]
+    named = parse_listing(html, "https://ex.test/answers/", lambda url: "/topic/" in url)
+    assert "https://ex.test/answers/topic/bones/" in named.articles
+
+
 def test_scripted_cards_load_more_buttons_and_announced_feeds() -> None:
     """Cards clickable as a whole (data-href, no <a>) are articles; a "Load more" button's
     data-next that is a later page of the listing is its next page; a feed the listing

@@ -515,3 +515,12 @@ INERT_ATTRIBUTES: frozenset[str] = frozenset(
         "border",
     }
 )
+
+# A media player: a page of one short paragraph beside one is an episode's or a video's blurb,
+# not an article (see extractors.article). Why iframes by host: embedded players come as them.
+PLAYER_SELECTOR = (
+    "audio, video, iframe[src*='youtube.com/embed'], iframe[src*='youtube-nocookie.com'],"
+    " iframe[src*='player.vimeo.com'], iframe[src*='open.spotify.com/embed'],"
+    " iframe[src*='soundcloud.com/player'], iframe[src*='podcasts.apple.com'],"
+    " iframe[src*='buzzsprout.com'], iframe[src*='libsyn.com'], iframe[src*='podbean.com']"
+)

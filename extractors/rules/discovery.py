@@ -77,6 +77,9 @@ LISTING_MAIN = "main, [role=main]"
 # its headline and its "Read more"; a header or footer inside one of these tags is a card's.
 CHROME = "header, footer, nav, [role=banner], [role=contentinfo], [role=navigation]"
 CARD_TAGS: frozenset[str] = frozenset({"article", "li"})
+# A card's topic or category chip is this short at most ("Tummy and digestion"); a link this
+# short beside the card's headline to another address is the chip, not an article.
+MAX_CHIP_TEXT = 40
 # Class or id tokens of chrome in layouts without those tags (table layouts, old CMSs): a menu
 # cell "leftnav", a "sidebar" <div>, a "footer" cell. Only for elements holding under half of
 # the page's text (CHROME_MAX_TEXT_SHARE): a wrapper "content has-sidebar" is no chrome.

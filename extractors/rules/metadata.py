@@ -19,6 +19,11 @@ ARTICLE_TYPES: tuple[str, ...] = (
     "WebPage",
 )
 
+# What a page that calls itself an article declares: its og:type, or a JSON-LD type of
+# ARTICLE_TYPES other than these (every page of a site is a WebPage).
+ARTICLE_OG_TYPES: frozenset[str] = frozenset({"article"})
+NOT_DECLARING_TYPES: frozenset[str] = frozenset({"WebPage"})
+
 # Meta keys (property, name or itemprop, lowercased) that carry the dates, most trusted first.
 # Why: CMSs and SEO plugins each name the publication date their own way.
 PUBLISHED_KEYS: tuple[str, ...] = (
@@ -48,6 +53,7 @@ MODIFIED_KEYS: tuple[str, ...] = (
 META_KEYS: frozenset[str] = frozenset(
     {
         "og:title",
+        "og:type",
         "og:site_name",
         "og:url",
         "og:locale",
