@@ -91,7 +91,7 @@ def _is_citation(node: Node) -> bool:
     return link is not None and str(link.attributes.get("href") or "").startswith("#")
 
 
-def _is_anchor_mark(node: Node) -> bool:
+def is_anchor_mark(node: Node) -> bool:
     """A heading's link to itself, shown as a mark ("#", "¶", "§", "🔗"), as static site
     generators and documentation themes add to every heading."""
     return str(node.attributes.get("href") or "").startswith("#") and (
@@ -387,7 +387,7 @@ class BlockWalker:
             return
         if tag == "sup" and _is_citation(node):
             return
-        if tag == "a" and (_is_anchor_mark(node) or _is_note_mark(node)):
+        if tag == "a" and (is_anchor_mark(node) or _is_note_mark(node)):
             return
         attrs = node.attributes if tag not in _PLAIN_INLINE else None
         if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):

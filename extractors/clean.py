@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors.blocks import Block, extract_blocks
+from extractors.blocks import Block, extract_blocks, is_anchor_mark
 from extractors.boilerplate import JunkJudge, RemovalOptions, prune
 from extractors.decode import checked_utf8, to_utf8_unchecked
 from extractors.dom import Node
@@ -74,7 +74,7 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     words: a search title that says more ("Jumper's Knee (Patellar Tendinopathy): Causes and
     Exercises") over the title the reader sees ("Jumper's Knee: Pain Just Below the
     Kneecap")."""
-    heading = fold_space(survey.headings[0].text(deep=True)) if survey.headings else ""
+    heading = _heading_text(survey.headings[0]) if survey.headings else ""
     if not 3 <= len(heading) <= 300:
         return meta.title
     if _links_home(survey.headings[0]):  # the site's name ("<h1><a href='/'>Blog</a></h1>")
@@ -96,12 +96,26 @@ def _opening(key: str, words: int) -> tuple[str, ...] | None:
 
 
 def _links_home(heading: Node) -> bool:
-    """The heading is a link to the site's home page: the site's name, not the page's title."""
-    link = heading.css_first("a[href]")
+    """The heading is a link to the site's home page: the site's name, not the page's title. (A
+    link to a place in the page, a heading's "¶" self-link, leads nowhere else.)"""
+    link = next(
+        (a for a in heading.css("a[href]") if not str(a.attributes.get("href")).startswith("#")),
+        None,
+    )
     if link is None:
         return False
     parts = split_url(str(link.attributes.get("href") or ""))
     return parts is not None and parts.path in ("", "/") and not parts.query
+
+
+def _heading_text(heading: Node) -> str:
+    """The heading's text without its self-link marks ("Paronychia¶", see blocks)."""
+    text = fold_space(heading.text(deep=True))
+    for link in heading.css("a[href^='#']"):
+        if is_anchor_mark(link):
+            mark = link.text(deep=True).strip()
+            text = text.removesuffix(mark).removeprefix(mark).strip()
+    return text
 
 
 def _without_name(title: str, name: str) -> str:

@@ -1007,6 +1007,27 @@ def test_an_h1_linking_home_is_the_site_name_not_the_title() -> None:
     assert cleaned.title == "Hangnails: Why They Split"
 
 
+def test_a_documentation_page_title_and_box_labels() -> None:
+    """Documentation themes (Sphinx, MkDocs) end each heading in a "¶" link to itself: the h1,
+    without its mark, is the title, though the <title> says "Title — Handbook 2026 edition
+    documentation" (the self-link is no link to the home page). A box's label ("Note") is no
+    heading: the box's text stays in its section."""
+    html = (
+        "<html><head><title>Paronychia — Pocket Health Handbook 2026 edition documentation"
+        "</title></head><body><div class='body' role='main'><section id='paronychia'>"
+        "<h1>Paronychia<a class='headerlink' href='#paronychia' title='Permalink'>¶</a></h1>"
+        f"{ARTICLE}<section id='treatment'><h2>Treatment<a class='headerlink' "
+        "href='#treatment'>¶</a></h2><div class='admonition note'><p class='admonition-title'>"
+        "Note</p><p>Soak the finger in warm water three or four times a day.</p></div>"
+        "</section></section></div></body></html>"
+    )
+    cleaned = clean_html(html, "https://kb.test/conditions/paronychia.html")
+    assert cleaned.title == "Paronychia"
+    assert [b.text for b in cleaned.blocks if b.kind == "heading"] == ["Treatment"]
+    assert "Soak the finger" in cleaned.text
+    assert "Note" not in cleaned.text
+
+
 def test_a_section_header_class_marks_a_heading() -> None:
     """Old CMSs style headings with a class alone ("<span class='SectionHeader'>", its bold and
     size in a style sheet): the class names a heading."""

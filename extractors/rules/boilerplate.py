@@ -289,6 +289,10 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "cta",
         "call-to-action",
         "kg-header-card",
+        # a documentation theme's box label ("Note", "Tip") above the box's own text: a label,
+        # and read as a heading by its "title" token it took the section's text for its own
+        "admonition-title",
+        "callout-title",
         # Divi's promotion modules: a blurb with its button, testimonials
         "et_pb_blurb",
         "et_pb_button",
