@@ -94,6 +94,8 @@ def token_kind(info: ClassInfo) -> str | None:
     if not info.words or info.whole & rules.CONTENT_TOKENS:
         return None
     tokens = info.tokens
+    if "cmp" in tokens and _components(info.words):
+        tokens = tokens - {"cmp"}
     if "widget" in tokens and _builder_blocks(info.words):
         for word in info.words:
             if word in rules.BUILDER_FURNITURE:
@@ -116,6 +118,15 @@ def token_kind(info: ClassInfo) -> str | None:
         if any(token.startswith(stem) for token in hits):
             return kind
     return None
+
+
+def _components(words: tuple[str, ...]) -> bool:
+    """Every class word with a "cmp" part is an AEM core component's ("cmp-text")."""
+    return all(
+        w.startswith(rules.COMPONENT_PREFIX)
+        for w in words
+        if "cmp" in w.replace("_", "-").split("-")
+    )
 
 
 def _builder_blocks(words: tuple[str, ...]) -> bool:

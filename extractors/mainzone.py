@@ -27,6 +27,7 @@ from extractors.rules.thresholds import (
     QUICK_MAX_DENSITY,
     QUICK_MIN_SCORE,
     QUICK_TOP,
+    REPEATED_MIN_SHARE,
     SAME_CLASS_MAX_DENSITY,
     SIBLING_MAX_DENSITY,
     SIBLING_PARAGRAPH_MIN_CHARS,
@@ -328,6 +329,13 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
     ]
     main = _shared_ancestor(best[1], scores.get(best[1].mem_id, 0.0), alternatives)
     if main is best[1] and best[0] < QUICK_MIN_SCORE * (1.0 - QUICK_MAX_DENSITY):
+        # A weak container alone; unless it repeats with its parent, as an article cut into
+        # one block per paragraph or two does (AEM's text components)
+        repeated = _with_siblings(main, scores, memo_density)
+        if len(repeated) > 1 and sum(_density(n, memo_density)[0] for n in repeated) >= (
+            REPEATED_MIN_SHARE * total
+        ):
+            return repeated
         return _body_hinted(root, memo_density)
     main = _prefer_article_body(root, main, memo_density)
     chosen = _with_siblings(main, scores, memo_density)
@@ -509,7 +517,7 @@ def _joined_siblings(
     while child is not None:
         key, tag = child.mem_id, child.tag
         if key == main_id:
-            if previous is not None and not same_class_only and is_heading_box(previous):
+            if previous is not None and is_heading_box(previous):
                 chosen.append(previous)
             chosen.append(child)
         elif tag and tag[0] != "-":
@@ -532,6 +540,9 @@ def _joined_siblings(
                 # A repeated container may hold a widget the walk will drop: allow more links.
                 _, density = _density(child, memo)
                 if density < (SAME_CLASS_MAX_DENSITY if same else SIBLING_MAX_DENSITY):
+                    # its heading too, kept in a box of its own (AEM's title component)
+                    if previous is not None and is_heading_box(previous):
+                        chosen.append(previous)
                     chosen.append(child)
         if tag and tag[0] != "-":
             previous = child if key != main_id else None

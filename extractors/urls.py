@@ -31,6 +31,7 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         "sr_share",
         "hslang",  # HubSpot puts it in every internal link
         "hs_amp",
+        "wcmmode",  # Adobe Experience Manager's author mode, leaked into published links
     }
 )
 # Session ids that old sites put in every link, a new one on every view: dropped always, or (the

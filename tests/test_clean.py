@@ -1028,6 +1028,58 @@ def test_a_documentation_page_title_and_box_labels() -> None:
     assert "Note" not in cleaned.text
 
 
+AEM_TITLE = (
+    "<div class='title aem-GridColumn'>\n<div class='cmp-title'>\n<h2 class='cmp-title__text'>"
+    "{}</h2>\n</div>\n</div>"
+)
+AEM_TEXT = "<div class='text aem-GridColumn'><div class='cmp-text'>{}</div></div>"
+
+
+def test_adobe_experience_manager_components() -> None:
+    """AEM cuts a page into components, "cmp-" classes (no consent manager's "cmp"): a text
+    component per paragraph or two, none scoring much, each heading in a title component of
+    its own. The text components with their headings are the article; image captions (a
+    "title"), a download component and the review line are furniture."""
+    parts = [
+        AEM_TEXT.format(
+            "<p>A soft lump on the back of the elbow can look alarming when you first notice "
+            "it, but it is usually a harmless swollen cushion that settles.</p>"
+        ),
+        AEM_TITLE.format("Causes"),
+        AEM_TEXT.format(
+            "<p>Leaning on the elbow for long periods puts steady pressure on the bursa, and a "
+            "knock or a fall can make it bleed and swell inside.</p>"
+        ),
+        "<div class='image aem-GridColumn'><div class='cmp-image'><img src='/e.jpg' alt=''>"
+        "<span class='cmp-image__title' itemprop='caption'>Illustration: Medical Illustration "
+        "Unit, St Brigid's Hospital</span></div></div>",
+        AEM_TITLE.format("Treatment"),
+        AEM_TEXT.format(
+            "<p>Rest, an ice pack wrapped in a towel and a soft pad under the elbow help most "
+            "swellings go down within a few weeks without any other treatment.</p>"
+        ),
+        AEM_TEXT.format(
+            "<p><em>Page last reviewed: 10 February 2026. Next review due: February 2029.</em>"
+            "</p><p><em>Written and checked by the Patient Information Panel.</em></p>"
+        ),
+        "<div class='download aem-GridColumn'><div class='cmp-download'><h3 class="
+        "'cmp-download__title'>Patient leaflet: Elbow bursitis</h3><div class="
+        "'cmp-download__description'><p>A printable copy of this page to take home.</p></div>"
+        "<dl><dt>Filename</dt><dd>elbow-bursitis.pdf</dd></dl></div></div>",
+    ]
+    html = (
+        "<html><head><title>Elbow bursitis</title></head><body><div class='root'>"
+        "<div id='main-content' class='cmp-container'><div class='aem-Grid aem-Grid--8'>"
+        f"{''.join(parts)}</div></div></div></body></html>"
+    )
+    cleaned = clean_html(html, "https://h.test/health-library/conditions/elbow-bursitis.2.html")
+    assert [b.text for b in cleaned.blocks if b.kind == "heading"] == ["Causes", "Treatment"]
+    for kept in ("A soft lump", "Leaning on the elbow", "Rest, an ice pack"):
+        assert kept in cleaned.text
+    for furniture in ("Illustration", "reviewed", "Written and checked", "Filename", "printable"):
+        assert furniture not in cleaned.text
+
+
 def test_a_section_header_class_marks_a_heading() -> None:
     """Old CMSs style headings with a class alone ("<span class='SectionHeader'>", its bold and
     size in a style sheet): the class names a heading."""

@@ -61,6 +61,15 @@ def doc(extra: str, head: str = "") -> str:
         ),
         # HubSpot's hsLang in every link says nothing of the page
         ("https://a.com/blog/page/2?hsLang=en", "https://a.com/blog", True),
+        # Adobe Experience Manager: a selector before the extension, its author mode leaked
+        ("https://a.com/library/gout.2.html", "https://a.com/library/gout.html", True),
+        ("https://a.com/library/gout.3.html", "https://a.com/library/gout.2.html", True),
+        (
+            "https://a.com/library/gout.2.html?wcmmode=disabled",
+            "https://a.com/library/gout.html",
+            True,
+        ),
+        ("https://a.com/library/gout.2.html", "https://a.com/library/lipoma.html", False),
     ],
 )
 def test_is_next_of(candidate: str, current: str, expected: bool) -> None:

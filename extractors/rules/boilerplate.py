@@ -293,6 +293,10 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         # and read as a heading by its "title" token it took the section's text for its own
         "admonition-title",
         "callout-title",
+        # AEM's download component (a file's title, description, name, size and format), and
+        # its image component, whose caption is a "title" (a heading by that token)
+        "cmp-download",
+        "cmp-image",
         # Divi's promotion modules: a blurb with its button, testimonials
         "et_pb_blurb",
         "et_pb_button",
@@ -368,6 +372,10 @@ TOKEN_STEMS: tuple[tuple[str, str], ...] = (
 # their "widget" names a builder block, not a sidebar widget. Why: Elementor puts every heading
 # and paragraph of a post in such a block. Their furniture blocks are named by type below.
 BUILDER_WIDGET_WORDS: tuple[str, ...] = ("elementor-widget", "fl-widget", "et_pb_widget")
+# Adobe Experience Manager's core components ("cmp-text", "cmp-title__text", "cmp-container"):
+# their "cmp" is the component library's prefix, not a consent manager's (OTHER_TOKENS). Why:
+# every block of an AEM page was furniture, and only the loose pass read its articles.
+COMPONENT_PREFIX = "cmp-"
 BUILDER_FURNITURE: dict[str, str] = {
     "elementor-widget-posts": "clickbait",
     "elementor-widget-archive-posts": "clickbait",

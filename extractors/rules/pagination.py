@@ -37,12 +37,14 @@ ROOT_SCRIPT_PATH = r"/?(index\.(html?|php))?"
 CASE_BLIND_PATH = r"\.(aspx?|ashx)$"
 
 # Path endings that carry a page number (`base` is the article, `n` the page), tried in order:
-# /slug/page/2/, /slug/2/, /slug-page-2.html. Case-insensitive.
+# /slug/page/2/, /slug/2/, /slug-page-2.html, /slug.2.html. Case-insensitive.
 PAGE_PATH_PATTERNS: tuple[str, ...] = (
     r"^(?P<base>.*?)/(?:page|pagina|seite|pg|p|part)[/_-]?(?P<n>\d{1,3})/?$",
     r"^(?P<base>.*?)/(?P<n>\d{1,3})/?$",
     r"^(?P<base>.*?)[-_](?:page|pagina|seite|pg|p|part)?[-_]?(?P<n>\d{1,3})"
     r"(?P<ext>\.s?html?|\.php|\.aspx?)?/?$",
+    # Adobe Experience Manager's selector before the extension: "gout.html", "gout.2.html"
+    r"^(?P<base>.*?)\.(?P<n>\d{1,3})(?P<ext>\.html?)$",
 )
 
 # A page number above this is an id, a year or a count, not a page. Why: articles run to a few

@@ -237,8 +237,13 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(medically |clinically |fact[- ]checked and )?reviewed by [^!?]{2,80}",
     r"(last )?(updated|published|posted|reviewed)( on)?:? [\w ,.:]{3,40}\d{4}.{0,80}",
     r"(updated|published|posted)( on)?:? \d{4}-\d{1,2}-\d{1,2}( by [^|.!?]{2,60})?",
-    # a page's review dates: "Page last reviewed: 12 March 2026", "Next review due: 12 March 2029"
-    r"(page )?(last )?(reviewed|updated)( on)?:? [\w ,.]{3,30}\d{4}|next review( due| date)?:? [\w ,.]{3,30}\d{4}",
+    # a page's review dates: "Page last reviewed: 12 March 2026", "Next review due: 12 March
+    # 2029", or both in a line
+    r"(page )?(last )?(reviewed|updated)( on)?:? [\w ,.]{3,30}\d{4}\.?"
+    r"(\s*next review( due| date)?:? [\w ,.]{3,30}\d{4}\.?)?",
+    r"next review( due| date)?:? [\w ,.]{3,30}\d{4}\.?",
+    # who wrote and checked the page: "Written and checked by the Patient Information Panel."
+    r"(written|produced|prepared) and (checked|reviewed|approved) by [^!?]{2,80}",
     r"\d{1,2} min(ute)?s? read",
     # A publishing platform's byline line and badges: "Published in Everyday Wellness · 6 min
     # read · Apr 2, 2025", "Member-only story".

@@ -35,6 +35,10 @@ QUICK_TOP = 4
 # block walk decides.
 QUICK_MIN_SCORE = 15.0
 QUICK_MAX_DENSITY = 0.3
+# Unless the weak winner repeats with its siblings (or its parent's) and the repeated group holds
+# this share of the voting text. Why: AEM cuts an article into a text component per paragraph
+# or two, none scoring much; the block walk then took a caption and a paragraph.
+REPEATED_MIN_SHARE = 0.5
 # Other containers scoring at least ALTERNATIVE_SHARE of the best's, MIN_ALTERNATIVES or more of
 # them under one ancestor at most MAX_CLIMB levels up, make that ancestor the main content.
 # Why: Readability's climb, for FAQs of answer boxes and stories cut into blocks.
