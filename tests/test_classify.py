@@ -50,6 +50,16 @@ from extractors.text import strip_number
         ("Why do toes curl?", "causes"),
         ("Questions parents often ask", "other"),
         ("Will they go down on their own?", "outlook"),
+        # Italian
+        ("Che cos'è il paterecchio", "definition"),
+        ("Fattori di rischio", "risk_factors"),
+        ("Come si manifesta", "signs"),
+        ("Sintomi", "signs"),
+        ("Rimedi", "treatment"),
+        ("Cura", "treatment"),
+        ("Come prevenirla", "prevention"),
+        ("Quando rivolgersi al medico", "when_to_see_doctor"),
+        ("Perché si forma", "causes"),
     ],
 )
 def test_headings(heading: str, kind: str | None) -> None:
@@ -92,6 +102,11 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("A few habits keep odour from building up:", "prevention"),
         ("Hamstrings are less likely to tear again if you:", "prevention"),
         ("These habits protect loose joints:", "prevention"),
+        ("Conviene farsi visitare dal medico se:", "when_to_see_doctor"),
+        ("Rivolgiti al medico se:", "when_to_see_doctor"),
+        ("I sintomi più comuni sono:", "signs"),
+        ("Alcune abitudini rendono i sintomi più leggeri:", "prevention"),
+        ("Per alleviare i sintomi:", "treatment"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:

@@ -1080,6 +1080,18 @@ def test_adobe_experience_manager_components() -> None:
         assert furniture not in cleaned.text
 
 
+def test_italian_prompts_and_widget_labels_are_furniture() -> None:
+    """An Italian farm's "continue after the ad" prompt, ad label and "see also" widget labels
+    are furniture, as their English, Spanish, French, German and Portuguese kin."""
+    inner = (
+        ARTICLE + "<p>CONTINUA A LEGGERE DOPO LA PUBBLICITÀ</p><p>Pubblicità</p>"
+        "<p>Potrebbe interessarti anche:</p><p>Leggi anche</p>" + ARTICLE.replace("Shin", "The")
+    )
+    text = clean_html(page(inner), "https://s.test/salute/shin/").text
+    for furniture in ("CONTINUA", "Pubblicità", "interessarti", "Leggi anche"):
+        assert furniture not in text
+
+
 def test_a_section_header_class_marks_a_heading() -> None:
     """Old CMSs style headings with a class alone ("<span class='SectionHeader'>", its bold and
     size in a style sheet): the class names a heading."""

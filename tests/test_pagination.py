@@ -117,6 +117,15 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
         ),
         ("<a href='/a/2/'>Página siguiente »</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Suivant</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/2/'>Pagina successiva »</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/2/'>Avanti ›</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        (
+            "<a class='btn-continua' href='/a/2/'>Continua a leggere →</a>",
+            "",
+            "https://s.test/a/",
+            "https://s.test/a/2/",
+        ),
+        ("<a href='/a/3/'>Vai alla pagina 3</a>", "", "https://s.test/a/2/", "https://s.test/a/3/"),
         (
             "<a class='weiter' href='/a/seite-2/'>Weiter zur nächsten Seite »</a>",
             "",

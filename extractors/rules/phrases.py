@@ -1,5 +1,5 @@
 """Phrase rules: ad labels, continue-reading prompts, next-page link texts and in-article
-boilerplate lines, in English, Spanish, French, German and Portuguese.
+boilerplate lines, in English, Spanish, French, German, Portuguese and Italian.
 
 Each table is a tuple of regular-expression sources, compiled once by `extractors.text`.
 All patterns match against text that is lowercased and has its white space folded.
@@ -24,12 +24,15 @@ AD_LABELS: tuple[str, ...] = (
     r"werbung",
     r"patrocinado",
     r"sponsoris[ée]",
+    r"pubblicit[àa]",
+    r"sponsorizzato",
     # A native ad written as a paragraph: "Sponsored: BrightSmile flossers are 40% off ..."
     r"(sponsored|advertorial|promoted|paid (content|post|partnership)|anzeige|publicidad(e)?|"
     r"patrocinado|sponsoris[ée])( by [^:]{1,40})?\s*:\s.{0,200}",
     r"- ?advertisement ?-",
     r"scroll (down )?to continue( reading)?( with (the )?(content|article|story|page))?",
     r"(continua|continúa|continue|sigue|story continues) (ap[óo]s|despu[ée]s de|after|below) (a |la |the )?(publicidade|publicidad|advertisement|anuncio|an[úu]ncio|ad)",
+    r"continua a leggere dopo (la |lo |l')?(pubblicit[àa]|annuncio|spot)",
 )
 
 # Whole blocks that ask the reader to go to the next page. Why: the source splits articles over
@@ -42,9 +45,9 @@ CONTINUE_PROMPTS: tuple[str, ...] = (
     r"(read|see) (the )?(rest|more) (of (the|this) (article|story|post) )?on (the )?next page.{0,40}",
     r"(article|story|post) continues (on|after) (the )?next page.{0,40}",
     r"next\W{0,6}",
-    r"\W{0,6}(next|siguiente|suivant|weiter|pr[óo]xim[ao])\W{0,6}",
-    r"(page|página|pagina|seite) \d+ (of|de|sur|von) \d+",
-    r"\W*(continued|continuaci[óo]n|continua[çc][ãa]o|suite|fortsetzung)( from (the )?(previous|last) page| from page \d+)?\W*",
+    r"\W{0,6}(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva|avanti)\W{0,6}",
+    r"(page|página|pagina|seite) \d+ (of|de|sur|von|di) \d+",
+    r"\W*(continued|continuaci[óo]n|continua[çc][ãa]o|suite|fortsetzung|continua)( from (the )?(previous|last) page| from page \d+)?\W*",
     # Spanish
     r"(contin[úu]a|sigue|seguir) leyendo.{0,80}",
     r".{0,40}(haz|haga) clic.{0,60}(siguiente|abajo).{0,40}",
@@ -61,6 +64,10 @@ CONTINUE_PROMPTS: tuple[str, ...] = (
     r"(continue|continua) (lendo|a ler).{0,80}",
     r".{0,40}clique.{0,60}(pr[óo]xim[ao]|abaixo|bot[ãa]o).{0,40}",
     r".{0,40}pr[óo]xima p[áa]gina.{0,40}",
+    # Italian
+    r"(continua|continuate|prosegui) (a leggere|la lettura).{0,80}",
+    r".{0,40}(clicca|cliccate|premi).{0,60}(successiva|avanti|sotto|pulsante).{0,40}",
+    r".{0,40}pagina successiva.{0,40}",
 )
 
 # Words one of which every continue-reading prompt contains: a cheap gate before the prompt
@@ -90,6 +97,11 @@ PROMPT_KEYWORDS: tuple[str, ...] = (
     "lendo",
     "scroll",
     "suite",
+    "successiv",
+    "avanti",
+    "clicca",
+    "leggere",
+    "lettura",
     "fortsetzung",
     "seguinte",
     "rest",
@@ -111,8 +123,11 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*(aller|passer|continuer) (à|a) la page suivante\W*",
     r"\W*(ir|avan[çc]ar|continuar|seguir) para a pr[óo]xima( p[áa]gina)?\W*",
     r"\W*(pr[óo]xim[ao]|pr[óo]xima p[áa]gina|seguinte|continuar)\W*",
+    r"\W*(successiva|pagina successiva|avanti|prosegui|continua)\W*",
+    r"\W*(vai|passa|prosegui|continua) (alla|a) (pagina successiva|prossima pagina|pagina \d{1,3})\W*",
     # Keep-reading calls: "Continue lendo »", "Sigue leyendo", "Lire la suite", "Weiterlesen"
     r"\W*(continue|continuar|contin[úu]a|siga|sigue|seguir) (lendo|leyendo)\W*",
+    r"\W*(continua|prosegui|continuate) (a leggere|la lettura)\W*",
     r"\W*(lire la suite|continuer (la lecture|[àa] lire)|weiterlesen)\W*",
     # The next part named: "Next: Causes and risk factors »", "Continue to part 2 of 3"
     r"\W*next( page| part| section)?\s*[:\u2013\u2014-]\s*\w.{0,50}",
@@ -134,6 +149,11 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "ximo",
     "seguinte",
     "fortsetzen",
+    "successiv",
+    "avanti",
+    "prosegui",
+    "leggere",
+    "alla pagina",
     "part ",
     "keep reading",
     "lendo",
@@ -151,6 +171,7 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
 NEXT_ARTICLE_PHRASES: tuple[str, ...] = (
     r".*\b(next|previous|prev) (post|article|story|entry|slide ?show)\b.*",
     r".*\b(art[íi]culo|article|artikel|artigo) (siguiente|suivant|n[äa]chster|seguinte)\b.*",
+    r".*\b(articolo|post) (successivo|precedente)\b.*",
 )
 
 # Listing-page link texts that open the article of their card, whatever its title. Why: cards
@@ -164,6 +185,7 @@ READ_MORE_PHRASES: tuple[str, ...] = (
     r"\W*(lire|voir) (la suite|plus|l'article)\W*|\W*en savoir plus\W*",
     r"\W*(weiterlesen|mehr (lesen|erfahren)|zum artikel)\W*",
     r"\W*(ler|leia|saiba|ver) mais\W*|\W*continuar (lendo|a ler)\W*",
+    r"\W*(leggi|scopri) (di pi[ùu]|tutto|l'articolo)\W*|\W*continua a leggere\W*",
 )
 
 # In-article lines that are not article text, by the removal kind they count under.
@@ -182,6 +204,8 @@ INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(lire aussi|[àa] lire aussi|voir aussi)\s*:?.{0,200}",
     r"(lesen sie auch|mehr zum thema|auch interessant)\s*:?.{0,200}",
     r"(leia tamb[ée]m|veja tamb[ée]m|saiba mais)\s*:.{0,200}",
+    r"(leggi anche|potrebbe interessarti( anche)?|ti potrebbe interessare( anche)?|articoli "
+    r"correlati|i pi[ùu] letti)\s*:?.{0,200}",
     r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
 )
 # Share, follow and print calls, pagers and widget controls: navigation.
@@ -201,8 +225,8 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read less|"
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
-    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|seiten?)\s*:?(\s*\d+)+"
-    r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao])\s*[»›>]*)?",
+    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|pagine|seiten?)\s*:?(\s*\d+)+"
+    r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva)\s*[»›>]*)?",
     r"([«‹<]+\s*)?\d{1,3}(\s+\d{1,3})+(\s*[»›>]+)?",  # a pager of page numbers only: "1 2 3"
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
@@ -210,7 +234,8 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     # Page tools and pager words on a line of their own, or as one part of a "a | b | c" line.
     r"printer[- ]friendly( version| page)?|print (this )?(page|article|version)|"
     r"e-?mail (this|the) (page|article|story)( to a friend)?|send (this )?to a friend|top of (the )?page",
-    r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)|(next|siguiente|suivant|weiter)\s*[»›>]+",
+    r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck|precedente|indietro)"
+    r"(\s+pagina)?|(next|siguiente|suivant|weiter|successiva|avanti)\s*[»›>]+",
 )
 # Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
 INLINE_OTHER: tuple[str, ...] = (

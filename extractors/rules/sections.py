@@ -1,5 +1,5 @@
 """Section rules: heading phrasings per section kind, lead-in phrasings per list kind, and the
-shapes of pseudo-headings, in English, Spanish, French, German and Portuguese.
+shapes of pseudo-headings, in English, Spanish, French, German, Portuguese and Italian.
 
 Patterns are regular-expression sources searched (not anchored unless they say so) in text that is
 lowercased, white-space folded and stripped of a leading number ("1. ", "Step 2:", "#3").
@@ -59,6 +59,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwhen is it an emergency\b",
             r"\bget (advice|help) from (a|an|your)\b",
             r"\b(pronto-socorro|sinais de gravidade)\b",
+            r"\bquando (rivolgersi|andare|consultare|chiamare|contattare|preoccuparsi)\b",
+            r"\b(rivolgersi|andare) (al|dal) medico\b|\bpronto soccorso\b",
         ),
     ),
     (
@@ -98,6 +100,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(les )?personnes (les plus )?expos[ée]es\b",
             r"\bwho gets? it\b",
             r"\bonly .* who get\b",
+            r"\bfattori di rischio\b",
+            r"\bchi (rischia|[èe] (pi[ùu] )?a rischio|colpisce)\b",
         ),
     ),
     (
@@ -134,6 +138,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(get|gets) in\b",
             r"\b(inherited|genetic|genes)\b",
             r"\b([üu]bertr[äa]gt|[üu]bertragen|contagieuse?|contagiosa)\b",
+            r"\bperch[ée]\b",
+            r"\b(da cosa dipende|cosa (la |lo |li |le )?provoca)\b",
         ),
     ),
     (
@@ -161,6 +167,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bhow to tell\b",
             r"\bwhat you (might|may|will|can|could) (notice|feel|see)\b",
             r"\b(se manifiesta|se manifesta|woran .* erkennen)\b",
+            r"\b(sintomi|segni|come si manifesta|come riconoscerl[aoie])\b",
         ),
     ),
     (
@@ -189,6 +196,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(assess(es|ment|ing)?|evaluat(e|es|ion))\b",
             r"\b(en la consulta|beim arzt|[àa] la consultation|na consulta)\b",
             r"\b(grades?|grados|stadien)\b",
+            r"\b(diagnosi|esami)\b",
         ),
     ),
     (
@@ -232,6 +240,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(aliviar(la|lo)?|cuidar)\b",
             r"\b(first|primeras) (24|48|72) (hours|horas)\b",
             r"\b(volver a moverse|getting moving|back to (sport|normal|activity))\b",
+            r"\b(cura|cure|trattamento|trattamenti|terapia|terapie|rimedi|rimedio)\b",
+            r"\bcome (si cura|curarl[aoie]|trattarl[aoie])\b",
         ),
     ),
     (
@@ -272,6 +282,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(para que no vuelva|que no se repita)\b",
             r"\b(beugen|vorbeugen)\b",
             r"\br[üu]ckfall\b",
+            r"\b(prevenzione|prevenirl[aoie]|prevenire|evitarl[aoie])\b",
         ),
     ),
     (
@@ -303,6 +314,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bproblems .{0,30}(lead to|cause)\b",
             r"\b(consecuencias|cons[ée]quences|konsequenzen|consequ[êe]ncias)\b",
             r"\b(n'est pas b[ée]nigne|formes? graves?)\b",
+            r"\bcomplicanze\b",
         ),
     ),
     (
@@ -329,6 +341,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(go away for good|clear up)\b",
             r"\bcu[áa]nto tarda\b",
             r"\bheilungschancen\b",
+            r"\bprognosi\b",
         ),
     ),
     (
@@ -362,6 +375,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(qu[ée] ocurre cuando|o que acontece)\b",
             r"\bwhich type\b",
             r"\btypes? of\b",
+            r"^(che )?cos'?\s?[èe]\b|^cosa (sono|[èe])\b",
         ),
     ),
     (
@@ -383,6 +397,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\ben bref\b",
             r"\bfazit\b",
             r"\bconclus[ãa]o\b",
+            r"\b(in sintesi|domande frequenti)\b",
         ),
     ),
 )
@@ -414,6 +429,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(consultez|appelez|contactez)\b",
             r"\b(arzt|[äa]rztin|notarzt|notruf|notaufnahme)\b",
             r"\b(procure|consulte|ligue)\b.*\b(m[ée]dico|emerg[êe]ncia)\b",
+            r"\b(rivolgiti|rivolgersi|consulta|chiama|contatta)\b.*\b(medico|pronto soccorso)\b",
+            r"\b(farsi visitare|parlarne|sentire)\b.{0,20}\b(medico|dentista|pediatra)\b",
         ),
     ),
     (
@@ -436,6 +453,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(erh[öo]htes risiko|h[äa]ufiger|besonders gef[äa]hrdet)\b",
             r"\bfatores de risco\b",
             r"\b(maior risco|mais (prov[áa]vel|comum|frequente|propensas?))\b",
+            r"\bfattori di rischio\b|\b(pi[ùu] a rischio|maggior rischio)\b",
         ),
     ),
     # "Less often, cellulitis leads to:" names what follows from it, before "less often" would
@@ -450,6 +468,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bkeep(s|ing)? .{1,30} from (building up|coming back|returning)\b",
             r"\bless likely to .{1,40} again\b",
             r"\bprotect(s)? (your |the )?\w+( \w+)?$",
+            # habits that make the symptoms milder, month after month (premenstrual syndrome)
+            r"\b(abitudini|accorgimenti) .{0,30}(sintomi|disturbi) pi[ùu] (leggeri|lievi)\b",
         ),
     ),
     (
@@ -457,6 +477,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\b(ease|relieve|reduce|manage|treat|control|soothe|calm|lessen|settle)(s|ing)? "
             r"(the |your |these |its )?symptoms\b",
+            r"\b(alleviare|ridurre|attenuare|calmare) (i |questi )?(sintomi|disturbi)\b",
         ),
     ),
     # "A dentist will look for these common causes:" names causes, before "look for" reads as
@@ -477,6 +498,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(sympt[ôo]mes?|signes?)\b",
             r"\b(symptome?|anzeichen|beschwerden)\b",
             r"\b(sintomas?|sinais)\b",
+            r"\b(sintomi|segni)\b",
             # what the condition looks like, before "like:" would read as examples
             r"\b(looks?|feels?|appears?|sounds?) like\s*:?$",
         ),
@@ -506,6 +528,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(pr[ée]venir|pr[ée]vention|r[ée]duire (le|votre) risque)\b",
             r"\b(vorbeugen|vorbeugung|risiko (senken|verringern))\b",
             r"\b(prevenir|preven[çc][ãa]o|reduzir o risco)\b",
+            r"\b(prevenire|prevenzione|ridurre il rischio)\b",
         ),
     ),
     (
@@ -532,6 +555,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(options|things) (that )?(include|can help|may help)\b",
             r"\b(can|may|might) help\b",
             r"\b(tratamientos?|traitements?|behandlung|therapie|tratamentos?)\b",
+            r"\b(trattamenti|terapie|rimedi)\b",
         ),
     ),
     (
@@ -592,7 +616,8 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "tratamiento medicamento medicamentos fármaco fármacos aliviar reposo cirugía "
             "traitement médicament médicaments soulager repos chirurgie behandlung medikament "
             "medikamente tabletten salbe operation lindern tratamento remédio remédios repouso "
-            "cirurgia",
+            "cirurgia farmaco farmaci pomata "
+            "crema riposo chirurgia",
             "pain relief|home remedies|over the counter",
         ),
     ),
@@ -615,7 +640,8 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "crusted scab scabs sore sores redness aches ache painful tender síntoma síntomas "
             "fiebre dolor picazón hinchazón manchas symptôme symptômes fièvre douleur "
             "démangeaisons boutons rougeurs symptom symptome fieber schmerzen juckreiz "
-            "schwellung rötung sintoma sintomas febre dor coceira inchaço",
+            "schwellung rötung sintoma sintomas febre dor coceira inchaço "
+            "sintomo sintomi febbre dolore prurito gonfiore arrossamento macchie",
             "you may notice|you might notice|you may have",
         ),
     ),
