@@ -169,9 +169,13 @@ def crawl_site(site: str, out: Path) -> Crawl:
                 # another host for the crawler: the server under its 127.0.0.1 name
                 body = body.replace(ORIGIN_OFFSITE.encode(), served.encode())
                 body = body.replace(ORIGIN.encode(), base.encode())
-            if route.get("gzip"):
+            # "gzip": the file served gzipped as it is (a .gz file, no Content-Encoding);
+            # "content_encoding": "gzip": compressed on the way, as a server's gzip module does
+            if route.get("gzip") or route.get("content_encoding") == "gzip":
                 body = gzip.compress(body, mtime=0)
             headers = {"Content-Type": route["type"]}
+            if route.get("content_encoding"):
+                headers["Content-Encoding"] = route["content_encoding"]
             if route.get("validators") is False:  # no ETag: a re-crawl gets the page again
                 headers["ETag"] = ""
             made = live(body) if route.get("live") else body
