@@ -43,6 +43,7 @@ from extractors.text import strip_number
         ("Call 999 or go to A&E if:", "when_to_see_doctor"),
         ("Go back to work", None),
         ("What you might notice", "signs"),
+        ("What to look for", "signs"),
         ("Common questions", "other"),
         ("Why do I need a plaster cast?", None),
         ("Key facts", "other"),

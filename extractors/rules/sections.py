@@ -166,6 +166,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcheck (whether|if)\b",
             r"\bhow to tell\b",
             r"\bwhat you (might|may|will|can|could) (notice|feel|see)\b",
+            r"^what to (look|watch) (out )?for\b",
             r"\b(se manifiesta|se manifesta|woran .* erkennen)\b",
             r"\b(sintomi|segni|come si manifesta|come riconoscerl[aoie])\b",
         ),
