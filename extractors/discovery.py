@@ -396,9 +396,10 @@ def parse_listing(
     # process, and the HTML machinery (dom, text rules) takes about 25 ms to import
     from extractors.decode import decode_html
     from extractors.dom import parse_html
-    from extractors.pagination import find_next_page
+    from extractors.pagination import base_href, find_next_page
 
     tree = parse_html(decode_html(html))
+    base = base_href(tree, url)  # relative links resolve against a <base href> in the head
     found = Discovered()
     host = urlsplit(url).netloc.lower()
     main = tree.css_first(rules.LISTING_MAIN)
@@ -418,7 +419,7 @@ def parse_listing(
         href = (raw or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue
-        absolute = join_url(url, href)
+        absolute = join_url(base, href)
         parts = split_url(absolute) if absolute is not None else None
         if (
             absolute is None
@@ -463,21 +464,21 @@ def parse_listing(
         # article-page labels find_next_page reads; the nearest later page is the next one.
         next_url = min(later_pages)[1]
     if next_url is None:
-        next_url = _marked_next(tree, url)
+        next_url = _marked_next(tree, url, base)
     if next_url:
         found.follow.append(next_url)
     found.follow += [u for u in dict.fromkeys(index_pages) if u not in (url, next_url)]
-    found.follow += [u for u in _feeds(tree, url) if u not in found.follow]
+    found.follow += [u for u in _feeds(tree, base) if u not in found.follow]
     return found
 
 
-def _marked_next(tree: LexborHTMLParser, url: str) -> str | None:
+def _marked_next(tree: LexborHTMLParser, url: str, base: str) -> str | None:
     """The listing's next page by rel=next alone, under its own path with another query
     ("/journal?offset=1718035200000": Squarespace pages a blog by a post's time, no page
     number). Why: only a listing is read so; an article's next page must be a later page."""
     here = split_url(url)
     for node in tree.css("a[rel~=next][href], link[rel~=next][href]"):
-        target = join_url(url, str(node.attributes.get("href") or ""))
+        target = join_url(base, str(node.attributes.get("href") or ""))
         found = split_url(target) if target else None
         if (
             found is not None

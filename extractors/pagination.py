@@ -164,7 +164,8 @@ def _candidates(tree: LexborHTMLParser, url: str, article_url: str) -> list[tupl
     return [(href, rule) for rule, hrefs in by_rule.items() for href in hrefs]
 
 
-def _base_href(tree: LexborHTMLParser, url: str) -> str:
+def base_href(tree: LexborHTMLParser, url: str) -> str:
+    """What the page's relative links are relative to: its <base href>, else its URL."""
     head = tree.head
     base = head.css_first("base[href]") if head is not None else None
     href = base.attributes.get("href") if base is not None else None
@@ -211,7 +212,7 @@ def find_next_page(
 ) -> tuple[str | None, str]:
     """The next page's absolute URL and the rule that found it, or (None, ""). `article_url`:
     the article's first page, when `url` is a later one."""
-    base = _base_href(tree, url)
+    base = base_href(tree, url)
     article = article_url or url
     best: tuple[int, str, str] | None = None
     below: tuple[str, str] | None = None

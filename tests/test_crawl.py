@@ -724,6 +724,28 @@ def test_a_to_z_index_entries_and_letter_pages() -> None:
     ]
 
 
+def test_listing_links_resolve_against_the_base_href() -> None:
+    """A listing's relative links resolve against its <base href> (a folder other than its
+    own), its feed link and its rel=next too."""
+    from extractors.discovery import parse_listing
+
+    html = """<html><head><base href="https://ex.test/library/">
+    <link rel="alternate" type="application/rss+xml" href="feed.xml">
+    <link rel="next" href="topics/skin/?offset=20"></head><body><main>
+    <h2><a href="articles/eczema-flare.html">Why eczema flares in winter</a></h2>
+    <h2><a href="./articles/../articles/cold-sores/">Cold sores and how they spread</a></h2>
+    </main></body></html>"""
+    found = parse_listing(html, "https://ex.test/library/topics/skin/")
+    assert found.articles == [
+        "https://ex.test/library/articles/eczema-flare.html",
+        "https://ex.test/library/articles/cold-sores/",
+    ]
+    assert found.follow == [
+        "https://ex.test/library/topics/skin/?offset=20",
+        "https://ex.test/library/feed.xml",
+    ]
+
+
 def test_card_chips_are_not_articles() -> None:
     """A card's topic chip ("Bones and joints") beside the card's headline is no article link,
     though as long as a headline; a card without a headline keeps its long links, and a link
