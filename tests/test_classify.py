@@ -61,6 +61,14 @@ from extractors.text import strip_number
         ("Come prevenirla", "prevention"),
         ("Quando rivolgersi al medico", "when_to_see_doctor"),
         ("Perché si forma", "causes"),
+        # Dutch
+        ("Wat is een muisarm?", "definition"),
+        ("Oorzaken", "causes"),
+        ("Risicofactoren", "risk_factors"),
+        ("Hoe herken je het?", "signs"),
+        ("Wat kun je zelf doen?", "treatment"),
+        ("Voorkomen", "prevention"),
+        ("Wanneer naar de huisarts?", "when_to_see_doctor"),
     ],
 )
 def test_headings(heading: str, kind: str | None) -> None:
@@ -108,6 +116,10 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("I sintomi più comuni sono:", "signs"),
         ("Alcune abitudini rendono i sintomi più leggeri:", "prevention"),
         ("Per alleviare i sintomi:", "treatment"),
+        ("Met een paar vaste gewoonten verklein je de kans op klachten:", "prevention"),
+        ("Je herkent een schimmelinfectie aan:", "signs"),
+        ("Maak een afspraak bij de huisarts als:", "when_to_see_doctor"),
+        ("Hyperventilatie komt vaker voor bij mensen die:", "risk_factors"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:

@@ -1080,15 +1080,24 @@ def test_adobe_experience_manager_components() -> None:
         assert furniture not in cleaned.text
 
 
-def test_italian_prompts_and_widget_labels_are_furniture() -> None:
-    """An Italian farm's "continue after the ad" prompt, ad label and "see also" widget labels
-    are furniture, as their English, Spanish, French, German and Portuguese kin."""
+def test_italian_and_dutch_prompts_and_widget_labels_are_furniture() -> None:
+    """An Italian or Dutch farm's "continue after the ad" prompt, ad label and "see also"
+    widget labels are furniture, as their English, Spanish, French, German and Portuguese
+    kin."""
     inner = (
         ARTICLE + "<p>CONTINUA A LEGGERE DOPO LA PUBBLICITÀ</p><p>Pubblicità</p>"
         "<p>Potrebbe interessarti anche:</p><p>Leggi anche</p>" + ARTICLE.replace("Shin", "The")
     )
     text = clean_html(page(inner), "https://s.test/salute/shin/").text
     for furniture in ("CONTINUA", "Pubblicità", "interessarti", "Leggi anche"):
+        assert furniture not in text
+    dutch = (
+        ARTICLE + "<p>LEES VERDER NA DE ADVERTENTIE</p><p>Advertentie</p>"
+        "<p>Dit vind je misschien ook interessant:</p><p><strong>Lees ook</strong></p>"
+        + ARTICLE.replace("Shin", "The")
+    )
+    text = clean_html(page(dutch), "https://s.test/gezondheid/shin/").text
+    for furniture in ("LEES VERDER", "Advertentie", "interessant", "Lees ook"):
         assert furniture not in text
 
 

@@ -126,6 +126,9 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
             "https://s.test/a/2/",
         ),
         ("<a href='/a/3/'>Vai alla pagina 3</a>", "", "https://s.test/a/2/", "https://s.test/a/3/"),
+        ("<a href='/a/2/'>Volgende pagina »</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/3/'>Ga naar pagina 3</a>", "", "https://s.test/a/2/", "https://s.test/a/3/"),
+        ("<a href='/a/2/'>Lees verder →</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         (
             "<a class='weiter' href='/a/seite-2/'>Weiter zur nächsten Seite »</a>",
             "",

@@ -1,5 +1,5 @@
 """Phrase rules: ad labels, continue-reading prompts, next-page link texts and in-article
-boilerplate lines, in English, Spanish, French, German, Portuguese and Italian.
+boilerplate lines, in English, Spanish, French, German, Portuguese, Italian and Dutch.
 
 Each table is a tuple of regular-expression sources, compiled once by `extractors.text`.
 All patterns match against text that is lowercased and has its white space folded.
@@ -26,6 +26,8 @@ AD_LABELS: tuple[str, ...] = (
     r"sponsoris[ée]",
     r"pubblicit[àa]",
     r"sponsorizzato",
+    r"advertenties?",
+    r"gesponsord",
     # A native ad written as a paragraph: "Sponsored: BrightSmile flossers are 40% off ..."
     r"(sponsored|advertorial|promoted|paid (content|post|partnership)|anzeige|publicidad(e)?|"
     r"patrocinado|sponsoris[ée])( by [^:]{1,40})?\s*:\s.{0,200}",
@@ -33,6 +35,7 @@ AD_LABELS: tuple[str, ...] = (
     r"scroll (down )?to continue( reading)?( with (the )?(content|article|story|page))?",
     r"(continua|continúa|continue|sigue|story continues) (ap[óo]s|despu[ée]s de|after|below) (a |la |the )?(publicidade|publicidad|advertisement|anuncio|an[úu]ncio|ad)",
     r"continua a leggere dopo (la |lo |l')?(pubblicit[àa]|annuncio|spot)",
+    r"(lees|ga) verder (na|onder) de (advertentie|reclame)",
 )
 
 # Whole blocks that ask the reader to go to the next page. Why: the source splits articles over
@@ -45,8 +48,8 @@ CONTINUE_PROMPTS: tuple[str, ...] = (
     r"(read|see) (the )?(rest|more) (of (the|this) (article|story|post) )?on (the )?next page.{0,40}",
     r"(article|story|post) continues (on|after) (the )?next page.{0,40}",
     r"next\W{0,6}",
-    r"\W{0,6}(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva|avanti)\W{0,6}",
-    r"(page|página|pagina|seite) \d+ (of|de|sur|von|di) \d+",
+    r"\W{0,6}(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva|avanti|volgende)\W{0,6}",
+    r"(page|página|pagina|seite) \d+ (of|de|sur|von|di|van) \d+",
     r"\W*(continued|continuaci[óo]n|continua[çc][ãa]o|suite|fortsetzung|continua)( from (the )?(previous|last) page| from page \d+)?\W*",
     # Spanish
     r"(contin[úu]a|sigue|seguir) leyendo.{0,80}",
@@ -68,6 +71,10 @@ CONTINUE_PROMPTS: tuple[str, ...] = (
     r"(continua|continuate|prosegui) (a leggere|la lettura).{0,80}",
     r".{0,40}(clicca|cliccate|premi).{0,60}(successiva|avanti|sotto|pulsante).{0,40}",
     r".{0,40}pagina successiva.{0,40}",
+    # Dutch
+    r"lees verder\b.{0,80}",
+    r".{0,40}klik.{0,60}(volgende|verder|hieronder|knop).{0,40}",
+    r".{0,40}volgende pagina.{0,40}",
 )
 
 # Words one of which every continue-reading prompt contains: a cheap gate before the prompt
@@ -99,6 +106,9 @@ PROMPT_KEYWORDS: tuple[str, ...] = (
     "suite",
     "successiv",
     "avanti",
+    "volgende",
+    "verder",
+    "klik",
     "clicca",
     "leggere",
     "lettura",
@@ -124,6 +134,8 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*(ir|avan[çc]ar|continuar|seguir) para a pr[óo]xima( p[áa]gina)?\W*",
     r"\W*(pr[óo]xim[ao]|pr[óo]xima p[áa]gina|seguinte|continuar)\W*",
     r"\W*(successiva|pagina successiva|avanti|prosegui|continua)\W*",
+    r"\W*(volgende|volgende pagina|verder|lees verder|verder lezen)\W*",
+    r"\W*(ga|door) (naar|met) (de )?(volgende pagina|pagina \d{1,3})\W*",
     r"\W*(vai|passa|prosegui|continua) (alla|a) (pagina successiva|prossima pagina|pagina \d{1,3})\W*",
     # Keep-reading calls: "Continue lendo »", "Sigue leyendo", "Lire la suite", "Weiterlesen"
     r"\W*(continue|continuar|contin[úu]a|siga|sigue|seguir) (lendo|leyendo)\W*",
@@ -154,6 +166,9 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "prosegui",
     "leggere",
     "alla pagina",
+    "volgende",
+    "verder",
+    "naar pagina",
     "part ",
     "keep reading",
     "lendo",
@@ -172,6 +187,7 @@ NEXT_ARTICLE_PHRASES: tuple[str, ...] = (
     r".*\b(next|previous|prev) (post|article|story|entry|slide ?show)\b.*",
     r".*\b(art[íi]culo|article|artikel|artigo) (siguiente|suivant|n[äa]chster|seguinte)\b.*",
     r".*\b(articolo|post) (successivo|precedente)\b.*",
+    r".*\b(volgend|vorig)e? (artikel|bericht)\b.*",
 )
 
 # Listing-page link texts that open the article of their card, whatever its title. Why: cards
@@ -186,6 +202,7 @@ READ_MORE_PHRASES: tuple[str, ...] = (
     r"\W*(weiterlesen|mehr (lesen|erfahren)|zum artikel)\W*",
     r"\W*(ler|leia|saiba|ver) mais\W*|\W*continuar (lendo|a ler)\W*",
     r"\W*(leggi|scopri) (di pi[ùu]|tutto|l'articolo)\W*|\W*continua a leggere\W*",
+    r"\W*(lees (meer|verder|het artikel)|verder lezen)\W*",
 )
 
 # In-article lines that are not article text, by the removal kind they count under.
@@ -206,6 +223,8 @@ INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(leia tamb[ée]m|veja tamb[ée]m|saiba mais)\s*:.{0,200}",
     r"(leggi anche|potrebbe interessarti( anche)?|ti potrebbe interessare( anche)?|articoli "
     r"correlati|i pi[ùu] letti)\s*:?.{0,200}",
+    r"(lees ook|ook interessant|dit vind je misschien ook interessant|gerelateerde artikelen|"
+    r"meest gelezen)\s*:?.{0,200}",
     r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
 )
 # Share, follow and print calls, pagers and widget controls: navigation.
@@ -225,8 +244,8 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read less|"
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
-    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|pagine|seiten?)\s*:?(\s*\d+)+"
-    r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva)\s*[»›>]*)?",
+    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|pagine|pagina's|seiten?)\s*:?(\s*\d+)+"
+    r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva|volgende)\s*[»›>]*)?",
     r"([«‹<]+\s*)?\d{1,3}(\s+\d{1,3})+(\s*[»›>]+)?",  # a pager of page numbers only: "1 2 3"
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
     r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
@@ -234,8 +253,8 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     # Page tools and pager words on a line of their own, or as one part of a "a | b | c" line.
     r"printer[- ]friendly( version| page)?|print (this )?(page|article|version)|"
     r"e-?mail (this|the) (page|article|story)( to a friend)?|send (this )?to a friend|top of (the )?page",
-    r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck|precedente|indietro)"
-    r"(\s+pagina)?|(next|siguiente|suivant|weiter|successiva|avanti)\s*[»›>]+",
+    r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck|precedente|indietro|vorige|"
+    r"terug)(\s+pagina)?|(next|siguiente|suivant|weiter|successiva|avanti|volgende|verder)\s*[»›>]+",
 )
 # Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
 INLINE_OTHER: tuple[str, ...] = (

@@ -1,5 +1,6 @@
 """Section rules: heading phrasings per section kind, lead-in phrasings per list kind, and the
-shapes of pseudo-headings, in English, Spanish, French, German, Portuguese and Italian.
+shapes of pseudo-headings, in English, Spanish, French, German, Portuguese, Italian and
+Dutch.
 
 Patterns are regular-expression sources searched (not anchored unless they say so) in text that is
 lowercased, white-space folded and stripped of a leading number ("1. ", "Step 2:", "#3").
@@ -61,6 +62,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(pronto-socorro|sinais de gravidade)\b",
             r"\bquando (rivolgersi|andare|consultare|chiamare|contattare|preoccuparsi)\b",
             r"\b(rivolgersi|andare) (al|dal) medico\b|\bpronto soccorso\b",
+            r"\b(naar|bij) de (huisarts|dokter|arts|spoedeisende hulp)\b",
+            r"\bwanneer (bel|ga|moet) je\b",
         ),
     ),
     (
@@ -102,6 +105,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bonly .* who get\b",
             r"\bfattori di rischio\b",
             r"\bchi (rischia|[èe] (pi[ùu] )?a rischio|colpisce)\b",
+            r"\brisicofactoren\b",
+            r"\bwie (loopt|heeft) (meer |extra )?(risico|kans)\b",
         ),
     ),
     (
@@ -140,6 +145,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b([üu]bertr[äa]gt|[üu]bertragen|contagieuse?|contagiosa)\b",
             r"\bperch[ée]\b",
             r"\b(da cosa dipende|cosa (la |lo |li |le )?provoca)\b",
+            r"\b(oorzaken|oorzaak)\b",
+            r"\b(waardoor|hoe) (ontstaat|krijg je)\b",
         ),
     ),
     (
@@ -169,6 +176,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^what to (look|watch) (out )?for\b",
             r"\b(se manifiesta|se manifesta|woran .* erkennen)\b",
             r"\b(sintomi|segni|come si manifesta|come riconoscerl[aoie])\b",
+            r"\b(symptomen|klachten|verschijnselen)\b",
+            r"\bhoe herken je\b",
         ),
     ),
     (
@@ -198,6 +207,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(en la consulta|beim arzt|[àa] la consultation|na consulta)\b",
             r"\b(grades?|grados|stadien)\b",
             r"\b(diagnosi|esami)\b",
+            r"\b(diagnose stellen|onderzoek)\b",
         ),
     ),
     (
@@ -243,6 +253,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(volver a moverse|getting moving|back to (sport|normal|activity))\b",
             r"\b(cura|cure|trattamento|trattamenti|terapia|terapie|rimedi|rimedio)\b",
             r"\bcome (si cura|curarl[aoie]|trattarl[aoie])\b",
+            r"\b(behandeling|behandelen|therapie|medicijnen)\b",
+            r"\bwat (kun|kan) je (er )?zelf (aan )?doen\b",
         ),
     ),
     (
@@ -284,6 +296,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(beugen|vorbeugen)\b",
             r"\br[üu]ckfall\b",
             r"\b(prevenzione|prevenirl[aoie]|prevenire|evitarl[aoie])\b",
+            r"\b(voorkomen|preventie)\b",
         ),
     ),
     (
@@ -316,6 +329,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(consecuencias|cons[ée]quences|konsequenzen|consequ[êe]ncias)\b",
             r"\b(n'est pas b[ée]nigne|formes? graves?)\b",
             r"\bcomplicanze\b",
+            r"\bcomplicaties\b",
         ),
     ),
     (
@@ -377,6 +391,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwhich type\b",
             r"\btypes? of\b",
             r"^(che )?cos'?\s?[èe]\b|^cosa (sono|[èe])\b",
+            r"^wat (is|zijn)\b",
         ),
     ),
     (
@@ -432,6 +447,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(procure|consulte|ligue)\b.*\b(m[ée]dico|emerg[êe]ncia)\b",
             r"\b(rivolgiti|rivolgersi|consulta|chiama|contatta)\b.*\b(medico|pronto soccorso)\b",
             r"\b(farsi visitare|parlarne|sentire)\b.{0,20}\b(medico|dentista|pediatra)\b",
+            r"\b(huisarts|dokter|spoedeisende hulp)\b.{0,20}\bals\b",
         ),
     ),
     (
@@ -455,6 +471,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bfatores de risco\b",
             r"\b(maior risco|mais (prov[áa]vel|comum|frequente|propensas?))\b",
             r"\bfattori di rischio\b|\b(pi[ùu] a rischio|maggior rischio)\b",
+            r"\brisicofactoren\b|\b(meer kans|vaker voor|groter risico|kans .{0,30}groter)\b",
         ),
     ),
     # "Less often, cellulitis leads to:" names what follows from it, before "less often" would
@@ -471,6 +488,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bprotect(s)? (your |the )?\w+( \w+)?$",
             # habits that make the symptoms milder, month after month (premenstrual syndrome)
             r"\b(abitudini|accorgimenti) .{0,30}(sintomi|disturbi) pi[ùu] (leggeri|lievi)\b",
+            r"\bverklein(t)? (je )?de kans\b",
         ),
     ),
     (
@@ -500,6 +518,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(symptome?|anzeichen|beschwerden)\b",
             r"\b(sintomas?|sinais)\b",
             r"\b(sintomi|segni)\b",
+            r"\b(symptomen|klachten|herken(t|nen)?)\b",
             # what the condition looks like, before "like:" would read as examples
             r"\b(looks?|feels?|appears?|sounds?) like\s*:?$",
         ),
@@ -530,6 +549,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(vorbeugen|vorbeugung|risiko (senken|verringern))\b",
             r"\b(prevenir|preven[çc][ãa]o|reduzir o risco)\b",
             r"\b(prevenire|prevenzione|ridurre il rischio)\b",
+            r"\b(voorkomen|voorkom je|verklein je de kans|verkleint .{0,30}kans)\b",
         ),
     ),
     (
@@ -557,6 +577,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(can|may|might) help\b",
             r"\b(tratamientos?|traitements?|behandlung|therapie|tratamentos?)\b",
             r"\b(trattamenti|terapie|rimedi)\b",
+            r"\b(behandeling|behandelingen|medicijnen)\b",
         ),
     ),
     (
@@ -618,7 +639,8 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "traitement médicament médicaments soulager repos chirurgie behandlung medikament "
             "medikamente tabletten salbe operation lindern tratamento remédio remédios repouso "
             "cirurgia farmaco farmaci pomata "
-            "crema riposo chirurgia",
+            "crema riposo chirurgia behandeling medicijn medicijnen zalf "
+            "rust operatie",
             "pain relief|home remedies|over the counter",
         ),
     ),
@@ -642,7 +664,8 @@ CONTENT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "fiebre dolor picazón hinchazón manchas symptôme symptômes fièvre douleur "
             "démangeaisons boutons rougeurs symptom symptome fieber schmerzen juckreiz "
             "schwellung rötung sintoma sintomas febre dor coceira inchaço "
-            "sintomo sintomi febbre dolore prurito gonfiore arrossamento macchie",
+            "sintomo sintomi febbre dolore prurito gonfiore arrossamento macchie "
+            "symptomen klachten koorts pijn jeuk zwelling roodheid vlekken",
             "you may notice|you might notice|you may have",
         ),
     ),
