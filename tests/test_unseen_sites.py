@@ -6,7 +6,10 @@ index.json once, with its title, valid against the published JSON Schema, with a
 merged and no page furniture; the last run rewrites nothing outside runs/. Pages a site lists in
 meta.json `disallowed` (robots.txt) or `never_requested` (off-site, excluded) must not be
 requested. A site that ignores session ids (meta `session_params`) answers a link whatever
-session and parameter order it carries."""
+session and parameter order it carries. In a templated page `{{ORIGIN}}` is the site's origin,
+`{{ORIGIN_MIXED}}` the same with its host in mixed case, `{{ORIGIN_SCHEMELESS}}` the origin
+without its scheme ("//host:port", for scheme-relative links) and `{{ORIGIN_OFFSITE}}` the server
+under its 127.0.0.1 name."""
 
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ SITES = sorted(p.name for p in SITES_DIR.iterdir() if (p / "meta.json").exists()
 INLINE = CrawlSettings(workers=1, task_runner="thread")
 ORIGIN = "{{ORIGIN}}"
 ORIGIN_MIXED = "{{ORIGIN_MIXED}}"
+ORIGIN_SCHEMELESS = "{{ORIGIN_SCHEMELESS}}"
 ORIGIN_OFFSITE = "{{ORIGIN_OFFSITE}}"
 _WORDS = re.compile(r"\w+")
 
@@ -166,6 +170,8 @@ def crawl_site(site: str, out: Path) -> Crawl:
             body = (folder / route["file"]).read_bytes()
             if route.get("template"):
                 body = body.replace(ORIGIN_MIXED.encode(), mixed.encode())
+                # a scheme-relative link to the site itself: "//host:port/path"
+                body = body.replace(ORIGIN_SCHEMELESS.encode(), base.split(":", 1)[1].encode())
                 # another host for the crawler: the server under its 127.0.0.1 name
                 body = body.replace(ORIGIN_OFFSITE.encode(), served.encode())
                 body = body.replace(ORIGIN.encode(), base.encode())
