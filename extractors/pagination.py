@@ -211,7 +211,39 @@ def find_next_page(
     tree: LexborHTMLParser, url: str, article_url: str | None = None
 ) -> tuple[str | None, str]:
     """The next page's absolute URL and the rule that found it, or (None, ""). `article_url`:
-    the article's first page, when `url` is a later one."""
+    the article's first page, when `url` is a later one. A first page reached with a query
+    parameter its server ignores ("x.html?topic=skin", its canonical "x.html") has its next
+    page looked for as its canonical's too: its links say "x.html?page=2"."""
+    found = _find_next_page(tree, url, article_url)
+    if found[0] is None and article_url is None and "?" in url:
+        canonical = _same_page_canonical(tree, url)
+        if canonical is not None:
+            return _find_next_page(tree, canonical, None)
+    return found
+
+
+def _same_page_canonical(tree: LexborHTMLParser, url: str) -> str | None:
+    """The page's canonical URL when it is the same path on the same host with another query."""
+    head = tree.head
+    link = head.css_first("link[rel=canonical][href]") if head is not None else None
+    if link is None:
+        return None
+    canonical = join_url(url, str(link.attributes.get("href") or ""))
+    here, there = split_url(url), split_url(canonical) if canonical else None
+    if (
+        here is None
+        or there is None
+        or here.netloc.lower() != there.netloc.lower()
+        or here.path != there.path
+        or here.query == there.query
+    ):
+        return None
+    return canonical
+
+
+def _find_next_page(
+    tree: LexborHTMLParser, url: str, article_url: str | None
+) -> tuple[str | None, str]:
     base = base_href(tree, url)
     article = article_url or url
     best: tuple[int, str, str] | None = None

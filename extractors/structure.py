@@ -194,7 +194,9 @@ def _name_mask(title: str) -> Callable[[str], str]:
         or not heading_kinds(name)
     ):
         return lambda text: text
-    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    # one or many: "Keloid scars" names "What is a keloid scar?" too
+    stem = name[:-1] if name.endswith("s") else name
+    pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.IGNORECASE)
     return lambda text: pattern.sub("it", text)
 
 

@@ -68,9 +68,10 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def normalize_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no fragment, no tracking parameters, sorted
-    query. A malformed URL (a port that is no number, a broken IPv6 host) comes back stripped
-    but otherwise as it is: never an exception."""
-    plain = PLAIN_URL.fullmatch(url)
+    query, unreserved characters in the path unescaped ("common%2Dmoles" is "common-moles",
+    RFC 3986 6.2.2.2). A malformed URL (a port that is no number, a broken IPv6 host) comes
+    back stripped but otherwise as it is: never an exception."""
+    plain = PLAIN_URL.fullmatch(url) if "%" not in url else None
     if plain:
         port = plain["port"]
         if port is None or (
@@ -92,7 +93,13 @@ def _normalize(url: str) -> str:
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k, v)
     ]
     path = without_session(parts.path or "/")
+    if "%" in path:
+        path = _UNRESERVED_ESCAPE.sub(lambda m: chr(int(m[1], 16)), path)
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+# A percent-escape of a character that never needs one: a letter, a digit, "-", ".", "_", "~".
+_UNRESERVED_ESCAPE = re.compile(r"%(4[1-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A]|3[0-9]|2[DE]|5F|7E)", re.I)
 
 
 def record_id(canonical_url: str) -> str:

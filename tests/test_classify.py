@@ -44,6 +44,10 @@ from extractors.text import strip_number
         ("Go back to work", None),
         ("What you might notice", "signs"),
         ("What to look for", "signs"),
+        ("What to notice", "signs"),
+        ("Changes to look out for", "signs"),
+        ("How a keloid looks and feels", "signs"),
+        ("Who should keep a closer eye on moles?", "risk_factors"),
         ("Common questions", "other"),
         ("Why do I need a plaster cast?", None),
         ("Key facts", "other"),
@@ -120,6 +124,8 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Je herkent een schimmelinfectie aan:", "signs"),
         ("Maak een afspraak bij de huisarts als:", "when_to_see_doctor"),
         ("Hyperventilatie komt vaker voor bij mensen die:", "risk_factors"),
+        ("If you know you are prone to keloids, a few precautions help:", "prevention"),
+        ("You cannot always stop thread veins forming, but these steps may help:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -294,6 +300,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
     topic = _name_mask("Symptoms of Diabetes: What to Look For")
     assert topic("Symptoms of diabetes in children") == "Symptoms of diabetes in children"
     assert _name_mask("Heat rash")("What is heat rash?") == "What is heat rash?"
+    scars = _name_mask("Keloid Scars: When a Scar Keeps Growing")  # one or many
+    assert classify_heading(scars("What is a keloid scar?")) == "definition"
 
 
 @pytest.mark.parametrize(

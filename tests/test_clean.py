@@ -308,6 +308,20 @@ def test_normalize_url_never_raises() -> None:
     )
 
 
+def test_normalize_url_unescapes_unreserved_characters() -> None:
+    """RFC 3986 6.2.2.2: "%2D" is "-" and "%7E" is "~" (a link spelt so is the same page);
+    reserved and other characters keep their escapes."""
+    from extractors import normalize_url
+
+    assert normalize_url("https://ex.test/library/common%2Dmoles.html") == (
+        "https://ex.test/library/common-moles.html"
+    )
+    assert normalize_url("https://ex.test/%7Enurse/%41b%2Fc%20d") == (
+        "https://ex.test/~nurse/Ab%2Fc%20d"
+    )
+    assert normalize_url("https://ex.test/caf%C3%A9/") == "https://ex.test/caf%C3%A9/"
+
+
 _URL_PIECES = st.sampled_from(
     [
         "a",

@@ -303,6 +303,26 @@ def test_next_links_to_the_next_page_number_elsewhere_are_marked_for_checking() 
     assert clean_html(doc(own), "https://s.test/a/").next_page_url == "https://s.test/a/2/"
 
 
+def test_a_first_page_reached_with_an_ignored_parameter_finds_its_next_page() -> None:
+    """A listing links an article with a parameter its server ignores ("?topic=skin"); the
+    page's canonical drops it and its pager says "?page=2": that is its next page. A
+    canonical elsewhere (another path) is no such page."""
+    html = (
+        "<html><head><link rel='canonical' href='https://s.test/lib/moles.html'></head><body>"
+        "<p>Text</p><a rel='next' href='moles.html?page=2'>Next page</a></body></html>"
+    )
+    from selectolax.lexbor import LexborHTMLParser
+
+    from extractors.pagination import find_next_page
+
+    tree = LexborHTMLParser(html)
+    assert find_next_page(tree, "https://s.test/lib/moles.html?topic=skin")[0] == (
+        "https://s.test/lib/moles.html?page=2"
+    )
+    elsewhere = LexborHTMLParser(html.replace("lib/moles.html'", "lib/other.html'"))
+    assert find_next_page(elsewhere, "https://s.test/lib/moles.html?topic=skin")[0] is None
+
+
 def test_last_page_has_no_next() -> None:
     markup = (
         "<nav class='pagination'><a href='/a/'>1</a><a href='/a/page/2/'>2</a><span>3</span></nav>"

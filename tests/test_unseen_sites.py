@@ -367,7 +367,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "/conditions/acne.html",
         "section 'Things you can do to help'",
     ): "self-care as treatment",
-    ("az-index", "/conditions/acne.html", "prevention"): "its items went to treatment",
     (
         "az-index",
         "/conditions/psoriasis.html",

@@ -76,6 +76,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(more|most) likely to (get|develop|have)\b",
             r"\b(at|higher|greater|increased) risk\b",
             r"\bwho should worry\b",
+            r"\bwho should (keep (a closer |an )?eye|watch|be (extra |more )?careful)\b",
             r"\bfactores de riesgo\b",
             r"\bqui[ée]n(es)? (tiene|tienen|corre|corren|est[áa]|puede)\b",
             r"\bfacteurs de risque\b",
@@ -173,7 +174,9 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bcheck (whether|if)\b",
             r"\bhow to tell\b",
             r"\bwhat you (might|may|will|can|could) (notice|feel|see)\b",
-            r"^what to (look|watch) (out )?for\b",
+            r"^what to (look (out )?for|watch (out )?for|notice)\b",
+            r"\b(changes|things) to (look|watch) (out )?for\b",
+            r"\bhow (it|they|an? \w+( \w+)?) (looks?|feels?)( and (looks?|feels?))?\b",
             r"\b(se manifiesta|se manifesta|woran .* erkennen)\b",
             r"\b(sintomi|segni|come si manifesta|come riconoscerl[aoie])\b",
             r"\b(symptomen|klachten|verschijnselen)\b",
@@ -450,6 +453,9 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(huisarts|dokter|spoedeisende hulp)\b.{0,20}\bals\b",
         ),
     ),
+    # "If you know you are prone to keloids, a few precautions help:" is no list of who is
+    # prone: precautions prevent, whoever takes them.
+    ("prevention", (r"\bprecautions?\b",)),
     (
         "risk_factors",
         (
@@ -489,6 +495,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # habits that make the symptoms milder, month after month (premenstrual syndrome)
             r"\b(abitudini|accorgimenti) .{0,30}(sintomi|disturbi) pi[ùu] (leggeri|lievi)\b",
             r"\bverklein(t)? (je )?de kans\b",
+            # "You cannot always stop thread veins forming, but these steps may help:"
+            r"\b(can ?not|can't) (always |fully |completely )?(stop|prevent|avoid)\b.{0,60}\bbut\b",
         ),
     ),
     (
