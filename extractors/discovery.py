@@ -160,9 +160,10 @@ def parse_feed(data: bytes, base: str) -> Discovered:
     """Item links of an RSS 2.0, RSS 1.0 or Atom feed, resolved against the feed's URL and any
     `xml:base` on the way (Atom feeds may give relative links under `xml:base="https://..."`),
     or of a JSON Feed."""
-    if _xml_start(data).startswith(b"{"):
-        return _json_feed(_xml_start(data), base)
-    root = _parse_xml(data)
+    start = _xml_start(data)
+    if start.startswith(b"{"):
+        return _json_feed(start, base)
+    root = _parse_xml(start)
     found = Discovered()
     if root is None:
         found.error = "feed is not well-formed XML (or uses forbidden entities)"

@@ -172,6 +172,9 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
+_DECLARING_TYPES = frozenset(rules.ARTICLE_TYPES) - rules.NOT_DECLARING_TYPES
+
+
 def _main_jsonld(objects: list[dict[str, Any]]) -> dict[str, Any]:
     for wanted in rules.ARTICLE_TYPES:
         for obj in objects:
@@ -370,6 +373,6 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         jsonld_body=fold_space(body) if isinstance(body, str) else "",
         declares_article=(
             meta.get("og:type", "").lower() in rules.ARTICLE_OG_TYPES
-            or bool(_types(ld) & (set(rules.ARTICLE_TYPES) - rules.NOT_DECLARING_TYPES))
+            or not _types(ld).isdisjoint(_DECLARING_TYPES)
         ),
     )
