@@ -9,15 +9,29 @@ requested. A site that ignores session ids (meta `session_params`) answers a lin
 session and parameter order it carries. In a templated page `{{ORIGIN}}` is the site's origin,
 `{{ORIGIN_MIXED}}` the same with its host in mixed case, `{{ORIGIN_SCHEMELESS}}` the origin
 without its scheme ("//host:port", for scheme-relative links) and `{{ORIGIN_OFFSITE}}` the server
-under its 127.0.0.1 name."""
+under its 127.0.0.1 name.
+
+With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
+command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
+site's toml> --out <out> --quiet`, with the default settings (the Prefect engine, the process
+task runner, a worker per CPU) and this tree's code first on PYTHONPATH. One Prefect server
+(`prefect server start --no-services`, on a free port, its PREFECT_HOME in a temporary folder)
+serves the whole session and is stopped at its end; a run's counts come from its report in
+out/runs/."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import re
 import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +45,8 @@ from flows.runner import run_crawl
 from flows.sources import CrawlSettings, load_config
 from tests.support import FIXTURES, Route, ServedLog, serve_routes
 
+ROOT = Path(__file__).resolve().parent.parent
+CLI_MODE = bool(os.environ.get("HEALTHSIFT_REHEARSAL_CLI"))
 SITES_DIR = FIXTURES / "sites"
 SITES = sorted(p.name for p in SITES_DIR.iterdir() if (p / "meta.json").exists())
 INLINE = CrawlSettings(workers=1, task_runner="thread")
@@ -148,7 +164,87 @@ class SessionRoutes(dict[str, Any]):
         return super().get(self.key(path), default)
 
 
-def crawl_site(site: str, out: Path) -> Crawl:
+def cli_env(home: Path, api: str) -> dict[str, str]:
+    """The environment of the Prefect server and the CLI: this tree's code first, quiet."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return dict(
+        os.environ,
+        PYTHONPATH=path,
+        PREFECT_HOME=str(home),
+        PREFECT_API_URL=api,
+        DO_NOT_TRACK="1",
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_LOGGING_LEVEL="WARNING",
+    )
+
+
+@pytest.fixture(scope="session")
+def cli_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str] | None]:
+    """In CLI mode, the CLI's environment with one Prefect server for the session (answering
+    an API call, as bench/crawl.py's start_prefect waits); None otherwise."""
+    if not CLI_MODE:
+        yield None
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    api = f"http://127.0.0.1:{port}/api"
+    env = cli_env(tmp_path_factory.mktemp("prefect-home"), api)
+    prefect = str(Path(sys.executable).parent / "prefect")
+    command = [prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--no-services"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with (
+                    urllib.request.urlopen(f"{api}/health", timeout=1),
+                    urllib.request.urlopen(f"{api}/admin/version", timeout=60),
+                ):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the Prefect server did not start") from None
+                time.sleep(0.2)
+        yield env
+    finally:
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def cli_crawl(config: Path, out: Path, env: dict[str, str]) -> dict[str, int]:
+    """One run of `healthsift crawl` (the installed program's script, run with this tree's
+    code); returns the counts of its run report."""
+    before = set(out.glob("runs/*.json"))
+    script = Path(sys.executable).parent / "healthsift"
+    program = [str(script)] if script.exists() else ["-m", "flows.cli"]
+    command = [sys.executable, "-P", *program, "crawl", "--config", str(config)]
+    done = subprocess.run(
+        [*command, "--out", str(out), "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, f"healthsift crawl exited {done.returncode}:\n{done.stderr}"
+    reports = sorted(set(out.glob("runs/*.json")) - before)
+    assert len(reports) == 1, f"run reports written: {reports}\n{done.stderr}"
+    counts: dict[str, int] = json.loads(reports[0].read_text("utf-8"))["counts"]
+    return counts
+
+
+def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl:
+    """`cli`: the environment to crawl in with the real command line (CLI mode)."""
     folder = SITES_DIR / site
     meta = json.loads((folder / "meta.json").read_text("utf-8"))
     expected = json.loads((folder / "expected.json").read_text("utf-8"))
@@ -194,13 +290,19 @@ def crawl_site(site: str, out: Path) -> Crawl:
         config = out.parent / f"{site}.sources.toml"
         config.write_text(sources_toml(meta["source"], base, served), encoding="utf-8")
         sources = load_config(config).sources
+
+        def run() -> dict[str, int]:
+            if cli is not None:
+                return cli_crawl(config, out, cli)
+            return dict(run_crawl(sources, out, use_prefect=False, settings=INLINE)[0].counts)
+
         # a site whose source is capped below its articles (meta "runs") gets all of them in
         # that many runs; the last two are compared
         for _ in range(meta.get("runs", 2) - 2):
-            run_crawl(sources, out, use_prefect=False, settings=INLINE)
-        first = run_crawl(sources, out, use_prefect=False, settings=INLINE)[0]
+            run()
+        first = run()
         stamps_first = mtimes(out)
-        second = run_crawl(sources, out, use_prefect=False, settings=INLINE)[0]
+        second = run()
         stamps_second = mtimes(out)
     index_file = out / "index.json"
     index = json.loads(index_file.read_text("utf-8")) if index_file.exists() else {"articles": []}
@@ -212,18 +314,21 @@ def crawl_site(site: str, out: Path) -> Crawl:
         index,
         stamps_first,
         stamps_second,
-        (dict(first.counts), dict(second.counts)),
+        (first, second),
         log,
     )
 
 
 @pytest.fixture(scope="module")
-def crawls(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Crawl]:
+def crawls(
+    tmp_path_factory: pytest.TempPathFactory, cli_environment: dict[str, str] | None
+) -> Callable[[str], Crawl]:
     cache: dict[str, Crawl] = {}
 
     def get(site: str) -> Crawl:
         if site not in cache:
-            cache[site] = crawl_site(site, tmp_path_factory.mktemp(site) / "out")
+            out = tmp_path_factory.mktemp(site) / "out"
+            cache[site] = crawl_site(site, out, cli_environment)
         return cache[site]
 
     return get
