@@ -43,15 +43,25 @@ def read_json(path: Path) -> dict[str, Any] | None:
 
 
 def publish_article(record: HealthArticle, out: Path, *, sync: bool = True) -> str:
-    """Write one record; returns "new", "changed" or "unchanged" (nothing written). A page that
-    names another page as its canonical (a later page naming its article's first page) never
-    replaces that page's own record: it leaves it, as unchanged. `sync=False`: the caller
-    flushes the file to disk later (`flows.files.sync_files`)."""
+    """Write one record; returns "new", "changed" or "unchanged" (the article's content as it
+    was: nothing written, or only its address). A page that names another page as its
+    canonical (a later page naming its article's first page) never replaces that page's own
+    record: it leaves it, as unchanged. The same article reached from two addresses keeps the
+    one that comes first in `_address_rank` (its canonical address, else the smallest),
+    whichever batch publishes first: the record's `url` had been either address, from run to
+    run. `sync=False`: the caller flushes a new or changed file to disk later
+    (`flows.files.sync_files`); an address is set at once."""
     path = safe_path(out, ARTICLES, record.id)
     existing = read_json(path)
     if existing is not None:
         old_hash = (existing.get("provenance") or {}).get("content_hash")
         if old_hash == record.provenance.content_hash:
+            old_url = str(existing.get("url", ""))
+            if old_url == record.url or _address_rank(old_url, record) <= _address_rank(
+                record.url, record
+            ):
+                return "unchanged"
+            write_atomic(path, record_json(record))
             return "unchanged"
         canonical = normalize_url(record.canonical_url)
         if normalize_url(record.url) != canonical and (
@@ -60,6 +70,12 @@ def publish_article(record: HealthArticle, out: Path, *, sync: bool = True) -> s
             return "unchanged"
     write_atomic(path, record_json(record), sync=sync)
     return "new" if existing is None else "changed"
+
+
+def _address_rank(url: str, record: HealthArticle) -> tuple[bool, str]:
+    """Which of an article's addresses its record keeps: its canonical one, else the smallest."""
+    normal = normalize_url(url)
+    return normal != normalize_url(record.canonical_url), normal
 
 
 def withdraw_article(out: Path, record_id: str) -> bool:

@@ -39,6 +39,29 @@ def test_new_unchanged_changed(tmp_path: Path) -> None:
     assert json.loads(path.read_text())["text"] == "New text"
 
 
+def test_an_article_from_two_addresses_keeps_the_same_one_whichever_comes_first(
+    tmp_path: Path,
+) -> None:
+    """The same record reached from two addresses (a feed's two tracking redirects, a 301 and
+    its target) keeps its canonical address, else the smallest, in whatever order the batches
+    publish; once it has it, neither address rewrites it."""
+    canonical = record()
+    via_feed = canonical.model_copy(update={"url": "https://site.test/r/feed/8101"})
+    other_feed = canonical.model_copy(update={"url": "https://site.test/r/feed/8177"})
+    path = tmp_path / "articles" / "site-test-article-1.json"
+    for order in ([via_feed, canonical], [canonical, via_feed]):
+        out = tmp_path / str(id(order))
+        statuses = [publish_article(r, out) for r in order]
+        kept = json.loads((out / "articles" / path.name).read_text())["url"]
+        assert kept == "https://site.test/a1/", statuses
+        assert [publish_article(r, out) for r in order] == ["unchanged", "unchanged"]
+    for order in ([other_feed, via_feed], [via_feed, other_feed]):
+        out = tmp_path / f"feeds-{id(order)}"
+        for r in order:
+            publish_article(r, out)
+        assert json.loads((out / "articles" / path.name).read_text())["url"].endswith("/8101")
+
+
 def test_write_atomic_leaves_no_temp_files(tmp_path: Path) -> None:
     target = tmp_path / "x" / "file.json"
     assert write_atomic(target, "{}\n") is True
