@@ -20,7 +20,7 @@ from extractors.structure import (
     outline_text,
     to_sections,
 )
-from extractors.text import normalize_key, strip_number
+from extractors.text import NOT_ARTICLE_TITLE, SIGN_IN_WALL, normalize_key, strip_number
 from extractors.urls import normalize_url, record_id, site_of
 from schemas import HealthArticle, Provenance, Removed
 
@@ -140,6 +140,19 @@ def extract_article(
     size = sum(len(b.text) for b in blocks)
     if size < MIN_ARTICLE_CHARS:
         raise NotAnArticle(f"page holds only {size} characters of article text")
+    named = next(
+        (
+            t
+            for t in (title, first.metadata.title)
+            if t and NOT_ARTICLE_TITLE.fullmatch(normalize_key(t))
+        ),
+        None,
+    )
+    if named is not None:
+        raise NotAnArticle(f"the page says it is no article: {named!r}")
+    walls = [b for b in blocks if SIGN_IN_WALL.fullmatch(normalize_key(b.text))]
+    if walls and size - sum(len(b.text) for b in walls) < MAX_BLURB_CHARS:
+        raise NotAnArticle(f"a teaser behind a sign-in wall ({walls[0].text!r})")
     if (
         len(blocks) == 1
         and blocks[0].kind == "paragraph"

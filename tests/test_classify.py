@@ -48,6 +48,7 @@ from extractors.text import strip_number
         ("Changes to look out for", "signs"),
         ("How a keloid looks and feels", "signs"),
         ("Who should keep a closer eye on moles?", "risk_factors"),
+        ("Who notices it most?", "risk_factors"),
         ("Common questions", "other"),
         ("Why do I need a plaster cast?", None),
         ("Key facts", "other"),
@@ -125,6 +126,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Maak een afspraak bij de huisarts als:", "when_to_see_doctor"),
         ("Hyperventilatie komt vaker voor bij mensen die:", "risk_factors"),
         ("If you know you are prone to keloids, a few precautions help:", "prevention"),
+        ("Grogginess tends to be worse in people who:", "risk_factors"),
         ("You cannot always stop thread veins forming, but these steps may help:", "prevention"),
     ],
 )

@@ -802,6 +802,51 @@ def test_a_page_of_one_short_paragraph_is_a_blurb_not_an_article() -> None:
     assert extract_article([clean_html(page(longer), "https://s.test/pulled-muscle/")]).title
 
 
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Page not found", "<h2>Sorry, we couldn't find that page</h2>"),
+        ("Sorry, we couldn't find that page", ""),
+        ("Before you continue", "<p>We use cookies and data to deliver our services.</p>"),
+        ("Página no encontrada", ""),
+    ],
+)
+def test_pages_that_say_they_are_no_article_are_rejected(title: str, body: str) -> None:
+    """A soft "not found" page or a consent interstitial, served with 200 OK and several
+    blocks of text (a search box, popular articles, cookie policy), says what it is."""
+    from extractors import NotAnArticle
+
+    html = (
+        f"<html><head><title>{title} | Health</title></head><body><main><h1>{title}</h1>"
+        f"{body}{ARTICLE}</main></body></html>"
+    )
+    with pytest.raises(NotAnArticle, match="says it is no article"):
+        extract_article([clean_html(html, "https://s.test/health/shingles-vaccine-guide/")])
+
+
+def test_a_teaser_behind_a_sign_in_wall_is_no_article() -> None:
+    """A login wall shows the title and two sentences: no article. An article whose public part
+    is long, before the same wall, is still one."""
+    from extractors import NotAnArticle
+
+    teaser = (
+        "<h1>Ingrown hairs</h1><p>Ingrown hairs curl back into the skin after shaving and "
+        "leave small, sore bumps that can itch for days. They are most common where the hair "
+        "is coarse or curly, and they usually settle without treatment once you stop shaving "
+        "the area for a while.</p><h2>Sign in to keep reading</h2><p>This article is free "
+        "for registered readers. Sign in or create an account to read on.</p>"
+        "<form><label>Email</label><input type='email'><label>Password</label>"
+        "<input type='password'><button>Sign in</button></form>"
+    )
+    html = (
+        f"<html><head><title>Ingrown hairs</title></head><body><main>{teaser}</main></body></html>"
+    )
+    with pytest.raises(NotAnArticle, match="sign-in wall"):
+        extract_article([clean_html(html, "https://s.test/health/ingrown-hairs/")])
+    long = html.replace("<h2>Sign in", ARTICLE + ARTICLE + "<h2>Sign in")
+    assert extract_article([clean_html(long, "https://s.test/health/ingrown-hairs/")]).title
+
+
 def test_a_one_paragraph_answer_that_calls_itself_an_article_is_one() -> None:
     """A Q&A site's short answer is one paragraph under the blurb length: its head calls it an
     article (og:type, or a JSON-LD article type), and it holds no player, so it is published.

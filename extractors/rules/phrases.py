@@ -338,3 +338,29 @@ AUTHOR_BIO_VERBS: tuple[str, ...] = (
     " holds ",
     ", ",
 )
+
+# Titles of pages that say they are no article, served with 200 OK: a soft "not found" page,
+# a cookie-consent interstitial, a sign-in page. Matched whole against the page's title and its
+# metadata title. Why: a sitemap's stale URLs answer so, and each page runs to several blocks.
+NOT_ARTICLE_TITLES: tuple[str, ...] = (
+    r"(error )?404\b.*",
+    r"(sorry,? |oops,? |whoops,? )?(the )?(page|article|content|post)( you requested| you('re| are)"
+    r" looking for)? (was |is |could not be |cannot be |can'?t be )?(not found|missing|"
+    r"unavailable|not available)\W*",
+    r"(sorry,? |oops,? )?(we )?(couldn'?t|could not|can'?t|cannot) find (that|this|the|what you)"
+    r".{0,40}",
+    r"(this |that |the )?page (doesn'?t|does not|no longer) exists?\W*",
+    r"(p[áa]gina no encontrada|page (introuvable|non trouv[ée]e)|seite nicht gefunden|"
+    r"pagina non trovata|pagina niet gevonden|p[áa]gina n[ãa]o encontrada)\W*",
+    r"before you continue( to \w+)?\W*",
+    r"(your )?(cookie|privacy) (settings|preferences|choices|consent)\W*",
+    r"(sign|log) ?in( to (your account|continue))?\W*",
+)
+# A sign-in or subscription wall's line: the page holds only the teaser before it when its other
+# text is short (see extractors.article). Why: a login wall showed a title and two sentences.
+SIGN_IN_WALLS: tuple[str, ...] = (
+    r"(sign|log) ?in( or (register|sign up|create an account))? to (keep|continue) reading\W*",
+    r"(subscribe|register|sign up|create a free account|join( now)?) to (keep|continue) "
+    r"reading.{0,60}",
+    r"(this (article|content) is (only )?(available )?for (members|subscribers)).{0,60}",
+)
