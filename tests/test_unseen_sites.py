@@ -9,7 +9,8 @@ requested. A site that ignores session ids (meta `session_params`) answers a lin
 session and parameter order it carries. In a templated page `{{ORIGIN}}` is the site's origin,
 `{{ORIGIN_MIXED}}` the same with its host in mixed case, `{{ORIGIN_SCHEMELESS}}` the origin
 without its scheme ("//host:port", for scheme-relative links) and `{{ORIGIN_OFFSITE}}` the server
-under its 127.0.0.1 name.
+under its 127.0.0.1 name; a route's `redirect` that starts with `{{ORIGIN_OFFSITE}}` sends the
+crawler there (an off-site redirect target) instead of to a path of the site.
 
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
@@ -260,7 +261,13 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         mixed = base.replace(host, "".join(c.upper() if i % 2 else c for i, c in enumerate(host)))
         for path, route in meta["routes"].items():
             if "redirect" in route:  # a moved page: 301 (or its "status") to its new path
-                location = {"Location": base + route["redirect"]}
+                # or, when it starts with {{ORIGIN_OFFSITE}}, to another host (the server
+                # under its 127.0.0.1 name, e.g. a share button's off-site target)
+                target = route["redirect"]
+                if target.startswith(ORIGIN_OFFSITE):
+                    location = {"Location": target.replace(ORIGIN_OFFSITE, served)}
+                else:
+                    location = {"Location": base + target}
                 routes[path] = (route.get("status", 301), location, b"")
                 continue
             body = (folder / route["file"]).read_bytes()
