@@ -54,6 +54,7 @@ MIN_INDEX_ENTRIES = rules.MIN_INDEX_ENTRIES
 CARD_DEPTH = rules.CARD_DEPTH
 _LETTERS = re.compile(rules.LETTER_LINK_TEXT, re.UNICODE)
 _COPY_SUFFIX = re.compile(rules.COPY_SUFFIX, re.IGNORECASE)
+_NON_ARTICLE_SITEMAP = re.compile(rules.NON_ARTICLE_SITEMAPS, re.IGNORECASE)
 _DATA_LINKED = ", ".join(f":not(a)[{name}]" for name in rules.DATA_LINK_ATTRIBUTES)
 
 
@@ -97,8 +98,9 @@ def _parse_xml(data: bytes) -> Element | None:
 
 
 def parse_sitemap(data: bytes, base: str) -> Discovered:
-    """URLs of a sitemap (`urlset`), the child sitemaps of a sitemap index, or the URLs of a
-    text sitemap (one URL a line, as sitemaps.org allows)."""
+    """URLs of a sitemap (`urlset`), the child sitemaps of a sitemap index (less those named
+    as listing no articles: rules.NON_ARTICLE_SITEMAPS), or the URLs of a text sitemap (one URL
+    a line, as sitemaps.org allows)."""
     data = _xml_start(data)
     if not data.startswith(b"<"):
         return _text_sitemap(data)
@@ -113,7 +115,8 @@ def parse_sitemap(data: bytes, base: str) -> Discovered:
         if url is None:
             continue
         if index:
-            found.follow.append(url)
+            if not _NON_ARTICLE_SITEMAP.search(url.split("?", 1)[0]):
+                found.follow.append(url)
         else:
             found.articles.append(url)
             if lastmod:
@@ -263,10 +266,11 @@ def without_later_pages(urls: list[str]) -> list[str]:
 
 def without_copies(urls: list[str]) -> list[str]:
     """`urls` with one URL per page where a page comes under several: `/slug/`, its AMP copy
-    `/slug/amp/`, `/slug/index.html`, its print version (`/print/slug/`, `?print=1`) and its
-    one-page view (`?view=all`) give `/slug/` when it is there, else a copy that is not AMP.
-    Why: sites link a page's copies from one place and the page itself from another, and both
-    crawled would publish one article twice in a run (the AMP copy without its byline)."""
+    `/slug/amp/`, `/slug/index.html`, its comment pages (`/slug/comment-page-2/`), its print
+    version (`/print/slug/`, `?print=1`) and its one-page view (`?view=all`) give `/slug/` when
+    it is there, else a copy that is not AMP. Why: sites link a page's copies from one place
+    and the page itself from another, and both crawled would publish one article twice in a
+    run (the AMP copy without its byline)."""
     if not any(mark in u.lower() for u in urls for mark in _COPY_MARKS):
         return urls
     plain = {url: _plain_of(url) for url in urls}
@@ -291,6 +295,7 @@ def without_copies(urls: list[str]) -> list[str]:
 _COPY_MARKS = (
     "amp",
     "index.",
+    "comment-page-",
     "/print",
     *(f"{key}={value}" for key, values in rules.COPY_QUERY.items() for value in values),
 )

@@ -1053,6 +1053,32 @@ def test_json_feed_items() -> None:
     assert parse_listing(html, "https://ex.test/answers/").follow == ["https://ex.test/feed.json"]
 
 
+def test_wordpress_attachment_sitemaps_and_comment_pages_are_no_articles() -> None:
+    """A Yoast sitemap index's attachment, category, tag and author sitemaps list no articles
+    and are not read; an article's comment pages ("/slug/comment-page-1/", which a site's
+    comment feed links) are copies of it."""
+    from extractors.discovery import parse_sitemap, without_copies
+
+    index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <sitemap><loc>https://ex.test/post-sitemap.xml</loc></sitemap>
+      <sitemap><loc>https://ex.test/attachment-sitemap.xml</loc></sitemap>
+      <sitemap><loc>https://ex.test/attachment-sitemap2.xml.gz</loc></sitemap>
+      <sitemap><loc>https://ex.test/category-sitemap.xml</loc></sitemap>
+      <sitemap><loc>https://ex.test/post_tag-sitemap.xml</loc></sitemap>
+      <sitemap><loc>https://ex.test/page-sitemap.xml</loc></sitemap>
+    </sitemapindex>"""
+    assert parse_sitemap(index, "https://ex.test/sitemap_index.xml").follow == [
+        "https://ex.test/post-sitemap.xml",
+        "https://ex.test/page-sitemap.xml",
+    ]
+    urls = [
+        "https://ex.test/2025/05/nail-biting/comment-page-1/",
+        "https://ex.test/2025/05/nail-biting/",
+        "https://ex.test/2025/04/heel-spurs/comment-page-2/",
+    ]
+    assert without_copies(urls) == urls[1:]
+
+
 def test_sitemap_entries_lastmod_and_extension_locs() -> None:
     from extractors.discovery import parse_sitemap
 

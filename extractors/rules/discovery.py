@@ -51,8 +51,15 @@ CARD_DEPTH = 2
 LETTER_LINK_TEXT = r"\w(\s*[-\u2013\u2014]\s*\w)?"
 
 # Copies of a page under another URL (case-insensitive, at the end of its path): its AMP
-# version and its directory index file.
-COPY_SUFFIX = r"(?<=/)(?:amp/?|index\.(?:html?|php))$"
+# version, its directory index file and WordPress's pages of its comments ("comment-page-2/",
+# the article again with other comments, which a site's comment feed links).
+COPY_SUFFIX = r"(?<=/)(?:amp/?|index\.(?:html?|php)|comment-page-\d{1,4}/?)$"
+# Child sitemaps of an index that list no articles, by name: WordPress's attachment pages (an
+# image, its caption and a comment form; Yoast listed them), and its taxonomy and author pages.
+# Why: each attachment page was fetched and rejected on every run, as a failure.
+NON_ARTICLE_SITEMAPS = (
+    r"/(attachment|author|category|post_tag|tag|product_cat|product_tag)-sitemap\d*\.xml(\.gz)?$"
+)
 # Copies of a whole article under another URL: its print version (a /print/ folder in front of
 # its path, or /print at its end) and its all-on-one-page view (query parameters, by name, with
 # the values that ask for it; "" for any value). Why: sitemaps list an article's "View as one
