@@ -1,5 +1,6 @@
-"""Phrase rules: ad labels, continue-reading prompts, next-page link texts and in-article
-boilerplate lines, in English, Spanish, French, German, Portuguese, Italian and Dutch.
+"""Phrase rules: ad labels, continue-reading prompts, next-page link texts, in-article
+boilerplate lines, and the titles and walls of pages that are no article, in English, Spanish,
+French, German, Portuguese, Italian and Dutch.
 
 Each table is a tuple of regular-expression sources, compiled once by `extractors.text`.
 All patterns match against text that is lowercased and has its white space folded.
