@@ -14,6 +14,7 @@ from typing import Any
 
 from extractors.boilerplate import TAG_JUDGED, JunkJudge
 from extractors.dom import (
+    HEADING_TAGS,
     ClassInfo,
     Node,
     class_info,
@@ -74,7 +75,6 @@ INLINE_TAGS = frozenset(
         "picture",
     }
 )
-HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
 BOLD_TAGS = frozenset({"b", "strong"})
 _CITATION_BRACKETED = re.compile(CITATION_BRACKETED)
 _CITATION_NUMBER = re.compile(CITATION_NUMBER)

@@ -18,6 +18,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors.dom import (
+    HEADING_TAGS,
     ClassInfo,
     Node,
     attributes,
@@ -31,7 +32,6 @@ from extractors.rules import boilerplate as rules
 from extractors.rules.thresholds import GUARD_TEXT_SHARE
 
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -256,7 +256,7 @@ class JunkJudge:
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         if attrs.get(rules.BUILDER_CHROME_ATTRIBUTE) in rules.BUILDER_CHROME_TYPES:
             return "navigation"
-        if tag in _HEADINGS and _id_from_text(attrs.get("id"), node):
+        if tag in HEADING_TAGS and _id_from_text(attrs.get("id"), node):
             attrs = {key: value for key, value in attrs.items() if key != "id"}
         hidden, token = _verdict(attrs)
         if (hidden or is_hidden(attrs)) and not collapsed_panel(node, attrs):

@@ -47,6 +47,9 @@ class ClassInfo(NamedTuple):
 
 NO_CLASS = ClassInfo((), frozenset(), frozenset())
 
+HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
+"""Heading tags and their levels."""
+
 
 @lru_cache(maxsize=16384)
 def class_info(class_value: str, id_value: str) -> ClassInfo:

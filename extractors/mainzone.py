@@ -511,40 +511,40 @@ def _joined_siblings(
     main_class = main.attributes.get("class")
     # Node properties are computed on each read (a tag name is decoded anew): read once.
     main_id, main_tag = main.mem_id, main.tag
+
+    def joins(child: Node, tag: str) -> bool:
+        # Siblings join on their own score, or when they continue the main container under
+        # the same tag and class (text split around related-links boxes). A classless
+        # <section> beside a classless main <section> is the article's next section (its list
+        # items do not vote: a section of a lead-in and a list scores low).
+        child_class = child.attributes.get("class")
+        same = (
+            tag == main_tag
+            and (main_class or tag == "section")
+            and (
+                child_class == main_class  # <article>s: each its own article
+                if tag == "article"
+                else _same_class(child_class, main_class)
+            )
+        )
+        strong = not same_class_only and scores.get(child.mem_id, 0.0) >= floor
+        if not (strong or same) or _readers_text(child, levels=1):
+            return False
+        # A repeated container may hold a widget the walk will drop: allow more links.
+        _, density = _density(child, memo)
+        return density < (SAME_CLASS_MAX_DENSITY if same else SIBLING_MAX_DENSITY)
+
     chosen: list[Node] = []
     child = parent.first_child
     previous: Node | None = None
     while child is not None:
         key, tag = child.mem_id, child.tag
-        if key == main_id:
-            if previous is not None and is_heading_box(previous):
-                chosen.append(previous)
-            chosen.append(child)
-        elif tag and tag[0] != "-":
-            # Siblings join on their own score, or when they continue the main container
-            # under the same tag and class (text split around related-links boxes).
-            # A classless <section> beside a classless main <section> is the article's next
-            # section (its list items do not vote: a section of a lead-in and a list scores low).
-            child_class = child.attributes.get("class")
-            same = (
-                tag == main_tag
-                and (main_class or tag == "section")
-                and (
-                    child_class == main_class  # <article>s: each its own article
-                    if tag == "article"
-                    else _same_class(child_class, main_class)
-                )
-            )
-            strong = not same_class_only and scores.get(key, 0.0) >= floor
-            if (strong or same) and not _readers_text(child, levels=1):
-                # A repeated container may hold a widget the walk will drop: allow more links.
-                _, density = _density(child, memo)
-                if density < (SAME_CLASS_MAX_DENSITY if same else SIBLING_MAX_DENSITY):
-                    # its heading too, kept in a box of its own (AEM's title component)
-                    if previous is not None and is_heading_box(previous):
-                        chosen.append(previous)
-                    chosen.append(child)
         if tag and tag[0] != "-":
+            if key == main_id or joins(child, tag):
+                # its heading too, kept in a box of its own (AEM's title component)
+                if previous is not None and is_heading_box(previous):
+                    chosen.append(previous)
+                chosen.append(child)
             previous = child if key != main_id else None
         child = child.next
     return chosen
