@@ -24,6 +24,7 @@ _BY_PREFIX = re.compile(r"^(written |reviewed |posted |reported )?(by|por|par|vo
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*", re.I)
 _BYLINE_PARTS = re.compile(r"\s+[\u00b7|\u2022\u2013\u2014]\s+|\s+-\s+")
 _BYLINE_OTHER = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_OTHER_PARTS), re.I)
+_BYLINE_ROLE = re.compile(rules.BYLINE_ROLE, re.I)
 _REFRESH = re.compile(rules.REFRESH_CONTENT, re.IGNORECASE)
 _SITE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ")
 _NUMERIC_DATES = tuple((re.compile(shape), fmt) for shape, fmt in rules.NUMERIC_DATES)
@@ -234,7 +235,7 @@ def clean_title(title: str, site_name: str) -> str:
 
 def split_authors(raw: list[str]) -> tuple[str, ...]:
     """Trim "By", split "A and B", keep the order, drop duplicates and non-names: a byline's
-    reviewer and date parts, and credentials after a name ("MD")."""
+    reviewer and date parts, and credentials or roles after a name ("MD", "pharmacist")."""
     names: list[str] = []
     for value in raw:
         parts = _BYLINE_PARTS.split(fold_space(value))
@@ -246,6 +247,7 @@ def split_authors(raw: list[str]) -> tuple[str, ...]:
                 2 <= len(name) <= 80
                 and not name.startswith("http")
                 and name.lower().replace(".", "") not in rules.CREDENTIALS
+                and not _BYLINE_ROLE.fullmatch(name)
                 and name not in names
             ):
                 names.append(name)

@@ -505,6 +505,9 @@ def test_block_on_page_copies_every_field() -> None:
         ("Jean-Luc Picard - Updated May 3", ("Jean-Luc Picard",)),
         ("By Kim Lowry · 98962 views · Updated 2026-11-27T13:00:00", ("Kim Lowry",)),
         ("Sam Ortiz | 5 min read | 12 comments", ("Sam Ortiz",)),
+        ("Sam Okonjo, pharmacist", ("Sam Okonjo",)),
+        ("By Jo Lee, Senior Health Writer, and Ann Bell, registered nurse", ("Jo Lee", "Ann Bell")),
+        ("By Nursing Staff", ("Nursing Staff",)),
     ],
 )
 def test_byline_reviewer_date_and_credentials_are_no_authors(

@@ -110,6 +110,17 @@ BYLINE_OTHER_PARTS: tuple[str, ...] = (
     # reading time ("5 min read"); no name does
     r"\d",
 )
+# A role written after a name ("Sam Okonjo, pharmacist", "Jo Lee, Senior Health Writer"): a
+# part of a byline made only of these words, ending in a role, is no name of its own.
+BYLINE_ROLE = (
+    r"((senior|junior|lead|chief|principal|clinical|registered|consultant|specialist|staff|"
+    r"health|medical|science|freelance|contributing|community|practice|general|family|"
+    r"certified|licensed|advanced|school|mental|care)\s+)*"
+    r"(pharmacist|nurse|midwife|dietitian|dietician|nutritionist|physiotherapist|physician|"
+    r"doctor|gp|surgeon|dermatologist|paediatrician|pediatrician|therapist|psychologist|"
+    r"practitioner|nurse practitioner|health visitor|writer|editor|journalist|reporter|"
+    r"contributor|coach|educator)s?"
+)
 # Credentials written after a name ("Dr. Priya Raman, MD"): never a name of their own.
 CREDENTIALS: frozenset[str] = frozenset(
     {
