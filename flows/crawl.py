@@ -414,8 +414,15 @@ def settle_by_sitemap(
             and not old.due(now, recheck_hours)
             and gate.allowed(url)
         ):
-            settled.outcomes.append(Outcome(url, "unchanged", id=old.id))
+            settled.outcomes.append(_as_before(url, old))
     return settled
+
+
+def _as_before(url: str, old: ArticleState) -> Outcome:
+    """The outcome of a page found as it was: its article unchanged, or still no article."""
+    if old.rejected:
+        return Outcome(url, "failed", kind="not_article", reason=old.rejected)
+    return Outcome(url, "unchanged", id=old.id)
 
 
 def later_pages_of(urls: Iterable[str], states: dict[str, ArticleState]) -> dict[str, str]:
@@ -570,8 +577,11 @@ async def _crawl_article(
                 # Nothing to remember: a new lastmod alone is not kept. Why: a sitemap that
                 # stamps every URL with the time of the request would have the state rewritten
                 # on every run; the article's next full check keeps the lastmod of its day.
-                return Outcome(url, "unchanged", id=old.id), old
-        record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
+                return _as_before(url, old), old
+        try:
+            record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
+        except _NoArticle as exc:
+            return _no_article(url, exc, job, old)
         status = publish_article(record, Path(job.out), sync=False)
         written = published(record, Path(job.out)) if status != "unchanged" else None
     except FetchError as exc:
@@ -603,6 +613,40 @@ async def _crawl_article(
     return Outcome(url, status, id=record.id, title=record.title, published=written), state
 
 
+class _NoArticle(NotAnArticle):
+    """NotAnArticle, with the first page as it was fetched (None when it was not)."""
+
+    def __init__(self, reason: str, first: FetchedPage | None) -> None:
+        super().__init__(reason)
+        self.first = first
+
+
+def _no_article(
+    url: str, exc: _NoArticle, job: BatchJob, old: ArticleState | None
+) -> tuple[Outcome, ArticleState | None]:
+    """A page that is no article, remembered with its first page's validators and why, so the
+    next runs settle it as the articles they find unchanged. An article's own state stays as it
+    is (its record stays published until it is withdrawn), and so does a rejection's when only
+    its page changed (rotating ads): its next full check takes the new page."""
+    outcome = Outcome(url, "failed", kind="not_article", reason=exc.reason)
+    if exc.first is None or (old is not None and old.id):
+        return outcome, old
+    if old is not None and old.rejected == exc.reason and not old.due(job.now, job.recheck_hours):
+        return outcome, old
+    state = ArticleState(
+        id="",
+        content_hash="",
+        pages=0,
+        etag=exc.first.headers.get("etag", ""),
+        last_modified=exc.first.headers.get("last-modified", ""),
+        sha256=exc.first.sha256,
+        checked_at=job.now,
+        lastmod=job.lastmod.get(url, ""),
+        rejected=exc.reason,
+    )
+    return outcome, state
+
+
 async def _fetch_and_extract(
     url: str,
     origin: str,
@@ -611,7 +655,8 @@ async def _fetch_and_extract(
     gate: HostGate,
     first: FetchedPage | None,
 ) -> tuple[HealthArticle, list[FetchedPage]]:
-    """Every page of the article (reusing an already fetched first page) and its record."""
+    """Every page of the article (reusing an already fetched first page) and its record.
+    Raises _NoArticle, with the first page, when the pages hold no article."""
     # Imported here: a re-crawl that finds every article unchanged never extracts, and the
     # extraction machinery takes about 0.1 s to import (workers have it from the fork server).
     from flows.pipeline import PageFollower, extract_pages
@@ -628,8 +673,16 @@ async def _fetch_and_extract(
                 if (error := follower.failed(page_url, exc)) is not None:
                     raise error from exc
                 continue
-        follower.take(page_url, page)
-    return extract_pages(follower.result), follower.result.fetched
+        if page_url == url:
+            first = page
+        try:
+            follower.take(page_url, page)
+        except NotAnArticle as exc:
+            raise _NoArticle(exc.reason, first) from exc
+    try:
+        return extract_pages(follower.result), follower.result.fetched
+    except NotAnArticle as exc:
+        raise _NoArticle(exc.reason, first) from exc
 
 
 # ------------------------------------------------------------------------------- finishing

@@ -1,7 +1,9 @@
 """What a crawl remembers between runs, per source: for each article URL, the validators and
 body hash of its first page, its sitemap lastmod, and when all its pages were last checked. It
 lets an unchanged article be skipped with one conditional request, or none while its sitemap
-lastmod stays the same: no extraction, no write.
+lastmod stays the same: no extraction, no write. A page found to be no article (a PDF, a
+"this page has moved" stub, a podcast blurb) is remembered the same way, with why, so it is
+not fetched and extracted again on every run while it stays as it was.
 
 Kept in `output/state/<source>.json`, written atomically and only when it changes."""
 
@@ -36,6 +38,8 @@ class ArticleState:
     later: tuple[str, ...] = ()
     """The normalised URLs of the article's later pages (as asked for and as served): when a
     sitemap lists them too, they are this article's pages, not articles of their own."""
+    rejected: str = ""
+    """Why the page is no article, when it is none (then `id` is empty and `pages` 0)."""
 
     def conditional_headers(self) -> dict[str, str]:
         headers = {}

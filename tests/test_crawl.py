@@ -492,6 +492,51 @@ def test_an_unchanged_sitemap_lastmod_skips_the_request(
         assert len(json.loads(state_file.read_text())["articles"]) == 6
 
 
+def test_pages_that_are_no_article_are_remembered_as_articles_are(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """A PDF and a "this page has moved" stub the sitemap lists are rejected once, and
+    remembered: while their lastmod stays, later runs do not request them; a new lastmod on
+    an unchanged page brings one conditional request and no extraction; nothing is rewritten.
+    A stub whose text changes is fetched and judged again."""
+    paths = [u.removeprefix("http://x") for u in demo_site.article_urls("http://x")]
+    stub = b"<html><head><title>Moved</title></head><body><p>This page has moved.</p></body></html>"
+    routes = site_routes(demo_site)
+    routes["/leaflets/gout-leaflet/"] = (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 x")
+    routes["/old/moved.html"] = (200, {"Content-Type": "text/html"}, stub)
+    stamps = {p: "2026-03-01" for p in [*paths, "/leaflets/gout-leaflet/", "/old/moved.html"]}
+    routes["/sitemap.xml"] = _sitemap_with(stamps)
+    log = ServedLog()
+
+    def crawl(base: str) -> dict[str, int]:
+        log.requests.clear()
+        return run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0].counts
+
+    with serve_routes(routes, log) as base:
+        assert crawl(base) == {"new": 6, "failed": 2}
+        rejected = [json.loads(p.read_text()) for p in (tmp_path / "rejected").glob("*.json")]
+        assert sorted(r["kind"] for r in rejected) == ["not_article", "not_article"]
+        before = mtimes(tmp_path)
+        assert crawl(base) == {"unchanged": 6, "failed": 2}
+        assert [p for p, _ in log.requests] == ["/sitemap.xml"]
+        assert mtimes(tmp_path) == before
+
+        stamps["/old/moved.html"] = "2026-03-02"
+        routes["/sitemap.xml"] = _sitemap_with(stamps)
+        for _ in range(2):
+            assert crawl(base) == {"unchanged": 6, "failed": 2}
+            assert [p for p, _ in log.requests] == ["/sitemap.xml", "/old/moved.html"]
+            assert mtimes(tmp_path) == before
+
+        routes["/old/moved.html"] = (200, {"Content-Type": "text/html"}, stub.replace(b".<", b"!<"))
+        report = run_crawl([source_for(base)], tmp_path, use_prefect=False, settings=INLINE)[0]
+    assert report.counts == {"unchanged": 6, "failed": 2}
+    assert {f["url"].removeprefix(base) for f in report.failures} == {
+        "/leaflets/gout-leaflet/",
+        "/old/moved.html",
+    }
+
+
 def test_the_plan_settles_what_the_sitemap_vouches_for(tmp_path: Path) -> None:
     """Known articles whose sitemap lastmod is the one of their last fetch are settled as
     unchanged and left out of the batches; a new lastmod, none, a due full check, an unknown
