@@ -30,7 +30,7 @@ from extractors.rules.boilerplate import (
     NOTE_MARK_HINTS,
 )
 from extractors.rules.thresholds import MAX_DEPTH
-from extractors.text import fold_space, strip_markup
+from extractors.text import fold_space, strip_item_bullet, strip_markup
 
 INLINE_TAGS = frozenset(
     {
@@ -296,7 +296,7 @@ class _ListCollector:
     link_chars: int = 0
 
     def end_item(self) -> None:
-        text = fold_space(" ".join(self.item_parts))
+        text = strip_item_bullet(fold_space(" ".join(self.item_parts)))
         if text:
             self.items.append(text)
         self.item_parts = []
@@ -444,15 +444,17 @@ class BlockWalker:
                 Block("pre", strip_markup(node.text(deep=True)).strip("\n"), tag=tag, path=path)
             )
             return
-        if tag in LIST_TAGS:
-            self._list(node, tag, path, in_link)
+        role = attrs.get("role") if attrs else None
+        if tag in LIST_TAGS or role == "list":
+            # an ARIA list of divs (React Native for Web renders no <ul>) is a list too
+            self._list(node, tag if tag in LIST_TAGS else "ul", path, in_link)
             return
         inner = self._owner_for(tag, attrs, info, path)
         in_bold = inner.hint and "style" in attrs and _style_flags(attrs.get("style"))[0]
         self._walk(node, inner, in_link, in_bold)
         if self._run.parts:
             self._flush(inner)
-        if tag == "li" and self._lists:
+        if (tag == "li" or role == "listitem") and self._lists:
             self._lists[-1].end_item()
 
     @staticmethod

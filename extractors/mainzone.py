@@ -159,12 +159,16 @@ def _hinted_container(tree: BlockTree, stats: dict[int, _Stats], best: int) -> i
     return choice
 
 
-def _siblings(blocks: list[Block], stats: dict[int, _Stats], main: int, floor: float) -> set[int]:
-    """Ids of sibling elements of `main` (and loose paragraphs beside it) that join it."""
+def _siblings(tree: BlockTree, stats: dict[int, _Stats], main: int, floor: float) -> set[int]:
+    """Ids of sibling elements of `main` (and loose paragraphs beside it) that join it: on
+    their own score, or under the same tag and class as `main` (the article's next section,
+    as in the quick path; Readability gives such a sibling a bonus)."""
+    blocks = tree.blocks
     joined: set[int] = set()
     parent = _parent_of(blocks, main)
     if parent == main:
         return joined
+    main_tag, main_class = tree.tags.get(main), tree.words.get(main)
     for block in blocks:
         path = block.path
         if main in path or parent not in path:
@@ -176,8 +180,15 @@ def _siblings(blocks: list[Block], stats: dict[int, _Stats], main: int, floor: f
             continue
         density = entry.density
         own = entry.text - entry.links
-        if (entry.score >= floor and density < 0.3) or (
-            block.tag == "p" and sibling == path[-1] and own >= 80 and density < 0.25
+        same = (
+            main_class is not None
+            and tree.tags.get(sibling) == main_tag
+            and tree.words.get(sibling) == main_class
+        )
+        if (
+            (entry.score >= floor and density < 0.3)
+            or (block.tag == "p" and sibling == path[-1] and own >= 80 and density < 0.25)
+            or (same and density < SAME_CLASS_MAX_DENSITY)
         ):
             joined.add(sibling)
     return joined
@@ -200,7 +211,7 @@ def select_main(tree: BlockTree) -> list[Block]:
         return list(blocks)
     main = _hinted_container(tree, stats, best[0])
     floor = max(10.0, stats[main].score * SIBLING_SCORE_SHARE)
-    keep = {main} | _siblings(blocks, stats, main, floor)
+    keep = {main} | _siblings(tree, stats, main, floor)
     keep |= _heading_before(blocks, main)
     return [b for b in blocks if keep.intersection(b.path)]
 

@@ -17,13 +17,13 @@ from extractors.rules.sections import (
     QUESTION_HEADING_MAX_CHARS,
     STANDFIRST_MIN_WORDS,
 )
-from extractors.text import strip_number
+from extractors.text import BULLET_GLYPHS, strip_number
 
 # Ranks of pseudo-heading styles, highest first. Why: where a page uses several, FAQ/class
 # headings sit above question lines, which sit above bold paragraphs.
 PSEUDO_STYLES: tuple[str, ...] = ("hint", "question", "bold")
 HINT_MAX_CHARS = 160  # Why: FAQ questions in summary/dt/button run longer than bold headings.
-_GLYPHS = r"[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]"  # typed bullets: "-", "•", "✓"...
+_GLYPHS = BULLET_GLYPHS
 _BULLET = re.compile(rf"^\s*(?:{_GLYPHS}|\d{{1,2}}[.)])\s+")
 _GLYPH_BULLET = re.compile(rf"^\s*{_GLYPHS}\s+")
 _QUESTION_START = re.compile(

@@ -15,6 +15,17 @@ _ZERO_WIDTH_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _ZERO_WIDTH = re.compile(f"[{''.join(_ZERO_WIDTH_CHARS)}]")
 
 
+# Bullets typed into the text: "-", "•", "✓"... A list item's own leading bullet, of the glyphs
+# that are never text ("•", not "-" or "*"), is cut from the item.
+BULLET_GLYPHS = r"[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]"
+_ITEM_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2714\u2713\u27a4]\s+")
+
+
+def strip_item_bullet(text: str) -> str:
+    """A list item's text without the bullet glyph typed before it ("• Dry skin")."""
+    return _ITEM_BULLET.sub("", text)
+
+
 # Markup that escaped into text ("&lt;script&gt;" in a page is text "<script>"): records hold
 # text only, so anything shaped like a tag or comment is dropped.
 _TAG_LIKE = re.compile(r"<!--.*?-->|</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)

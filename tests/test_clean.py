@@ -592,6 +592,14 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("People also ask", "clickbait"),
         ("Page last reviewed: 12 March 2026", "other"),
         ("Next review due: 12 March 2029", "other"),
+        ("Part 2 of 2", "navigation"),
+        (
+            "Information from Brightpath Health does not replace advice from your own doctor.",
+            "other",
+        ),
+        ("The content on this site is for general information only.", "other"),
+        ("Self-care does not replace a visit to your doctor when the pain is severe.", None),
+        ("Ice packs are not a substitute for rest.", None),
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
     ],
@@ -689,6 +697,34 @@ def test_site_builder_blocks_with_a_class_of_their_own_join() -> None:
     )
     articles = block("article", "comp-1abffc90", lead), block("article", "comp-62e44443", aside)
     assert aside not in cleaned(*articles)
+
+
+def test_an_app_page_of_divs_with_aria_roles_is_read_whole() -> None:
+    """React Native for Web renders no <p>, <h2> or <ul>: text divs, role=heading divs and
+    role=list divs, each section in a wrapper of the same atomic classes. Every section joins
+    (the causes section outscores the short lead and definition sections), and an ARIA list is
+    a list, its items without their typed bullets."""
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "aria-divs" / "puffy-eyes-1.html").read_bytes()
+    cleaned = clean_html(html, "https://ex.test/articles/puffy-eyes")
+    assert "Most of us have looked in the mirror" in cleaned.text
+    assert "Puffy eyes are swelling of the soft tissue" in cleaned.text
+    assert "Tears draw fluid" in cleaned.text
+    assert "Part 1 of 2" not in cleaned.text
+
+    items = ("Dry, flaky patches on the cheeks", "Small red bumps", "Skin that feels tight")
+    listed = "".join(f"<div role='listitem'><div dir='auto'>{i}</div></div>" for i in items)
+    bulleted = "".join(f"<div role='listitem'>\u2022 {i}</div>" for i in items)
+    lead = "<div dir='auto'>" + "Dry skin is common in winter, and most of it clears. " * 6
+    for body in (listed, bulleted):
+        html = (
+            "<html><head><title>Dry skin</title></head><body><div role='main'>"
+            f"{lead}</div><div dir='auto'>You may notice:</div><div role='list'>{body}</div>"
+            "</div></body></html>"
+        )
+        lists = [b for b in clean_html(html, "https://x.test/a").blocks if b.kind == "list"]
+        assert [b.items for b in lists] == [items]
 
 
 def test_a_canonical_on_another_site_is_not_the_records() -> None:

@@ -249,7 +249,7 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva|volgende)\s*[»›>]*)?",
     r"([«‹<]+\s*)?\d{1,3}(\s+\d{1,3})+(\s*[»›>]+)?",  # a pager of page numbers only: "1 2 3"
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
-    r"((page|p[áa]gina|seite) \d+ (of|de|sur|von) \d+)\s*"
+    r"((page|p[áa]gina|seite|part|parte|partie|teil|deel) \d+ (of|de|sur|von|di|van) \d+)\s*"
     r"(next|siguiente|suivant|weiter|pr[óo]xim[ao])?\s*[»›>]*",
     # Page tools and pager words on a line of their own, or as one part of a "a | b | c" line.
     r"printer[- ]friendly( version| page)?|print (this )?(page|article|version)|"
@@ -308,6 +308,13 @@ INLINE_OTHER: tuple[str, ...] = (
     # A site's copyright line (short: a wire service's notice, which the article carries, runs
     # longer).
     r"(\u00a9|\(c\)|copyright)\s*(\u00a9\s*)?(\d{4}([-\u2013]\d{4})?)?\s.{0,80}",
+    # A site's medical disclaimer: "Information from X does not replace advice from your own
+    # doctor", "The content of this page is for general information only". Its subject is the
+    # site's information itself, not a treatment ("Self-care does not replace..." is text).
+    r"(the |this |all |our )?(information|content|material|articles?|advice)( (on|from|in|of|"
+    r"provided by|published by|given (on|in)) [^.]{1,60})? (is|are|does|do|should)( not|n't)?"
+    r" (not |never )?(replace|substitute|a substitute|intended|meant|be (used as )?a substitute|"
+    r"for general (information|interest|educational purposes))\b.{0,240}",
     r"(foto|imagen|image|bild)\s*:\s*.{0,80}(getty|istock|shutterstock|adobe stock|stock).{0,40}",
 )
 INLINE_BOILERPLATE: tuple[str, ...] = INLINE_CLICKBAIT + INLINE_NAVIGATION + INLINE_OTHER
