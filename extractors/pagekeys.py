@@ -20,7 +20,7 @@ from extractors.rules.pagination import (
     ROOT_SCRIPT_PATH,
 )
 from extractors.safeurl import split_url
-from extractors.urls import is_tracking, without_session
+from extractors.urls import without_session, without_tracking
 
 UNDER_ARTICLE_RULE = "next-under-article"
 """The rule of a next page found below the article's path by its label, its number unknown
@@ -61,8 +61,7 @@ def _query_keys(query: str, path: str) -> tuple[str, int | None]:
     """The query without its page parameter and tracking parameters, and the page number."""
     pairs = [
         (key, _ALIASED_ID.sub(r"\1", value))
-        for key, value in parse_qsl(query, keep_blank_values=True)
-        if not is_tracking(key, value)
+        for key, value in without_tracking(parse_qsl(query, keep_blank_values=True))
     ]  # tracking and session parameters say nothing of the article; nor an id's alias
     ranked = [
         (_PARAM_RANK.get(key.lower(), len(_PARAM_RANK)), index)

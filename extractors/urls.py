@@ -34,6 +34,9 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         "wcmmode",  # Adobe Experience Manager's author mode, leaked into published links
     }
 )
+# Parameters that track the reader only beside others that name the page: Mailchimp's campaign
+# archive names an email by `u` (the account) and `id`, and adds `e`, the subscriber's token.
+TRACKING_BESIDE: dict[str, frozenset[str]] = {"e": frozenset({"u", "id"})}
 # Session ids that old sites put in every link, a new one on every view: dropped always, or (the
 # generic names) when the value looks like a token. Why: each view of a listing otherwise named
 # every article anew, and a re-crawl published them all again.
@@ -55,6 +58,19 @@ def is_tracking(key: str, value: str) -> bool:
         or low in SESSION_PARAMS
         or (low in SESSION_LIKE_PARAMS and _SESSION_TOKEN.fullmatch(value) is not None)
     )
+
+
+def without_tracking(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Query pairs less those that only track the visitor (`is_tracking`, `TRACKING_BESIDE`)."""
+    kept = [(k, v) for k, v in pairs if not is_tracking(k, v)]
+    if not any(k.lower() in TRACKING_BESIDE for k, _ in kept):
+        return kept
+    keys = {k.lower() for k, _ in kept}
+    return [
+        (k, v)
+        for k, v in kept
+        if (beside := TRACKING_BESIDE.get(k.lower())) is None or not beside <= keys
+    ]
 
 
 def without_session(path: str) -> str:
@@ -89,9 +105,7 @@ def _normalize(url: str) -> str:
     host = (parts.hostname or "").lower()
     if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k, v)
-    ]
+    query = without_tracking(parse_qsl(parts.query, keep_blank_values=True))
     path = without_session(parts.path or "/")
     if "%" in path:
         path = _UNRESERVED_ESCAPE.sub(lambda m: chr(int(m[1], 16)), path)

@@ -200,6 +200,8 @@ def _discover_listings(
     gate = HostGate(0.0, robots, FetchOptions().user_agent)
     # Links the include patterns name are articles whatever their text says
     wanted = source.wants if source.include else None
+    # the source's own feeds are read apart: a listing that announces one leads to no new page
+    feeds = {normalize_url(u) for u in source.feeds}
     for start in source.start_urls:
         queue, seen, pages = [start], {start}, 0
         while queue and pages < source.max_listing_pages:
@@ -223,7 +225,11 @@ def _discover_listings(
                 break
             if new or url == start:
                 # pages the listing leads to (its next pages, its feeds) that robots.txt allows
-                queue += [u for u in result.follow if u not in seen and gate.allowed(u)]
+                queue += [
+                    u
+                    for u in result.follow
+                    if u not in seen and gate.allowed(u) and normalize_url(u) not in feeds
+                ]
                 seen.update(result.follow)
         if queue:
             warnings.append(f"listing {start}: stopped after {pages} pages (max_listing_pages)")

@@ -844,6 +844,33 @@ def test_scripted_cards_load_more_buttons_and_announced_feeds() -> None:
     assert found.follow == ["https://ex.test/tips/?pagina=2", "https://ex.test/feed.xml"]
 
 
+def test_a_feed_a_listing_announces_is_not_read_again_when_the_source_names_it() -> None:
+    """A newsletter archive's list announces the archive's RSS feed, which the source names
+    too: the feed is requested once a run, and its items are found."""
+    feed = b"<rss><channel><item><link>/f1/?utm_source=rss</link></item></channel></rss>"
+    announced = (
+        b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed?u=1&amp;'
+        b'id=2"></head><body><main><ul><li><a href="/l1/">An article about gout and its'
+        b" causes</a></li></ul></main></body></html>"
+    )
+    routes = {
+        "/list/": (200, {}, announced),
+        "/feed?id=2&u=1": (200, {}, feed),
+        "/feed?u=1&id=2": (200, {}, feed),
+    }
+    log = ServedLog()
+    with serve_routes(routes, log) as base, Fetcher() as fetcher:
+        source = Source(
+            name="d",
+            start_urls=[f"{base}/list/"],
+            feeds=[f"{base}/feed?id=2&u=1"],
+            respect_robots=False,
+        )
+        found = discover(source, fetcher)
+    assert [p for p, _ in log.requests if p.startswith("/feed")] == ["/feed?id=2&u=1"]
+    assert sorted(u.split(base)[1] for u in found.urls) == ["/f1/", "/l1/"]
+
+
 def test_items_on_other_hosts_are_left_out_when_the_site_has_its_own() -> None:
     from flows.crawl import _on_own_hosts
 
