@@ -29,7 +29,7 @@ from extractors.rules.boilerplate import (
     CODE_TAGS,
     NOTE_MARK_HINTS,
 )
-from extractors.rules.thresholds import MAX_DEPTH
+from extractors.rules.thresholds import BOLD_LINE_MAX_CHARS, MAX_DEPTH
 from extractors.text import fold_space, strip_item_bullet, strip_markup
 
 INLINE_TAGS = frozenset(
@@ -270,6 +270,8 @@ class _Run:
     hint_chars: int = 0
     lead_bold: int = 0
     """Bold characters before the first plain ones (-1 once plain text has come)."""
+    bold_parts: list[int] = field(default_factory=list)
+    """Indexes of the bold parts."""
 
     def add(self, text: str, in_link: bool, in_bold: bool, in_hint: bool = False) -> None:
         self.parts.append(text.replace("\n", " ") if "\n" in text else text)
@@ -278,6 +280,7 @@ class _Run:
         if in_link:
             self.link_chars += n
         if in_bold:
+            self.bold_parts.append(len(self.parts) - 1)
             self.bold_chars += n
             if self.lead_bold >= 0:
                 self.lead_bold += n
@@ -320,6 +323,40 @@ def _paragraphs(parts: list[str]) -> list[str]:
     if lines:
         paragraphs.append("\n".join(lines))
     return paragraphs
+
+
+def _bold_lines_apart(run: _Run) -> list[tuple[str, int]] | None:
+    """The run's paragraphs with their bold characters, a paragraph's bold first line apart
+    from the lines under it ("<strong>Symptoms</strong><br>Most people notice..."): an email's
+    or an old blog's heading, in the paragraph it heads. None when no line is bold so."""
+    lines: list[tuple[str, bool]] = []  # (text, every character of it bold)
+    text, plain, bold = "", False, set(run.bold_parts)
+    for index, part in enumerate(run.parts):
+        if part == "\n":
+            lines.append((fold_space(text), not plain))
+            text, plain = "", False
+            continue
+        text += part
+        plain = plain or (index not in bold and not part.isspace())
+    lines.append((fold_space(text), not plain))
+    paragraphs: list[tuple[str, int]] = []
+    current: list[tuple[str, bool]] = []
+    split = False
+    for line in [*lines, ("", False)]:
+        if line[0]:
+            current.append(line)
+            continue
+        if not current:
+            continue
+        head, all_bold = current[0]
+        if all_bold and len(current) > 1 and len(head) <= BOLD_LINE_MAX_CHARS:
+            paragraphs.append((head, len(head)))
+            current = current[1:]
+            split = True
+        joined = "\n".join(t for t, _ in current)
+        paragraphs.append((joined, sum(len(t) for t, b in current if b)))
+        current = []
+    return paragraphs if split else None
 
 
 def _style_flags(style: str | None) -> tuple[bool, bool]:
@@ -524,6 +561,21 @@ class BlockWalker:
             collector = self._lists[-1]
             collector.item_parts.append(" ".join(paragraphs))
             collector.link_chars += run.link_chars
+            return
+        if len(paragraphs) == 1 and "\n" not in paragraphs[0]:
+            self._emit(self._make_block(owner, paragraphs[0], run))
+            return
+        apart = _bold_lines_apart(run) if run.bold_parts else None
+        if apart is not None:
+            for paragraph, bold_chars in apart:
+                share = len(paragraph) / max(1, sum(len(p) for p, _ in apart))
+                part = _Run(
+                    chars=len(paragraph),
+                    link_chars=round(run.link_chars * share),
+                    bold_chars=bold_chars,
+                    hint_chars=round(run.hint_chars * share),
+                )
+                self._emit(self._make_block(owner, paragraph, part))
             return
         if len(paragraphs) == 1:
             self._emit(self._make_block(owner, paragraphs[0], run))

@@ -30,7 +30,7 @@ from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS
 from extractors.rules.thresholds import MIN_MAIN_CHARS
 from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
-from extractors.text import fold_space, normalize_key
+from extractors.text import ISSUE_TITLE, fold_space, normalize_key
 
 REMOVAL_KINDS: tuple[str, ...] = ("ads", "clickbait", "prompts", "navigation", "other")
 
@@ -73,7 +73,7 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     metadata title. They agree when one holds the other, or when both open with the same two
     words: a search title that says more ("Jumper's Knee (Patellar Tendinopathy): Causes and
     Exercises") over the title the reader sees ("Jumper's Knee: Pain Just Below the
-    Kneecap")."""
+    Kneecap"). A metadata title that is a newsletter issue's subject line gives way to the h1."""
     heading = _heading_text(survey.headings[0]) if survey.headings else ""
     if not 3 <= len(heading) <= 300:
         return meta.title
@@ -85,6 +85,8 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
         return heading if wanted else clean_title(heading, meta.site_name)
     opening = _opening(key, 2)
     if opening is not None and opening == _opening(wanted, 2):
+        return heading
+    if ISSUE_TITLE.fullmatch(wanted):  # a newsletter's subject line: its h1 names the article
         return heading
     return meta.title
 
@@ -175,10 +177,14 @@ def _drop_author_bios(blocks: list[Block], meta: PageMeta) -> tuple[list[Block],
 
 
 def _drop_title(blocks: list[Block], title: str) -> list[Block]:
+    """`blocks` without the title's own heading, or its bold line (an old page's big bold
+    title over its byline, one <br> apart)."""
     key = normalize_key(title)
     if not key:
         return blocks
-    return [b for b in blocks if not (b.kind == "heading" and normalize_key(b.text) == key)]
+    return [
+        b for b in blocks if not ((b.kind == "heading" or b.bold) and normalize_key(b.text) == key)
+    ]
 
 
 def _to_text(blocks: list[Block] | tuple[Block, ...]) -> str:

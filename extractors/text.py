@@ -126,6 +126,7 @@ NEXT_PAGE_TEXT = compile_full(phrases.NEXT_PAGE_PHRASES)
 NEXT_ARTICLE_TEXT = compile_full(phrases.NEXT_ARTICLE_PHRASES)
 READ_MORE_TEXT = compile_full(phrases.READ_MORE_PHRASES)
 NOT_ARTICLE_TITLE = compile_full(phrases.NOT_ARTICLE_TITLES)
+ISSUE_TITLE = compile_full(phrases.ISSUE_TITLES)
 SIGN_IN_WALL = compile_full(phrases.SIGN_IN_WALLS)
 INLINE_BOILERPLATE = compile_full(phrases.INLINE_BOILERPLATE)
 INLINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (

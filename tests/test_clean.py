@@ -308,6 +308,16 @@ def test_normalize_url_never_raises() -> None:
     )
 
 
+def test_a_mailchimp_subscriber_token_is_tracking_beside_the_campaign_id() -> None:
+    """An archived campaign is named by `u` and `id`; `e` is the subscriber's token there,
+    and a page's own parameter elsewhere."""
+    from extractors import normalize_url
+
+    campaign = "https://ex.test/archive/campaign?u=5f1c&id=a8f3"
+    assert normalize_url(campaign + "&e=3fb6e81c05") == normalize_url(campaign)
+    assert normalize_url("https://ex.test/x?id=3&e=4") == "https://ex.test/x?e=4&id=3"
+
+
 def test_normalize_url_unescapes_unreserved_characters() -> None:
     """RFC 3986 6.2.2.2: "%2D" is "-" and "%7E" is "~" (a link spelt so is the same page);
     reserved and other characters keep their escapes."""
@@ -600,6 +610,9 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("The content on this site is for general information only.", "other"),
         ("Self-care does not replace a visit to your doctor when the pain is severe.", None),
         ("Ice packs are not a substitute for rest.", None),
+        ("Dear patients,", "other"),
+        ("Warm regards,\nThe Birchfield team", "other"),
+        ("Dear Sir, I have had a rash for weeks.", None),
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
     ],
@@ -725,6 +738,30 @@ def test_an_app_page_of_divs_with_aria_roles_is_read_whole() -> None:
         )
         lists = [b for b in clean_html(html, "https://x.test/a").blocks if b.kind == "list"]
         assert [b.items for b in lists] == [items]
+
+
+def test_an_archived_newsletter_email_is_read_as_its_article() -> None:
+    """A Mailchimp campaign archive page: its title is the issue's subject line and its h1 the
+    article's; its text blocks sit in tables of their own under the template's body cell;
+    headings are bold lines over their text in one <br> paragraph; the boxed notice, the
+    greeting and the sign-off are the email's, not the article's."""
+    from tests.support import FIXTURES
+
+    folder = FIXTURES / "sites" / "newsletter-archive"
+    url = "https://ex.test/archive/campaign?u=5f1c2a9e&id=a8f3c62e17"
+    cleaned = clean_html((folder / "enlarged-prostate.html").read_bytes(), url)
+    assert cleaned.title == "Enlarged Prostate: When Getting Older Means More Trips to the Toilet"
+    headings = [b.text for b in cleaned.blocks if b.bold and "\n" not in b.text]
+    assert headings[:3] == ["What is an enlarged prostate?", "What causes it?", "Risk factors"]
+    assert "Dear patients" not in cleaned.text
+    assert "Warm regards" not in cleaned.text
+    record = extract_article([cleaned])
+    assert record.definition.startswith("The prostate is a small gland")
+
+    cleaned = clean_html((folder / "mastitis.html").read_bytes(), url)
+    assert "When to see a doctor" in cleaned.text  # the last text block, far from the first
+    assert "Clinic news" not in cleaned.text
+    assert "flu vaccination" not in cleaned.text
 
 
 def test_a_canonical_on_another_site_is_not_the_records() -> None:

@@ -553,50 +553,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "/health/2025/06/pins-and-needles/",
         "section 'What you can do'",
     ): "names no agreed kind",
-    # Bold lines closed by a single <br> ("<b>Causes</b><br>When icy food..."): the bold line
-    # and its text are one paragraph (a run splits at <br><br> only), so no section starts.
-    **{
-        ("blogger-style", f"/2025/06/{slug}.html", what): "bold <br> lines are not headings"
-        for slug, whats in (
-            (
-                "brain-freeze",
-                (
-                    "definition",
-                    "when_to_see_doctor",
-                    *(
-                        f"section {h!r}"
-                        for h in (
-                            "What is it?",
-                            "Causes",
-                            "Who gets it",
-                            "Symptoms",
-                            "What helps",
-                            "Prevention",
-                            "When to see a doctor",
-                        )
-                    ),
-                ),
-            ),
-            (
-                "milia",
-                (
-                    "definition",
-                    *(
-                        f"section {h!r}"
-                        for h in (
-                            "What are milia?",
-                            "Causes",
-                            "Symptoms",
-                            "Treatment",
-                            "Prevention",
-                            "When to see a doctor",
-                        )
-                    ),
-                ),
-            ),
-        )
-        for what in whats
-    },
     # "Reducing bad nights" (of growing pains) names what it reduces, not a kind.
     (
         "story-platform",

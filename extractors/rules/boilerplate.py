@@ -297,6 +297,9 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         # its image component, whose caption is a "title" (a heading by that token)
         "cmp-download",
         "cmp-image",
+        # a Mailchimp email's boxed text: the sender's notices beside the article ("Clinic news:
+        # flu clinics on Saturday"), set apart from it in a box
+        "mcn-boxed-text-block",
         # Divi's promotion modules: a blurb with its button, testimonials
         "et_pb_blurb",
         "et_pb_button",
@@ -394,6 +397,7 @@ ARTICLE_BODY_HINTS: tuple[str, ...] = (
     "[data-elementor-type='wp-post']",
     ".et_pb_post_content",
     ".h-entry .e-content",
+    "#templateBody",  # a Mailchimp email's body cell, its text blocks each in tables of their own
 )
 # A small box that ends in a button is a call to action ("Winter is coming: protect yourself",
 # a line of offer, "Book a flu jab"): at most CTA_BOX_MAX_CHARS of text, its last element a

@@ -308,6 +308,12 @@ INLINE_OTHER: tuple[str, ...] = (
     # A site's copyright line (short: a wire service's notice, which the article carries, runs
     # longer).
     r"(\u00a9|\(c\)|copyright)\s*(\u00a9\s*)?(\d{4}([-\u2013]\d{4})?)?\s.{0,80}",
+    # A letter's greeting and sign-off around an emailed article: "Dear patients,", "Warm
+    # regards, The Birchfield team"
+    r"(dear|hello|hi) (patients|readers|friends|all|everyone|subscribers|members|parents|"
+    r"families|colleagues)\s?[,!:]?",
+    r"(warm|kind|best|warmest|kindest|with (best|warm|kind)) (regards|wishes)\s?,?"
+    r"(\s(from )?(the |all of us at |everyone at )?[\w' &.-]{1,40}( team)?)?\.?",
     # A site's medical disclaimer: "Information from X does not replace advice from your own
     # doctor", "The content of this page is for general information only". Its subject is the
     # site's information itself, not a treatment ("Self-care does not replace..." is text).
@@ -347,6 +353,14 @@ AUTHOR_BIO_VERBS: tuple[str, ...] = (
     ", ",
 )
 
+# A newsletter issue's subject line, as an archived email's title: "February newsletter: Hay
+# fever, and how to get ahead of it", "Issue 12 - Winter". Matched whole against the metadata
+# title; the email's own h1 then names its article.
+ISSUE_TITLES: tuple[str, ...] = (
+    r"([\w'-]+ ){0,3}(newsletter|bulletin|digest|e-?news)( no\.?)?( \d{1,4})?\s?"
+    r"[:|\u2013\u2014-] .+",
+    r"(issue|edition|vol(ume)?\.?) ?(no\.? ?)?\d{1,4}\s?[:|\u2013\u2014-] .+",
+)
 # Titles of pages that say they are no article, served with 200 OK: a soft "not found" page,
 # a cookie-consent interstitial, a sign-in page. Matched whole against the page's title and its
 # metadata title. Why: a sitemap's stale URLs answer so, and each page runs to several blocks.

@@ -82,3 +82,6 @@ CARD_DEPTH = 4  # levels from a card's link up to the card
 # into one <section> per heading, and the best section alone is a fraction of the story.
 ARTICLE_CLIMB_SHARE = 0.5
 MAX_ARTICLE_CLIMB = 8
+# A paragraph's bold first line over the lines under it is set apart, for the sections to read
+# as a heading (blocks._bold_lines_apart), up to this length: longer, it is a bold sentence.
+BOLD_LINE_MAX_CHARS = 120
