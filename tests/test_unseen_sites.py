@@ -10,7 +10,10 @@ session and parameter order it carries. In a templated page `{{ORIGIN}}` is the 
 `{{ORIGIN_MIXED}}` the same with its host in mixed case, `{{ORIGIN_SCHEMELESS}}` the origin
 without its scheme ("//host:port", for scheme-relative links) and `{{ORIGIN_OFFSITE}}` the server
 under its 127.0.0.1 name; a route's `redirect` that starts with `{{ORIGIN_OFFSITE}}` sends the
-crawler there (an off-site redirect target) instead of to a path of the site.
+crawler there (an off-site redirect target) instead of to a path of the site. A site crawled by
+several sources (one site split into sections) gives meta.json `sources`, a list of source tables
+with unique names, instead of `source`: all go into the one sources.toml, every run crawls them
+all, and a run's counts are summed over its sources.
 
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -222,9 +226,10 @@ def cli_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[s
             server.wait()
 
 
-def cli_crawl(config: Path, out: Path, env: dict[str, str]) -> dict[str, int]:
+def cli_crawl(config: Path, out: Path, env: dict[str, str], sources: int = 1) -> dict[str, int]:
     """One run of `healthsift crawl` (the installed program's script, run with this tree's
-    code); returns the counts of its run report."""
+    code) over a config of `sources` sources; returns the counts of its run reports (one a
+    source), summed."""
     before = set(out.glob("runs/*.json"))
     script = Path(sys.executable).parent / "healthsift"
     program = [str(script)] if script.exists() else ["-m", "flows.cli"]
@@ -239,9 +244,11 @@ def cli_crawl(config: Path, out: Path, env: dict[str, str]) -> dict[str, int]:
     )
     assert done.returncode == 0, f"healthsift crawl exited {done.returncode}:\n{done.stderr}"
     reports = sorted(set(out.glob("runs/*.json")) - before)
-    assert len(reports) == 1, f"run reports written: {reports}\n{done.stderr}"
-    counts: dict[str, int] = json.loads(reports[0].read_text("utf-8"))["counts"]
-    return counts
+    assert len(reports) == sources, f"run reports written: {reports}\n{done.stderr}"
+    counts: Counter[str] = Counter()
+    for report in reports:
+        counts.update(json.loads(report.read_text("utf-8"))["counts"])
+    return dict(counts)
 
 
 def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl:
@@ -295,13 +302,17 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
             fails = [(status, wait, b"try again") for status in route.get("fail_first", [])]
             routes[path] = [*fails, answer] if fails else answer
         config = out.parent / f"{site}.sources.toml"
-        config.write_text(sources_toml(meta["source"], base, served), encoding="utf-8")
+        # meta "sources": several sources of the one site, in one config, all crawled each run
+        tables = meta["sources"] if "sources" in meta else [meta["source"]]
+        text = "\n".join(sources_toml(table, base, served) for table in tables)
+        config.write_text(text, encoding="utf-8")
         sources = load_config(config).sources
 
         def run() -> dict[str, int]:
             if cli is not None:
-                return cli_crawl(config, out, cli)
-            return dict(run_crawl(sources, out, use_prefect=False, settings=INLINE)[0].counts)
+                return cli_crawl(config, out, cli, len(sources))
+            reports = run_crawl(sources, out, use_prefect=False, settings=INLINE)
+            return dict(sum((Counter(r.counts) for r in reports), Counter()))
 
         # a site whose source is capped below its articles (meta "runs") gets all of them in
         # that many runs; the last two are compared
