@@ -128,6 +128,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("If you know you are prone to keloids, a few precautions help:", "prevention"),
         ("Grogginess tends to be worse in people who:", "risk_factors"),
         ("You cannot always stop thread veins forming, but these steps may help:", "prevention"),
+        ("These habits can make them less frequent:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -327,6 +328,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Easing into new exercise", "prevention"),
         ("Practising safely", "prevention"),
         ("How people come into contact with the oil", "causes"),
+        ("Cutting down on sleep starts", "prevention"),
+        ("Helping the shape improve", "treatment"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:

@@ -500,6 +500,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bverklein(t)? (je )?de kans\b",
             # "You cannot always stop thread veins forming, but these steps may help:"
             r"\b(can ?not|can't) (always |fully |completely )?(stop|prevent|avoid)\b.{0,60}\bbut\b",
+            # "These habits can make them less frequent:" (hypnic jerks)
+            r"\bmake (it|them|attacks|episodes|flare-?ups) less (frequent|common|likely)\b",
         ),
     ),
     (
@@ -844,6 +846,8 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
             r"\bhelping (your child|yourself|them|him|her)\b",
+            # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
+            r"\bhelping (the |its |your |a )?[\w']+( [\w']+)? (improve|heal|recover|get better)\b",
             r"\brehydrat(e|ing|ion)\b",
             r"\b(settl|sooth)(e|es|ing) (the |your |an? )?\w*\s?(pain|ache|itch|flare-?ups?)\b",
             r"\bsettl(e|es|ing) (it|them) down\b",
@@ -870,6 +874,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(safety|hygiene|vaccination|immuni[sz]ation)\b",
             r"\bclean(ing)?\b",
             r"\bcan you (stop|avoid)\b",
+            r"\b(cutting|cut) (down|back) on\b",
             r"\b(cuidarse|evitarlo|evitar que)\b",
             r"\b(s'en prot[ée]ger|[ée]viter que)\b",
             r"\b(verhindern|vorsorge)\b",
