@@ -13,7 +13,8 @@ under its 127.0.0.1 name; a route's `redirect` that starts with `{{ORIGIN_OFFSIT
 crawler there (an off-site redirect target) instead of to a path of the site. A site crawled by
 several sources (one site split into sections) gives meta.json `sources`, a list of source tables
 with unique names, instead of `source`: all go into the one sources.toml, every run crawls them
-all, and a run's counts are summed over its sources.
+all, and a run's counts are summed over its sources. An expected.json may also give
+`section_shapes`: each heading's paragraph count and list sizes (test_sections).
 
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
@@ -655,6 +656,16 @@ def test_sections(crawl: Crawl) -> None:
             for item in firsts:
                 if item not in record[field]:
                     problems.append((path, field, record[field][:3]))
+        # optional "section_shapes" (cut-pages): heading ("" the lead) -> [its own paragraphs,
+        # [the item count of each of its lists]], as a reader counts them: a paragraph or a list
+        # that a page break cuts in two is one
+        shapes = {
+            s["heading"]: [len(s["paragraphs"]), [len(lst["items"]) for lst in s["lists"]]]
+            for s in reversed(record["sections"])  # a repeated heading: its first section
+        }
+        for heading, shape in article.get("section_shapes", {}).items():
+            if shapes.get(heading) != shape:
+                problems.append((path, f"shape {heading!r}", shapes.get(heading, "(absent)")))
     found = {(path, what) for path, what, _ in problems}
     gaps = {(path, what) for site, path, what in KNOWN_GAPS if site == crawl.site}
     assert gaps <= found, f"known gaps now extracted as written: {sorted(gaps - found)}"
