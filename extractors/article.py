@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.blocks import Block
 from extractors.clean import REMOVAL_KINDS, CleanPage
@@ -55,10 +56,40 @@ def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:
                 continue
             if leading and key in seen:
                 continue
-            leading = False
             seen.add(key)
+            joined = _joined_across(merged[-1], block) if leading and merged else None
+            leading = False
+            if joined is not None:
+                merged[-1] = joined
+                continue
             merged.append(block if block.page == number else block.on_page(number))
     return merged
+
+
+# What a paragraph that is whole ends with: closing punctuation, or a closing quote or bracket.
+SENTENCE_END = frozenset('.!?\u2026:;"\u201d\u2019)]\u00bb\u3002')
+
+
+def _joined_across(last: Block, first: Block) -> Block | None:
+    """The block a page break cut in two, joined again, or None: a paragraph that ends its page
+    mid-sentence (no closing punctuation) and one that opens the next in lower case, or a list
+    that ends its page and one of its kind that opens the next (a site that cuts its pages by
+    word count, whatever it cuts). Why: a reader reads one paragraph, one list."""
+    if last.kind == first.kind == "paragraph":
+        if last.text[-1:] in SENTENCE_END or not first.text[:1].islower():
+            return None
+        text = f"{last.text} {first.text}"
+    elif last.kind == first.kind == "list" and last.ordered == first.ordered:
+        text = f"{last.text}\n{first.text}"
+    else:
+        return None
+    return replace(
+        last,
+        text=text,
+        items=last.items + first.items,
+        link_chars=last.link_chars + first.link_chars,
+        bold=last.bold and first.bold,
+    )
 
 
 def content_hash(record: HealthArticle) -> str:

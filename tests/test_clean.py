@@ -603,6 +603,7 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("Page last reviewed: 12 March 2026", "other"),
         ("Next review due: 12 March 2029", "other"),
         ("Part 2 of 2", "navigation"),
+        ("Around the web Sponsored", "clickbait"),
         (
             "Information from Brightpath Health does not replace advice from your own doctor.",
             "other",

@@ -375,3 +375,45 @@ def test_session_ids_in_links_name_no_other_page(url: str) -> None:
     later = url.replace("id=42", "id=42&page=2").replace("3f9a", "77aa").replace("8C1E", "0000")
     assert is_next_of(later, url)
     assert normalize_url("http://s.test/list.php?sid=7") == "http://s.test/list.php?sid=7"
+
+
+def test_a_paragraph_or_list_a_page_break_cut_is_read_whole() -> None:
+    """A site that cuts its pages by word count: a paragraph cut mid-sentence (no closing
+    punctuation, the next page opening in lower case) is one paragraph, a list cut between
+    items is one list; a paragraph that ends a sentence stays apart from the next page's."""
+    from extractors import extract_article
+
+    def page(number: int, inner: str) -> str:
+        return (
+            "<html><head><title>Chigger bites</title></head><body><article><h1>Chigger "
+            f"bites</h1>{inner}<p>Continue reading on the next page</p></article></body></html>"
+        )
+
+    intro = "<p>" + "Chiggers are tiny mites that live in long grass and woods. " * 4 + "</p>"
+    pages = [
+        page(1, f"{intro}<h2>Symptoms</h2><p>The itch is worst at night, which can make the</p>"),
+        page(
+            2,
+            "<p>symptoms feel worse in bed.</p><h2>Prevention</h2><p>To avoid bites:</p>"
+            "<ul><li>Wear long trousers</li><li>Tuck them into socks</li></ul>",
+        ),
+        page(
+            3,
+            "<ul><li>Use an insect repellent</li><li>Shower after a walk</li></ul>"
+            "<h2>Treatment</h2><p>Most bites settle in a week.</p>",
+        ),
+        page(4, "<p>A cool compress eases the itch.</p>"),
+    ]
+    cleaned = [
+        clean_html(html, f"https://ex.test/chigger-bites/{n}/") for n, html in enumerate(pages, 1)
+    ]
+    record = extract_article(cleaned)
+    sections = {s.heading: s for s in record.sections}
+    assert sections["Symptoms"].paragraphs == [
+        "The itch is worst at night, which can make the symptoms feel worse in bed."
+    ]
+    assert [len(items) for items in (lst.items for lst in sections["Prevention"].lists)] == [4]
+    assert sections["Treatment"].paragraphs == [
+        "Most bites settle in a week.",
+        "A cool compress eases the itch.",
+    ]

@@ -216,7 +216,9 @@ INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(people also (ask|asked|search for|read)|related (questions|searches))\s*:?",
     r"(trending( now| today)?|popular( now| posts| stories| articles)?|most (read|popular|viewed)|"
     r"around the web|(sponsored|promoted|partner) (stories|content|links)|from (our|the) partners|"
-    r"what to read next|read next|up next|more (stories|from us|to read)|editor'?s picks)",
+    r"what to read next|read next|up next|more (stories|from us|to read)|editor'?s picks)"
+    # a widget's label beside its own "Sponsored" tag: "Around the web Sponsored"
+    r"(\s*[|\u00b7\u2022:-]?\s*(sponsored|promoted|ad|ads|paid content|by \w+))?",
     r"(lea|lee) (tambi[ée]n|m[áa]s)\s*:.{0,200}",
     r"(te puede interesar|tambi[ée]n te puede interesar)\s*:?.{0,200}",
     r"(lire aussi|[àa] lire aussi|voir aussi)\s*:?.{0,200}",
