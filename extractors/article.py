@@ -5,12 +5,14 @@ provenance and the extraction time."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.blocks import Block
 from extractors.clean import REMOVAL_KINDS, CleanPage
 from extractors.errors import NotAnArticle
+from extractors.safeurl import split_url
 from extractors.segment import segment
 from extractors.structure import (
     classify_outline,
@@ -108,13 +110,29 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
     """The canonical URL the page declares on its own site, else page 1's own URL, as it is
     (a slug or id ending in a number, "/covid-19/", "/story-12345", is no page number). Why
     not another site's: a syndicated copy names the original's URL, and taking it gave the
-    record another site's address in the index, and one id to every copy of a story."""
+    record another site's address in the index, and one id to every copy of a story. Nor the
+    home page, named by a template as every page's canonical: every article had one id."""
     first = pages[0]
     start = first.url or url
     declared = first.metadata.canonical_url
     if declared and start and site_of(declared) != site_of(start):
         declared = ""
+    if declared and start and _is_home(declared) and not _is_home(start):
+        declared = ""  # a template that names the home page as every page's canonical
     return normalize_url(declared or start)
+
+
+_HOME_PATH = re.compile(r"/((index|default|home)\.(html?|php|aspx?))?", re.I)
+
+
+def _is_home(url: str) -> bool:
+    """The address is a site's home page ("/", "/index.php"), without a query."""
+    parts = split_url(url)
+    return (
+        parts is not None
+        and not parts.query
+        and _HOME_PATH.fullmatch(parts.path or "/") is not None
+    )
 
 
 def _without_empty_headings(blocks: list[Block]) -> list[Block]:

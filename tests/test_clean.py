@@ -786,6 +786,9 @@ def test_a_canonical_on_another_site_is_not_the_records() -> None:
     assert url == "https://www.health.test/articles/stings.htm"
     assert "other-press" not in record_id
     assert record("https://m.health.test/stings")[0] == "https://m.health.test/stings"
+    # a template that names the home page as every page's canonical: the page's own URL
+    for home in ("https://www.health.test/", "https://www.health.test/index.php"):
+        assert record(home)[0] == "https://www.health.test/articles/stings.htm"
 
 
 def _accordion(heading: str, panel: str, body: str, n: int) -> str:
