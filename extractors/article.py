@@ -11,7 +11,9 @@ from dataclasses import replace
 
 from extractors.blocks import Block
 from extractors.clean import REMOVAL_KINDS, CleanPage
+from extractors.discovery import plain_of
 from extractors.errors import NotAnArticle
+from extractors.pagekeys import page_keys
 from extractors.safeurl import split_url
 from extractors.segment import segment
 from extractors.structure import (
@@ -111,15 +113,58 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
     (a slug or id ending in a number, "/covid-19/", "/story-12345", is no page number). Why
     not another site's: a syndicated copy names the original's URL, and taking it gave the
     record another site's address in the index, and one id to every copy of a story. Nor the
-    home page, named by a template as every page's canonical: every article had one id."""
+    home page or a folder above the page, named by a template or a plugin as every page's
+    canonical: every article had one id, and the index held one of them. Where the canonical
+    and the page differ by a trailing slash alone, the page as served; and where og:url names
+    the page itself and the canonical another page (a renamed page's old slug), the page."""
     first = pages[0]
     start = first.url or url
     declared = first.metadata.canonical_url
     if declared and start and site_of(declared) != site_of(start):
         declared = ""
-    if declared and start and _is_home(declared) and not _is_home(start):
-        declared = ""  # a template that names the home page as every page's canonical
+    own = first.metadata.page_url
+    if (
+        declared
+        and start
+        and (
+            (_is_home(declared) and not _is_home(start))  # a template's: every page's canonical
+            or _folder_above(declared, start)  # a section's listing, named by every article
+            or _slash_apart(declared, start)  # the page as served, not a form that redirects to it
+            # og:url names the page itself, the canonical another page (a renamed page's slug)
+            or (own and _same_page(own, start) and not _same_page(own, declared))
+        )
+    ):
+        declared = ""
     return normalize_url(declared or start)
+
+
+def _folder_above(declared: str, url: str) -> bool:
+    """`declared` is a folder above the page ("/blog/" for "/blog/x/"), neither its article
+    ("/x/" for its later page "/x/2/") nor the page it is a copy of ("/x/" for "/x/amp/")."""
+    above, page = split_url(declared), split_url(url)
+    if above is None or page is None or above.query or above.netloc != page.netloc:
+        return False
+    folder = above.path.rstrip("/")
+    if not page.path.startswith(folder + "/") or page.path.rstrip("/") == folder:
+        return False
+    if any(key.base.rstrip("/") == folder and key.number > 1 for key in page_keys(url)):
+        return False
+    plain = split_url(plain_of(url))
+    return plain is None or plain.path.rstrip("/") != folder
+
+
+def _same_page(a: str, b: str) -> bool:
+    return normalize_url(a) == normalize_url(b) or _slash_apart(a, b)
+
+
+def _slash_apart(declared: str, url: str) -> bool:
+    """The two name one page but for a trailing slash ("/blog/x" for "/blog/x/")."""
+    a, b = normalize_url(declared), normalize_url(url)
+    return (
+        a != b
+        and a.split("?", 1)[0].rstrip("/") == b.split("?", 1)[0].rstrip("/")
+        and (a.partition("?")[2] == b.partition("?")[2])
+    )
 
 
 _HOME_PATH = re.compile(r"/((index|default|home)\.(html?|php|aspx?))?", re.I)

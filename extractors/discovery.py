@@ -273,7 +273,7 @@ def without_copies(urls: list[str]) -> list[str]:
     run (the AMP copy without its byline)."""
     if not any(mark in u.lower() for u in urls for mark in _COPY_MARKS):
         return urls
-    plain = {url: _plain_of(url) for url in urls}
+    plain = {url: plain_of(url) for url in urls}
     groups: dict[str, list[str]] = {}
     for url in urls:
         parts = split_url(plain[url])
@@ -302,7 +302,7 @@ _COPY_MARKS = (
 _COPY_PRINT = re.compile(rules.COPY_PATH_PRINT, re.IGNORECASE)
 
 
-def _plain_of(url: str) -> str:
+def plain_of(url: str) -> str:
     """The URL of the page `url` is a copy of (itself when it is no copy)."""
     parts = split_url(url)
     if parts is None:

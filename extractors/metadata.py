@@ -53,6 +53,8 @@ class PageMeta:
     refresh_url: str = ""
     """Where an immediate meta refresh sends the reader (MAX_REFRESH_DELAY seconds or less),
     absolute: a moved page's new address. "" when the page has none."""
+    page_url: str = ""
+    """The page's own address as its og:url gives it (absolute), or ""."""
     description: str = ""
     jsonld_body: str = ""
     declares_article: bool = False
@@ -311,6 +313,7 @@ class HeadMeta:
     canonical: str
     language: str
     refresh: str = ""
+    page_url: str = ""
 
 
 def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
@@ -326,6 +329,7 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
     href = href or meta.get("og:url") or ""
     if href and url:
         href = join_url(url, href) or ""
+    og_url = (join_url(url, meta["og:url"]) or "") if url and meta.get("og:url") else ""
     return HeadMeta(
         meta=meta,
         ld=ld,
@@ -333,6 +337,7 @@ def read_head(tree: LexborHTMLParser, url: str | None = None) -> HeadMeta:
         canonical=href if is_web_url(href) else "",
         language=_language(tree, meta, ld),
         refresh=_refresh_target(meta.get("refresh", ""), url),
+        page_url=og_url if is_web_url(og_url) else "",
     )
 
 
@@ -371,6 +376,7 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         site_name=fold_space(site_name),
         canonical_url=head.canonical,
         refresh_url=head.refresh,
+        page_url=head.page_url,
         description=meta.get("description") or meta.get("og:description") or "",
         jsonld_body=fold_space(body) if isinstance(body, str) else "",
         declares_article=(

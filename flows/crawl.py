@@ -37,6 +37,7 @@ from flows.publish import (
     Published,
     Rejection,
     clear_rejection,
+    own_address,
     publish_article,
     published,
     rebuild_index,
@@ -588,6 +589,7 @@ async def _crawl_article(
             record, pages = await _fetch_and_extract(url, origin, job, fetcher, gate, first)
         except _NoArticle as exc:
             return _no_article(url, exc, job, old)
+        record = own_address(record, Path(job.out))
         status = publish_article(record, Path(job.out), sync=False)
         written = published(record, Path(job.out)) if status != "unchanged" else None
     except FetchError as exc:

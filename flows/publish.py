@@ -72,6 +72,48 @@ def publish_article(record: HealthArticle, out: Path, *, sync: bool = True) -> s
     return "new" if existing is None else "changed"
 
 
+def own_address(record: HealthArticle, out: Path) -> HealthArticle:
+    """The record, or, when the record published under its id holds another article (its own
+    title and text), the record under its own address: a page cloned from another kept that
+    page's canonical, and the two articles had one id (the later one was lost, or replaced the
+    first on every run). The page that is its canonical's own page keeps the id, and a record
+    of another article found there moves to its own address."""
+    path = safe_path(out, ARTICLES, record.id)
+    existing = read_json(path)
+    if existing is None or not _other_article(existing, record):
+        return record
+    if normalize_url(record.url) != normalize_url(record.canonical_url):
+        return _readdressed(record)
+    if normalize_url(str(existing.get("url", ""))) != normalize_url(record.canonical_url):
+        from schemas import HealthArticle
+
+        moved = _readdressed(HealthArticle.model_validate(existing))
+        write_atomic(safe_path(out, ARTICLES, moved.id), record_json(moved))
+    return record
+
+
+def _other_article(existing: dict[str, Any], record: HealthArticle) -> bool:
+    """The published record holds another article: other text, and neither title holds the
+    other (a later page's "Title (page 2)" is the same article)."""
+    if (existing.get("provenance") or {}).get("content_hash") == record.provenance.content_hash:
+        return False
+    from extractors.text import normalize_key  # its rules take a while to compile: workers only
+
+    ours, theirs = normalize_key(record.title), normalize_key(str(existing.get("title", "")))
+    return bool(ours and theirs) and ours not in theirs and theirs not in ours
+
+
+def _readdressed(record: HealthArticle) -> HealthArticle:
+    """The record under its own URL: id, canonical address and content hash."""
+    from extractors.article import content_hash
+    from extractors.urls import record_id
+
+    own = normalize_url(record.url)
+    moved = record.model_copy(update={"id": record_id(own), "canonical_url": own})
+    provenance = moved.provenance.model_copy(update={"content_hash": content_hash(moved)})
+    return moved.model_copy(update={"provenance": provenance})
+
+
 def _address_rank(url: str, record: HealthArticle) -> tuple[bool, str]:
     """Which of an article's addresses its record keeps: its canonical one, else the smallest."""
     normal = normalize_url(url)

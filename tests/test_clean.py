@@ -786,9 +786,37 @@ def test_a_canonical_on_another_site_is_not_the_records() -> None:
     assert url == "https://www.health.test/articles/stings.htm"
     assert "other-press" not in record_id
     assert record("https://m.health.test/stings")[0] == "https://m.health.test/stings"
-    # a template that names the home page as every page's canonical: the page's own URL
-    for home in ("https://www.health.test/", "https://www.health.test/index.php"):
-        assert record(home)[0] == "https://www.health.test/articles/stings.htm"
+    # a template or plugin that names the home page, or the section's listing, as every
+    # page's canonical; a canonical that differs from the page by its trailing slash: the
+    # page's own URL
+    own = "https://www.health.test/articles/stings.htm"
+    for wrong in ("https://www.health.test/", "https://www.health.test/index.php"):
+        assert record(wrong)[0] == own
+    assert record("https://www.health.test/articles/")[0] == own
+    assert record("https://www.health.test/articles/stings.htm/")[0] == own
+
+    def served(canonical: str, og_url: str, url: str) -> str:
+        html = (
+            f"<html><head><link rel='canonical' href='{canonical}'><meta property='og:url' "
+            f"content='{og_url}'></head><body><article><h1>Insect stings</h1>{prose}</article>"
+            "</body></html>"
+        )
+        return extract_article([clean_html(html, url)]).canonical_url
+
+    # a later page's canonical names its article, a copy's the page it copies
+    assert served("https://h.test/stings/", "", "https://h.test/stings/2/") == (
+        "https://h.test/stings/"
+    )
+    assert served("https://h.test/stings/", "", "https://h.test/stings/amp/") == (
+        "https://h.test/stings/"
+    )
+    # og:url names the page itself and the canonical a renamed page's old slug: the page
+    assert served(
+        "https://h.test/old-slug/", "https://h.test/stings/", "https://h.test/stings/"
+    ) == ("https://h.test/stings/")
+    assert served(
+        "https://h.test/stings/", "https://h.test/stings/", "https://h.test/x/?utm_source=a"
+    ) == ("https://h.test/stings/")
 
 
 def _accordion(heading: str, panel: str, body: str, n: int) -> str:

@@ -121,3 +121,45 @@ def test_the_schema_is_built_ahead_only_when_the_run_will_write_it(tmp_path: Pat
     assert not warmed(tmp_path)
     schema = json.loads((tmp_path / publish.SCHEMA_FILE).read_text())
     assert schema["title"] == "HealthArticle"
+
+
+def test_a_page_cloned_with_another_pages_canonical_keeps_its_own_article(tmp_path: Path) -> None:
+    """Two articles under one id (a page cloned from another kept that page's canonical): the
+    page that is its canonical's own keeps the id, whichever is published first; the other
+    article is published under its own address. A later page of the same article (same
+    title) does not replace its article."""
+    from extractors import content_hash, record_id
+    from flows.publish import own_address
+
+    def article(path: str, title: str, text: str) -> HealthArticle:
+        base = HealthArticle(
+            id=record_id("https://site.test/strain/"),
+            url=f"https://site.test/{path}/",
+            canonical_url="https://site.test/strain/",
+            title=title,
+            text=text,
+        )
+        provenance = base.provenance.model_copy(update={"content_hash": content_hash(base)})
+        return base.model_copy(update={"provenance": provenance})
+
+    strain = article("strain", "Intercostal muscle strain", "A pulled muscle between ribs.")
+    lenses = article("lenses", "Contact lens discomfort", "Dry, gritty eyes with lenses.")
+    page_two = article("strain/2", "Intercostal muscle strain (page 2)", "Rest and ice.")
+    for first, second in ((strain, lenses), (lenses, strain)):
+        out = tmp_path / first.title[:6]
+        for one in (first, second, page_two):
+            publish_article(own_address(one, out), out)
+        records = {
+            json.loads(p.read_text())["title"]: p.stem for p in (out / "articles").glob("*.json")
+        }
+        assert records == {
+            "Intercostal muscle strain": record_id("https://site.test/strain/"),
+            "Contact lens discomfort": record_id("https://site.test/lenses/"),
+        }
+        moved = json.loads(
+            (out / "articles" / f"{records['Contact lens discomfort']}.json").read_text()
+        )
+        assert moved["canonical_url"] == "https://site.test/lenses/"
+        assert moved["provenance"]["content_hash"] == content_hash(
+            HealthArticle.model_validate(moved)
+        )
