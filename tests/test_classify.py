@@ -129,6 +129,9 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Grogginess tends to be worse in people who:", "risk_factors"),
         ("You cannot always stop thread veins forming, but these steps may help:", "prevention"),
         ("These habits can make them less frequent:", "prevention"),
+        ("Good habits make an infection much less likely:", "prevention"),
+        ("These habits help keep burping down:", "prevention"),
+        ("Simple habits help stop new blackheads forming:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -330,6 +333,11 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("How people come into contact with the oil", "causes"),
         ("Cutting down on sleep starts", "prevention"),
         ("Helping the shape improve", "treatment"),
+        ("What makes you burp more?", "causes"),
+        ("Looking after oily skin", "treatment"),
+        ("Stopping the shine building up", "prevention"),
+        ("Keeping pores clear", "prevention"),
+        ("Keeping lenses comfortable", "prevention"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:

@@ -501,7 +501,9 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # "You cannot always stop thread veins forming, but these steps may help:"
             r"\b(can ?not|can't) (always |fully |completely )?(stop|prevent|avoid)\b.{0,60}\bbut\b",
             # "These habits can make them less frequent:" (hypnic jerks)
-            r"\bmake (it|them|attacks|episodes|flare-?ups) less (frequent|common|likely)\b",
+            r"\bmake (it|them|an? \w+|\w+) (much |far |a lot )?less (frequent|common|likely)\b",
+            r"\bhelps? keep .{1,30} (down|at bay|away)\b",
+            r"\bhelps? stop (new )?\w+ (from )?form(ing)?\b",
         ),
     ),
     (
@@ -770,6 +772,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
+            r"^what makes (you|your|it|them|people|children|babies) \w+",
             r"\b(comes?|coming|came) into contact\b",
             r"\bwhat (sets|brings|leads)\b",
             r"\b(origin|origins|sources?) of\b",
@@ -835,6 +838,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "treatment",
         (
             r"\blook(ing)? after (yourself|your|a)\b",
+            r"^look(ing)? after\b",
             r"\bcar(e|ing) for\b",
             r"\beas(e|ing)\b(?! into)",
             r"\bget(ting)? rid of\b",
@@ -867,7 +871,8 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated|fresh))\b",
             r"\bwithout (getting |the |a |an )?\w+$",
             r"\bkeep(ing)? (your|the) [\w ]{1,20} (up|topped up)\b",
-            r"\bkeep(ing)? (your|the) \w+ (healthy|strong|safe)\b",
+            r"\bkeep(ing)? (your |the )?\w+ (healthy|strong|safe|clear|clean|comfortable)\b",
+            r"\bstop(ping)? (the )?\w+ (from )?building up\b",
             r"\beas(e|ing) into\b",
             r"\b(practi[sc]ing|exercising|training|stretching) safely\b",
             r"\b(tips|habits|consejos|conseils|dicas)\b",
