@@ -175,11 +175,30 @@ def _call_to_action(box: Node) -> bool:
     if last is None or last.mem_id == box.mem_id:
         return False
     if class_of(last.attributes).tokens.isdisjoint(rules.BUTTON_TOKENS):
-        return False
+        last = _wrapped_link(last)  # "<p><a class='button'>Book online</a></p>"
+        if last is None or class_of(last.attributes).tokens.isdisjoint(rules.BUTTON_TOKENS):
+            return False
     links = [last] if last.tag == "a" else last.css("a[href]")
     if not any(not str(a.attributes.get("href") or "#").startswith("#") for a in links):
         return False
     return len(box.text(deep=True)) <= rules.CTA_BOX_MAX_CHARS
+
+
+def _wrapped_link(element: Node) -> Node | None:
+    """The one link an element holds and nothing else (a paragraph around a button), or None."""
+    child = element.first_child
+    found = None
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+        elif tag and tag[0] != "-":
+            if found is not None or tag != "a":
+                return None
+            found = child
+        child = child.next
+    return found
 
 
 def _control_by_class(attrs: dict[str, Any]) -> bool:

@@ -891,6 +891,14 @@ def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:
     assert "kg/m2 adds load" in text
     assert "appointment" not in text
     assert "Same-week" not in text
+    # a box whose last paragraph holds only its button link
+    box = (
+        "<div class='book-box'><h3>Book an appointment</h3><p>Appointments can be booked up to"
+        " four weeks ahead.</p><p><a class='button' href='/book/'>Book online</a></p></div>"
+    )
+    text = clean_html(page("<p>Shin splints often follow more running.</p>" + box + ARTICLE)).text
+    assert "Book an appointment" not in text
+    assert "four weeks ahead" not in text
 
 
 def test_a_page_of_one_short_paragraph_is_a_blurb_not_an_article() -> None:
