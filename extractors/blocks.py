@@ -567,8 +567,9 @@ class BlockWalker:
             return
         apart = _bold_lines_apart(run) if run.bold_parts else None
         if apart is not None:
+            total = max(1, sum(len(p) for p, _ in apart))
             for paragraph, bold_chars in apart:
-                share = len(paragraph) / max(1, sum(len(p) for p, _ in apart))
+                share = len(paragraph) / total
                 part = _Run(
                     chars=len(paragraph),
                     link_chars=round(run.link_chars * share),
