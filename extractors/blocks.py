@@ -647,3 +647,31 @@ def extract_blocks(root: Node, judge: JunkJudge | None = None, record: bool = Tr
     walker = BlockWalker(judge, record)
     blocks = walker.walk_root(root)
     return BlockTree(blocks, walker.hint_ids, walker.words, walker.tags)
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Blocks of an article given as plain text (a JSON-LD articleBody): a paragraph per run
+    of lines between blank lines; a run of one short line without closing punctuation is a
+    heading; a line ending in ":" over lines is a lead-in and its list, as are lines that
+    all open with a typed bullet."""
+    blocks: list[Block] = []
+    for chunk in text.split("\n\n"):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) == 1:
+            line = lines[0]
+            heading = len(line) <= BOLD_LINE_MAX_CHARS and line[-1] not in ".!:;,"
+            blocks.append(
+                Block("heading", line, level=2, tag="h2") if heading else Block("paragraph", line)
+            )
+            continue
+        items = [strip_item_bullet(line) for line in lines]
+        if lines[0].endswith(":"):
+            blocks.append(Block("paragraph", lines[0]))
+            items = items[1:]
+        elif items == lines:  # no bullets: one paragraph whose lines were wrapped
+            blocks.append(Block("paragraph", " ".join(lines)))
+            continue
+        blocks.append(Block("list", "\n".join(items), items=tuple(items), tag="ul"))
+    return blocks

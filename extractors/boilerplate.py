@@ -325,9 +325,32 @@ class JunkJudge:
 
 def prune(tree: LexborHTMLParser) -> None:
     """Strip, in C, the head and the code elements that hold text (scripts, styles, SVG,
-    templates): they never carry article text and would count in text lengths. Everything
-    else is judged by `JunkJudge` during the walk."""
+    templates, noscript fallbacks): they never carry article text and would count in text
+    lengths; but a <noscript> that holds the article itself is read. Everything else is
+    judged by `JunkJudge` during the walk."""
     head = tree.head
     if head is not None:
         head.decompose()
-    tree.strip_tags(list(rules.PRUNED_TAGS), recursive=True)
+    tree.strip_tags([t for t in rules.PRUNED_TAGS if t != "noscript"], recursive=True)
+    _unwrap_noscript_article(tree)
+    tree.strip_tags(["noscript"], recursive=True)
+
+
+def _unwrap_noscript_article(tree: LexborHTMLParser) -> None:
+    """A <noscript> that holds the article (an app shell's page for readers without
+    JavaScript: headings, paragraphs, lists) while the rest of the page holds less text is
+    read as the page; any other <noscript> (a "turn on JavaScript" notice, a tracking pixel)
+    is stripped."""
+    body = tree.body
+    noscripts = body.css("noscript") if body is not None else []
+    if body is None or not noscripts:
+        return
+    sizes = [len(n.text(deep=True).strip()) for n in noscripts]
+    outside = len(body.text(deep=True).strip()) - sum(sizes)
+    for node, size in zip(noscripts, sizes, strict=True):
+        if (
+            size >= rules.NOSCRIPT_ARTICLE_MIN_CHARS
+            and size > outside
+            and node.css_first("p, h1, h2, h3, li") is not None
+        ):
+            node.unwrap()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors.blocks import Block, extract_blocks, is_anchor_mark
+from extractors.blocks import Block, blocks_from_text, extract_blocks, is_anchor_mark
 from extractors.boilerplate import JunkJudge, RemovalOptions, prune
 from extractors.decode import checked_utf8, to_utf8_unchecked
 from extractors.dom import Node
@@ -27,7 +27,7 @@ from extractors.metadata import PageMeta, clean_title, complete_metadata, read_h
 from extractors.pagination import find_next_page
 from extractors.rules.boilerplate import PLAYER_SELECTOR
 from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS
-from extractors.rules.thresholds import MIN_MAIN_CHARS
+from extractors.rules.thresholds import JSONLD_BODY_SHARE, MIN_MAIN_CHARS
 from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
 from extractors.text import ISSUE_TITLE, fold_space, normalize_key
@@ -187,6 +187,15 @@ def _drop_title(blocks: list[Block], title: str) -> list[Block]:
     ]
 
 
+def _body_only_in_jsonld(blocks: list[Block], body: str) -> bool:
+    """The page shows a stub of its article (an app shell: a standfirst and a spinner) that
+    its JSON-LD articleBody opens with and holds many times over: the body is the article."""
+    shown = fold_space(" ".join(b.text for b in blocks))
+    if len(shown) >= MIN_MAIN_CHARS * 2 or len(body) < JSONLD_BODY_SHARE * max(len(shown), 1):
+        return False
+    return not shown or normalize_key(fold_space(body)).startswith(normalize_key(shown[:80]))
+
+
 def _to_text(blocks: list[Block] | tuple[Block, ...]) -> str:
     return "\n\n".join(b.text for b in blocks)
 
@@ -246,6 +255,8 @@ def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage
             break
     assert best is not None
     blocks, removed = best
+    if _body_only_in_jsonld(blocks, meta.jsonld_body):
+        blocks = blocks_from_text(meta.jsonld_body)
     # Looked for in a fresh parse (prune strips players), and only where it matters: a page of
     # one block at most may be a media page's blurb.
     player = len(blocks) <= 1 and LexborHTMLParser(source).css_first(PLAYER_SELECTOR) is not None

@@ -57,6 +57,7 @@ class PageMeta:
     """The page's own address as its og:url gives it (absolute), or ""."""
     description: str = ""
     jsonld_body: str = ""
+    """The JSON-LD articleBody, its lines kept (paragraphs a blank line apart), or ""."""
     declares_article: bool = False
     """The head calls the page an article: og:type "article", or a JSON-LD article type other
     than a mere WebPage."""
@@ -280,6 +281,13 @@ def _first_date(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return None
 
 
+def _body_lines(body: str) -> str:
+    """A JSON-LD articleBody with its lines kept (spaces folded within each), paragraphs one
+    blank line apart."""
+    lines = [fold_space(line) for line in body.replace("\r", "").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
 def _body_dates(survey: Survey) -> dict[str, str]:
     """Dates the body gives: meta tags (microdata, or printed after the head), then the first
     <time datetime>."""
@@ -378,7 +386,7 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         refresh_url=head.refresh,
         page_url=head.page_url,
         description=meta.get("description") or meta.get("og:description") or "",
-        jsonld_body=fold_space(body) if isinstance(body, str) else "",
+        jsonld_body=_body_lines(body) if isinstance(body, str) else "",
         declares_article=(
             meta.get("og:type", "").lower() in rules.ARTICLE_OG_TYPES
             or not _types(ld).isdisjoint(_DECLARING_TYPES)

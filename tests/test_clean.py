@@ -765,6 +765,31 @@ def test_an_archived_newsletter_email_is_read_as_its_article() -> None:
     assert "flu vaccination" not in cleaned.text
 
 
+def test_an_app_shells_article_is_read_from_its_noscript_or_its_json_ld_body() -> None:
+    """Client-rendered pages: the article in a <noscript> for readers without JavaScript is
+    read (a "turn on JavaScript" notice is not), and a page that shows a standfirst and a
+    spinner has its JSON-LD articleBody read as the article: headings, paragraphs, and a
+    lead-in with its list, the spinner's "Loading…" left out."""
+    from extractors import extract_article
+    from tests.support import FIXTURES
+
+    folder = FIXTURES / "sites" / "shell-pages"
+    cleaned = clean_html((folder / "horsefly-bites.html").read_bytes(), "https://ex.test/g/h")
+    headings = [b.text for b in cleaned.blocks if b.kind == "heading"]
+    assert len(headings) >= 5
+    assert extract_article([cleaned]).definition
+
+    cleaned = clean_html((folder / "ingrown-eyelashes.html").read_bytes(), "https://ex.test/g/i")
+    assert "Loading" not in cleaned.text
+    record = extract_article([cleaned])
+    assert record.definition.startswith("An ingrown eyelash, which doctors call trichiasis")
+    assert record.risk_factors[0].startswith("Have blepharitis")
+    assert cleaned.text.count("An eyelash that grows inwards instead of out") == 1
+
+    notice = "<noscript><p>You need to enable JavaScript to run this app.</p></noscript>"
+    assert "enable JavaScript" not in clean_html(page(notice + ARTICLE)).text
+
+
 def test_a_canonical_on_another_site_is_not_the_records() -> None:
     """A syndicated copy names the original on another site as canonical: the record keeps its
     own URL (and id); a canonical on the page's own site (another subdomain) is taken."""

@@ -33,6 +33,9 @@ CODE_TAGS: frozenset[str] = frozenset(
 # elements hold no text and are skipped, uncounted, by the block walk. Why not strip them all:
 # lexbor scans the tree once per tag, and these five are what pages fill with text.
 PRUNED_TAGS: tuple[str, ...] = ("script", "style", "noscript", "svg", "template")
+# A <noscript> holding at least this much text, more than the rest of the page, in paragraphs
+# or headings, is the page's article for readers without JavaScript (an app shell's): read.
+NOSCRIPT_ARTICLE_MIN_CHARS = 500
 # Embeds and form controls: furniture that does carry text, counted as other when removed.
 WIDGET_TAGS: frozenset[str] = frozenset(
     {
@@ -297,6 +300,10 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         # its image component, whose caption is a "title" (a heading by that token)
         "cmp-download",
         "cmp-image",
+        # an app shell's loading indicators ("Loading…" in a spinner)
+        "spinner",
+        "loader",
+        "skeleton",
         # a Mailchimp email's boxed text: the sender's notices beside the article ("Clinic news:
         # flu clinics on Saturday"), set apart from it in a box
         "mcn-boxed-text-block",

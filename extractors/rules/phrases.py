@@ -256,6 +256,9 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     # Page tools and pager words on a line of their own, or as one part of a "a | b | c" line.
     r"printer[- ]friendly( version| page)?|print (this )?(page|article|version)|"
     r"e-?mail (this|the) (page|article|story)( to a friend)?|send (this )?to a friend|top of (the )?page",
+    # an app shell's loading indicator: "Loading…", "Please wait..."
+    r"(loading|cargando|chargement|wird geladen|caricamento|bezig met laden|please wait)\s*"
+    r"(\.\.\.|\u2026)?",
     r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck|precedente|indietro|vorige|"
     r"terug)(\s+pagina)?|(next|siguiente|suivant|weiter|successiva|avanti|volgende|verder)\s*[»›>]+",
 )

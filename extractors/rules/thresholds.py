@@ -18,6 +18,9 @@ SIBLING_SCORE_SHARE = 0.2
 
 # When the chosen main content holds fewer characters than this, retry with looser rules.
 MIN_MAIN_CHARS = 250
+# A page that shows under twice MIN_MAIN_CHARS of its article while its JSON-LD articleBody holds
+# this many times as much (and opens with what it shows) is an app shell: the body is read.
+JSONLD_BODY_SHARE = 4
 
 # A main-content candidate found by a structured hint (<article>, itemprop=articleBody, JSON-LD
 # body) must hold this share of the best-scoring container's text to be preferred over it.
