@@ -14,7 +14,9 @@ crawler there (an off-site redirect target) instead of to a path of the site. A 
 several sources (one site split into sections) gives meta.json `sources`, a list of source tables
 with unique names, instead of `source`: all go into the one sources.toml, every run crawls them
 all, and a run's counts are summed over its sources. An expected.json may also give
-`section_shapes`: each heading's paragraph count and list sizes (test_sections).
+`section_shapes`: each heading's paragraph count and list sizes (test_sections), and `once`:
+texts a reader sees once (paragraphs, list items, headings), each of which must occur exactly
+once in the record's `text`, words compared (test_sections: a duplicated block shows).
 
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
@@ -665,6 +667,13 @@ def test_sections(crawl: Crawl) -> None:
         for heading, shape in article.get("section_shapes", {}).items():
             if shapes.get(heading) != shape:
                 problems.append((path, f"shape {heading!r}", shapes.get(heading, "(absent)")))
+        # optional "once" (responsive-dupes): texts a reader sees once, each exactly once in
+        # the record's text (a page that renders a block twice for phones and desktops)
+        text = f" {words(record['text'])} "
+        for once in article.get("once", []):
+            count = len(re.findall(f"(?= {re.escape(words(once))} )", text))
+            if count != 1:
+                problems.append((path, f"once {once[:60]!r}", count))
     found = {(path, what) for path, what, _ in problems}
     gaps = {(path, what) for site, path, what in KNOWN_GAPS if site == crawl.site}
     assert gaps <= found, f"known gaps now extracted as written: {sorted(gaps - found)}"
