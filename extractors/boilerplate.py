@@ -61,6 +61,14 @@ class RemovalOptions:
 
 
 _STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
+# What the class of a copy hidden on desktops holds, for the token gate
+_DESKTOP_HIDING_STEMS = frozenset(
+    {"d-md-none", "d-lg-none", "d-xl-none", "md:hidden", "lg:hidden", "xl:hidden", "hidden-md"}
+    | {"hidden-lg", "visible-xs", "visible-sm", "hide-for-medium", "hide-for-large"}
+    | {"show-for-small-only"}
+)
+_SHOWN_ON_DESKTOP = re.compile(rules.SHOWN_ON_DESKTOP)
+_HIDDEN_ON_DESKTOP = re.compile(rules.HIDDEN_ON_DESKTOP)
 # Every token the class verdict looks for (the content guard only vetoes a kind).
 _MAY_BE_FURNITURE = token_gate(
     rules.AD_TOKENS
@@ -68,6 +76,7 @@ _MAY_BE_FURNITURE = token_gate(
     | rules.NAVIGATION_TOKENS
     | rules.OTHER_TOKENS
     | rules.HIDDEN_CLASSES
+    | _DESKTOP_HIDING_STEMS
     | set(_STEMS)
 )
 
@@ -80,7 +89,16 @@ def class_verdict(class_value: str, id_value: str) -> tuple[bool, str | None]:
     if not _MAY_BE_FURNITURE(class_value, id_value):
         return (False, None)
     info = class_info(class_value, id_value)
-    return (not rules.HIDDEN_CLASSES.isdisjoint(info.words), token_kind(info))
+    return (_hidden_on_desktop(info.words), token_kind(info))
+
+
+def _hidden_on_desktop(words: tuple[str, ...]) -> bool:
+    """A class hides the element from a desktop browser (see rules.SHOWN_ON_DESKTOP)."""
+    if any(_HIDDEN_ON_DESKTOP.fullmatch(word) for word in words):
+        return True
+    return not rules.HIDDEN_CLASSES.isdisjoint(words) and not any(
+        _SHOWN_ON_DESKTOP.fullmatch(word) for word in words
+    )
 
 
 def _verdict(attrs: dict[str, Any]) -> tuple[bool, str | None]:

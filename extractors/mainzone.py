@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.blocks import HEADING_CLASS_TOKENS, SUBHEADING_CLASS_TOKENS, Block, BlockTree
-from extractors.boilerplate import JunkJudge, reader_text
-from extractors.dom import ClassInfo, Node, class_of
+from extractors.boilerplate import JunkJudge, class_verdict, reader_text
+from extractors.dom import ClassInfo, Node, class_of, class_strings, is_hidden
 from extractors.rules import boilerplate as vocab
 from extractors.rules.thresholds import (
     ALTERNATIVE_SHARE,
@@ -522,6 +522,7 @@ def _joined_siblings(
     main_class = main.attributes.get("class")
     # Node properties are computed on each read (a tag name is decoded anew): read once.
     main_id, main_tag = main.mem_id, main.tag
+    in_article = not same_class_only and parent.tag == "article"
 
     def joins(child: Node, tag: str) -> bool:
         # Siblings join on their own score, or when they continue the main container under
@@ -539,7 +540,15 @@ def _joined_siblings(
             )
         )
         strong = not same_class_only and scores.get(child.mem_id, 0.0) >= floor
-        if not (strong or same) or _readers_text(child, levels=1):
+        # a paragraph beside the body in the page's <article>: the article's lead (its
+        # standfirst, "p.lead"), which holds no votes of its own
+        lead = (
+            in_article
+            and tag == "p"
+            and len(child.text(deep=True).strip()) >= SIBLING_PARAGRAPH_MIN_CHARS
+            and _plain_paragraph(child.attributes)
+        )
+        if not (strong or same or lead) or _readers_text(child, levels=1):
             return False
         # A repeated container may hold a widget the walk will drop: allow more links.
         _, density = _density(child, memo)
@@ -559,6 +568,13 @@ def _joined_siblings(
             previous = child if key != main_id else None
         child = child.next
     return chosen
+
+
+def _plain_paragraph(attrs: dict[str, str | None]) -> bool:
+    """Neither hidden nor named as furniture by its class or attributes (a joining sibling is
+    a container: the walk judges what it holds, not the sibling itself)."""
+    strings = class_strings(attrs)
+    return not is_hidden(attrs) and (strings is None or class_verdict(*strings) == (False, None))
 
 
 def _lead(paragraph: Node) -> bool:

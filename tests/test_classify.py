@@ -132,6 +132,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Good habits make an infection much less likely:", "prevention"),
         ("These habits help keep burping down:", "prevention"),
         ("Simple habits help stop new blackheads forming:", "prevention"),
+        ("Ridges are more common or more visible in people who:", "risk_factors"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:

@@ -790,6 +790,40 @@ def test_an_app_shells_article_is_read_from_its_noscript_or_its_json_ld_body() -
     assert "enable JavaScript" not in clean_html(page(notice + ARTICLE)).text
 
 
+@pytest.mark.parametrize(
+    ("classes", "hidden"),
+    [
+        ("d-none", True),
+        ("lead d-none d-md-block", False),  # shown from a tablet's width up
+        ("hidden lg:block", False),
+        ("lead d-md-none", True),  # a phone's copy
+        ("accordion d-lg-none", True),
+        ("lg:hidden", True),
+        ("visible-xs", True),
+        ("hidden-xs", False),
+        ("lead", False),
+    ],
+)
+def test_a_page_is_read_as_a_desktop_browser_shows_it(classes: str, hidden: bool) -> None:
+    from extractors.boilerplate import class_verdict
+
+    assert class_verdict(classes, "")[0] is hidden
+
+
+def test_a_lead_paragraph_beside_the_body_in_the_article_joins_it() -> None:
+    """A standfirst <p class="lead"> between the header and the body in the page's <article>
+    holds no votes of its own, yet is the article's; its phone copy stays out."""
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "responsive-dupes" / "itchy-ears.html").read_bytes()
+    text = clean_html(html, "https://ex.test/notes/itchy-ears.html").text
+    assert text.count("An itch deep inside the ear is hard to ignore") == 1
+    html = (FIXTURES / "sites" / "responsive-dupes" / "ridged-nails.html").read_bytes()
+    text = clean_html(html, "https://ex.test/notes/ridged-nails.html").text
+    assert "Look closely at your fingernails" in text
+    assert "Here is a quick guide to what they mean" not in text
+
+
 def test_a_canonical_on_another_site_is_not_the_records() -> None:
     """A syndicated copy names the original on another site as canonical: the record keeps its
     own URL (and id); a canonical on the page's own site (another subdomain) is taken."""

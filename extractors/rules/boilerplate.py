@@ -500,6 +500,18 @@ NOTE_MARK_HINTS = ("foot", "fn", "note", "cite", "ref")
 
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})
+# The page is read as a desktop browser shows it. Responsive frameworks hide one of two copies
+# of a part by class alone: a class that shows an element from a desktop width up overrides a
+# hiding class ("d-none d-lg-block", Tailwind's "hidden lg:block"), and one that hides it from
+# a desktop width up (a phone's copy: "d-lg-none", "lg:hidden", "visible-xs") hides it.
+SHOWN_ON_DESKTOP = (
+    r"d-(md|lg|xl|xxl)-(block|flex|inline|inline-block|inline-flex|grid|table|table-cell|contents)"
+    r"|(md|lg|xl|2xl):(block|flex|inline|inline-block|inline-flex|grid|table|contents)"
+)
+HIDDEN_ON_DESKTOP = (
+    r"d-(md|lg|xl)-none|(md|lg|xl):hidden|hidden-(md|lg)|visible-(xs|sm)(-block|-inline)?"
+    r"|hide-for-(medium|large)(-up)?|show-for-small-only"
+)
 
 # Visible byline selectors, most specific first (simple selectors only: the survey scans for all
 # of them at once). Why: sites without metadata still print one.

@@ -77,7 +77,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(at|higher|greater|increased) risk\b",
             r"\bwho should worry\b",
             r"\bwho should (keep (a closer |an )?eye|watch|be (extra |more )?careful)\b",
-            r"\bwho (notices|gets|feels|has) (it|them|this) (most|more|worst)\b",
+            r"\bwho (notices|gets|feels|has) (it|them|this|\w+) (most|more|worst)\b",
             r"\bfactores de riesgo\b",
             r"\bqui[ée]n(es)? (tiene|tienen|corre|corren|est[áa]|puede)\b",
             r"\bfacteurs de risque\b",
@@ -467,8 +467,8 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             rf"{_SAYING_WHO}",
             rf"\b(most|especially) (likely|common)\b{_NOT_NAMING_A_LIST}{_SAYING_WHO}",
             r"\b(most|especially) (affected|at risk|vulnerable)\b",
-            r"\b(worse|more common|commoner|more frequent) in (people|those|children|adults|"
-            r"women|men|anyone) who\b",
+            r"\b(worse|more common|commoner|more frequent)( or more (visible|noticeable|severe|"
+            r"common|frequent))? in (people|those|children|adults|women|men|anyone) who\b",
             r"\bprone to\b",
             r"\b(people|those|groups) (most )?(affected|at risk)\b",
             r"\bfactores de riesgo\b",
