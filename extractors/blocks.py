@@ -359,6 +359,16 @@ def _bold_lines_apart(run: _Run) -> list[tuple[str, int]] | None:
     return paragraphs if split else None
 
 
+def _row_heading(cell: Node) -> bool:
+    """A table's row heading over a section: a <th> followed in its row by a cell that holds
+    paragraphs or lists (a fact sheet's "Symptoms | <p>...</p><ul>...</ul>"), not a data
+    table's header or a label beside a short value."""
+    sibling = cell.next
+    while sibling is not None and sibling.tag != "td":
+        sibling = sibling.next
+    return sibling is not None and sibling.css_first("p, ul, ol") is not None
+
+
 def _style_flags(style: str | None) -> tuple[bool, bool]:
     """(bold, big) from an inline style."""
     if not style:
@@ -486,7 +496,11 @@ class BlockWalker:
             # an ARIA list of divs (React Native for Web renders no <ul>) is a list too
             self._list(node, tag if tag in LIST_TAGS else "ul", path, in_link)
             return
-        inner = self._owner_for(tag, attrs, info, path)
+        inner = (
+            _Owner(tag, path, hint=True)
+            if tag == "th" and _row_heading(node)
+            else self._owner_for(tag, attrs, info, path)
+        )
         in_bold = inner.hint and "style" in attrs and _style_flags(attrs.get("style"))[0]
         self._walk(node, inner, in_link, in_bold)
         if self._run.parts:

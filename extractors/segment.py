@@ -105,6 +105,7 @@ def _is_question(block: Block, strict: bool = True) -> bool:
     text = block.text
     return (
         block.kind == "paragraph"
+        and block.tag not in ("th", "td")  # a table's label ("Contagious? | Yes")
         and text.endswith("?")
         and len(text) <= QUESTION_HEADING_MAX_CHARS
         and "\n" not in text

@@ -604,6 +604,7 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("Next review due: 12 March 2029", "other"),
         ("Part 2 of 2", "navigation"),
         ("Around the web Sponsored", "clickbait"),
+        ("Last reviewed: 03/2026 | Page ID 4417", "other"),
         (
             "Information from Brightpath Health does not replace advice from your own doctor.",
             "other",
@@ -822,6 +823,24 @@ def test_a_lead_paragraph_beside_the_body_in_the_article_joins_it() -> None:
     text = clean_html(html, "https://ex.test/notes/ridged-nails.html").text
     assert "Look closely at your fingernails" in text
     assert "Here is a quick guide to what they mean" not in text
+
+
+def test_a_fact_sheet_whose_sections_are_table_rows() -> None:
+    """A fact sheet's sections are the rows of a table: a row's <th> over a cell of
+    paragraphs and lists heads a section; a quick-facts label beside a short value
+    ("Contagious? | Yes") heads nothing."""
+    from extractors import extract_article
+    from tests.support import FIXTURES
+
+    html = (FIXTURES / "sites" / "fact-tables" / "shigellosis.html").read_bytes()
+    record = extract_article([clean_html(html, "https://ex.test/factsheets/shigellosis.html")])
+    headings = [section.heading for section in record.sections]
+    assert {"Cause", "Symptoms", "Treatment", "Prevention", "When to call a doctor"} <= set(
+        headings
+    )
+    assert "Contagious?" not in headings
+    assert record.signs
+    assert record.prevention != ["No"]
 
 
 def test_a_canonical_on_another_site_is_not_the_records() -> None:

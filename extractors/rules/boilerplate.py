@@ -233,6 +233,7 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "lightbox",
         "kicker",
         "eyebrow",
+        "doc-type",
         "timestamp",
         "dates",
         "lastupdated",

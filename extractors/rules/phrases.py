@@ -292,6 +292,10 @@ INLINE_OTHER: tuple[str, ...] = (
     r"(page )?(last )?(reviewed|updated)( on)?:? [\w ,.]{3,30}\d{4}\.?"
     r"(\s*next review( due| date)?:? [\w ,.]{3,30}\d{4}\.?)?",
     r"next review( due| date)?:? [\w ,.]{3,30}\d{4}\.?",
+    # numeric review dates and a page's id: "Last reviewed: 03/2026 | Page ID 4417"
+    r"(page )?(last )?(reviewed|updated)( on)?:? \d{1,2}[/.-]\d{2,4}([/.-]\d{2,4})?"
+    r"(\s*[|\u00b7]\s*page id:? ?\d+)?",
+    r"page id:? ?\d+",
     # who wrote and checked the page: "Written and checked by the Patient Information Panel."
     r"(written|produced|prepared) and (checked|reviewed|approved) by [^!?]{2,80}",
     r"\d{1,2} min(ute)?s? read",
