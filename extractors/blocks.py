@@ -27,6 +27,7 @@ from extractors.rules.boilerplate import (
     CITATION_BRACKETED,
     CITATION_NUMBER,
     CODE_TAGS,
+    ICON_LIGATURE_CLASS,
     NOTE_MARK_HINTS,
 )
 from extractors.rules.thresholds import BOLD_LINE_MAX_CHARS, MAX_DEPTH
@@ -359,6 +360,20 @@ def _bold_lines_apart(run: _Run) -> list[tuple[str, int]] | None:
     return paragraphs if split else None
 
 
+_ICON_LIGATURE = re.compile(ICON_LIGATURE_CLASS)
+
+
+def _icon_ligature(attrs: dict[str, Any] | None) -> bool:
+    """An icon of a ligature font ("<span class='material-icons'>healing</span>"): its word
+    draws the icon, and is no text."""
+    value = attrs.get("class") if attrs else None
+    return (
+        isinstance(value, str)
+        and "material-" in value
+        and any(_ICON_LIGATURE.fullmatch(word) for word in value.split())
+    )
+
+
 def _row_heading(cell: Node) -> bool:
     """A table's row heading over a section: a <th> followed in its row by a cell that holds
     paragraphs or lists (a fact sheet's "Symptoms | <p>...</p><ul>...</ul>"), not a data
@@ -437,6 +452,8 @@ class BlockWalker:
         if tag == "a" and (is_anchor_mark(node) or _is_note_mark(node)):
             return
         attrs = node.attributes if tag not in _PLAIN_INLINE else None
+        if _icon_ligature(attrs if attrs is not None or tag != "i" else node.attributes):
+            return
         if self.judge is not None and attrs and self.judge.skip(node, tag, attrs):
             return
         bold = in_bold or tag in BOLD_TAGS

@@ -36,9 +36,16 @@ CONTENT_KINDS = frozenset(
 
 
 def heading_key(text: str) -> str:
-    """A heading as rules see it: no number prefix, lowercase, no edge punctuation."""
-    name, _ = strip_number(text)
+    """A heading as rules see it: no number prefix, no leading emoji or symbols ("🩺 What is
+    it?"), lowercase, no edge punctuation."""
+    name, _ = strip_number(_LEADING_SYMBOLS.sub("", text))
     return normalize_key(name).strip(_EDGE_PUNCT)
+
+
+# Symbols before a heading's words: emoji (and their selectors and joiners), dingbats, arrows.
+_LEADING_SYMBOLS = re.compile(
+    r"^[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+"
+)
 
 
 @lru_cache(maxsize=4096)

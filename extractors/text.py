@@ -17,8 +17,14 @@ _ZERO_WIDTH = re.compile(f"[{''.join(_ZERO_WIDTH_CHARS)}]")
 
 # Bullets typed into the text: "-", "•", "✓"... A list item's own leading bullet, of the glyphs
 # that are never text ("•", not "-" or "*"), is cut from the item.
-BULLET_GLYPHS = r"[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4]"
-_ITEM_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2714\u2713\u27a4]\s+")
+BULLET_GLYPHS = (
+    r"(?:[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449]"
+    r"[\ufe0e\ufe0f]?)"
+)
+# ("✅", "❌", "👉", "➡️": emoji bullets, with or without their presentation selector)
+_ITEM_BULLET = re.compile(
+    r"^[\u2022\u25cf\u25aa\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449][\ufe0e\ufe0f]?\s+"
+)
 
 
 def strip_item_bullet(text: str) -> str:
@@ -149,5 +155,5 @@ def strip_number(text: str) -> tuple[str, int | None]:
     match = NUMBER_PREFIX.match(text)
     if match is None or match.end() >= len(text):
         return text.strip(), None
-    number = match.group("a") or match.group("b") or match.group("c")
+    number = match.group("a") or match.group("b") or match.group("c") or match.group("d")
     return text[match.end() :].strip(), int(number)

@@ -843,6 +843,32 @@ def test_a_fact_sheet_whose_sections_are_table_rows() -> None:
     assert record.prevention != ["No"]
 
 
+def test_emoji_headings_bullets_and_icon_font_words() -> None:
+    """A heading's leading emoji does not hide its kind ("🩺 What is it?"), a keycap number is
+    a number ("1️⃣ Dehydration"), emoji bullets are cut from list items and make lines a list,
+    and a ligature icon's word ("healing") is no text."""
+    from extractors.classify import classify_heading
+    from extractors.text import strip_item_bullet, strip_number
+
+    assert classify_heading("\U0001fa7a What is it?") == "definition"
+    assert classify_heading("\U0001f440 What to look out for") == "signs"
+    assert strip_number("1\ufe0f\u20e3 Dehydration") == ("Dehydration", 1)
+    for bullet in ("\u2705", "\u274c", "\U0001f449", "\u27a1\ufe0f", "\u2714\ufe0e"):
+        assert strip_item_bullet(f"{bullet} Drink water") == "Drink water"
+    lines = "".join(f"<p>\u2705 {t}</p>" for t in ("Drink water", "Rest", "Eat well"))
+    lead = "<p>" + "Most headaches after exercise are harmless and pass quickly. " * 5 + "</p>"
+    html = page(
+        f"{lead}<h2><span class='material-icons'>healing</span> Treatment</h2>"
+        f"<p>A few small habits help:</p>{lines}"
+    )
+    cleaned = clean_html(html, "https://ex.test/exercise-headaches/")
+    assert "healing" not in cleaned.text
+    record = extract_article([cleaned])
+    assert ["Drink water", "Rest", "Eat well"] in [
+        lst.items for s in record.sections for lst in s.lists
+    ]
+
+
 def test_a_canonical_on_another_site_is_not_the_records() -> None:
     """A syndicated copy names the original on another site as canonical: the record keeps its
     own URL (and id); a canonical on the page's own site (another subdomain) is taken."""

@@ -500,6 +500,9 @@ ONE_ELEMENT_CLASS_TOKEN = r"(.*[-_])(?=[a-z]*\d)[a-z0-9]{6,}"
 NOTE_MARK_HINTS = ("foot", "fn", "note", "cite", "ref")
 
 # Class words that hide an element from every reader (Bootstrap, Tailwind, WordPress).
+# An icon font whose glyphs are ligatures of words ("healing", "local_cafe"): the words are the
+# icon's, not text.
+ICON_LIGATURE_CLASS = r"material-(icons|symbols)(-[a-z]+)?"
 HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "d-none", "is-hidden", "invisible"})
 # The page is read as a desktop browser shows it. Responsive frameworks hide one of two copies
 # of a part by class alone: a class that shows an element from a desktop width up overrides a

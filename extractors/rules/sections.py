@@ -623,7 +623,8 @@ NUMBER_PREFIX = (
     r"^\s*(?:(?:step|cause|reason|tip|sign|no\.?|number|nr\.?|paso|causa|[ée]tape|schritt|passo)"
     r"\s*#?\s*(?P<a>\d{1,2})\s*[.):\-\u2013\u2014]?"
     r"|#\s*(?P<b>\d{1,2})\s*[.):\-\u2013\u2014]?"
-    r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d))\s*"
+    r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d)"
+    r"|(?P<d>\d)\ufe0f?\u20e3)\s*"  # a keycap emoji: "1\ufe0f\u20e3 Dehydration"
 )
 # A heading element that is a sentence of this many words or more, ending in a full stop, is a
 # standfirst (a subtitle), read as a paragraph.
