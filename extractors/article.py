@@ -5,15 +5,15 @@ provenance and the extraction time."""
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.blocks import Block
 from extractors.clean import REMOVAL_KINDS, CleanPage
-from extractors.discovery import plain_of
+from extractors.discovery import HOME_PATH, plain_of
 from extractors.errors import NotAnArticle
 from extractors.pagekeys import page_keys
+from extractors.rules.pagination import SENTENCE_END
 from extractors.safeurl import split_url
 from extractors.segment import segment
 from extractors.structure import (
@@ -68,10 +68,6 @@ def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:
                 continue
             merged.append(block if block.page == number else block.on_page(number))
     return merged
-
-
-# What a paragraph that is whole ends with: closing punctuation, or a closing quote or bracket.
-SENTENCE_END = frozenset('.!?\u2026:;"\u201d\u2019)]\u00bb\u3002')
 
 
 def _joined_across(last: Block, first: Block) -> Block | None:
@@ -154,29 +150,26 @@ def _folder_above(declared: str, url: str) -> bool:
 
 
 def _same_page(a: str, b: str) -> bool:
-    return normalize_url(a) == normalize_url(b) or _slash_apart(a, b)
+    """The two name one page, a trailing slash apart or not ("/blog/x" and "/blog/x/")."""
+    return _without_slash(a) == _without_slash(b)
 
 
 def _slash_apart(declared: str, url: str) -> bool:
-    """The two name one page but for a trailing slash ("/blog/x" for "/blog/x/")."""
-    a, b = normalize_url(declared), normalize_url(url)
-    return (
-        a != b
-        and a.split("?", 1)[0].rstrip("/") == b.split("?", 1)[0].rstrip("/")
-        and (a.partition("?")[2] == b.partition("?")[2])
-    )
+    """The two name one page but for a trailing slash."""
+    return normalize_url(declared) != normalize_url(url) and _same_page(declared, url)
 
 
-_HOME_PATH = re.compile(r"/((index|default|home)\.(html?|php|aspx?))?", re.I)
+def _without_slash(url: str) -> str:
+    path, mark, query = normalize_url(url).partition("?")
+    return path.rstrip("/") + mark + query
 
 
 def _is_home(url: str) -> bool:
-    """The address is a site's home page ("/", "/index.php"), without a query."""
+    """The address is a site's home page ("/", "/index.php", a language's "/en/"), without a
+    query (discovery's own test of a home page)."""
     parts = split_url(url)
     return (
-        parts is not None
-        and not parts.query
-        and _HOME_PATH.fullmatch(parts.path or "/") is not None
+        parts is not None and not parts.query and HOME_PATH.fullmatch(parts.path or "/") is not None
     )
 
 

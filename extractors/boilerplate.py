@@ -61,12 +61,6 @@ class RemovalOptions:
 
 
 _STEMS = tuple(stem for stem, _ in rules.TOKEN_STEMS)
-# What the class of a copy hidden on desktops holds, for the token gate
-_DESKTOP_HIDING_STEMS = frozenset(
-    {"d-md-none", "d-lg-none", "d-xl-none", "md:hidden", "lg:hidden", "xl:hidden", "hidden-md"}
-    | {"hidden-lg", "visible-xs", "visible-sm", "hide-for-medium", "hide-for-large"}
-    | {"show-for-small-only"}
-)
 _SHOWN_ON_DESKTOP = re.compile(rules.SHOWN_ON_DESKTOP)
 _HIDDEN_ON_DESKTOP = re.compile(rules.HIDDEN_ON_DESKTOP)
 # Every token the class verdict looks for (the content guard only vetoes a kind).
@@ -76,7 +70,7 @@ _MAY_BE_FURNITURE = token_gate(
     | rules.NAVIGATION_TOKENS
     | rules.OTHER_TOKENS
     | rules.HIDDEN_CLASSES
-    | _DESKTOP_HIDING_STEMS
+    | rules.DESKTOP_HIDING_STEMS
     | set(_STEMS)
 )
 
@@ -364,6 +358,8 @@ def _unwrap_noscript_article(tree: LexborHTMLParser) -> None:
     if body is None or not noscripts:
         return
     sizes = [len(n.text(deep=True).strip()) for n in noscripts]
+    if max(sizes) < rules.NOSCRIPT_ARTICLE_MIN_CHARS:  # most pages: pixels and notices
+        return
     outside = len(body.text(deep=True).strip()) - sum(sizes)
     for node, size in zip(noscripts, sizes, strict=True):
         if (

@@ -42,10 +42,7 @@ def heading_key(text: str) -> str:
     return normalize_key(name).strip(_EDGE_PUNCT)
 
 
-# Symbols before a heading's words: emoji (and their selectors and joiners), dingbats, arrows.
-_LEADING_SYMBOLS = re.compile(
-    r"^[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+"
-)
+_LEADING_SYMBOLS = re.compile(rules.HEADING_LEADING_SYMBOLS)
 
 
 @lru_cache(maxsize=4096)

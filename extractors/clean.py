@@ -190,9 +190,10 @@ def _drop_title(blocks: list[Block], title: str) -> list[Block]:
 def _body_only_in_jsonld(blocks: list[Block], body: str) -> bool:
     """The page shows a stub of its article (an app shell: a standfirst and a spinner) that
     its JSON-LD articleBody opens with and holds many times over: the body is the article."""
-    shown = fold_space(" ".join(b.text for b in blocks))
-    if len(shown) >= MIN_MAIN_CHARS * 2 or len(body) < JSONLD_BODY_SHARE * max(len(shown), 1):
+    size = sum(len(b.text) for b in blocks)
+    if not body or size >= MIN_MAIN_CHARS * 2 or len(body) < JSONLD_BODY_SHARE * max(size, 1):
         return False
+    shown = fold_space(" ".join(b.text for b in blocks))
     return not shown or normalize_key(fold_space(body)).startswith(normalize_key(shown[:80]))
 
 

@@ -15,16 +15,12 @@ _ZERO_WIDTH_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _ZERO_WIDTH = re.compile(f"[{''.join(_ZERO_WIDTH_CHARS)}]")
 
 
-# Bullets typed into the text: "-", "•", "✓"... A list item's own leading bullet, of the glyphs
-# that are never text ("•", not "-" or "*"), is cut from the item.
+# A typed bullet (see rules.sections.ITEM_BULLET_GLYPHS), as a regex; a list item's own leading
+# bullet of the glyphs that are never text is cut from the item.
 BULLET_GLYPHS = (
-    r"(?:[-\u2022\u25cf\u25aa\u2013*\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449]"
-    r"[\ufe0e\ufe0f]?)"
+    f"(?:[{re.escape(sections.TEXT_BULLET_GLYPHS + sections.ITEM_BULLET_GLYPHS)}][\ufe0e\ufe0f]?)"
 )
-# ("✅", "❌", "👉", "➡️": emoji bullets, with or without their presentation selector)
-_ITEM_BULLET = re.compile(
-    r"^[\u2022\u25cf\u25aa\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449][\ufe0e\ufe0f]?\s+"
-)
+_ITEM_BULLET = re.compile(f"^[{sections.ITEM_BULLET_GLYPHS}][\ufe0e\ufe0f]?\\s+")
 
 
 def strip_item_bullet(text: str) -> str:

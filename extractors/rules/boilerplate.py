@@ -512,6 +512,12 @@ SHOWN_ON_DESKTOP = (
     r"d-(md|lg|xl|xxl)-(block|flex|inline|inline-block|inline-flex|grid|table|table-cell|contents)"
     r"|(md|lg|xl|2xl):(block|flex|inline|inline-block|inline-flex|grid|table|contents)"
 )
+# What such a class holds, for the cheap gate before classes are tokenised.
+DESKTOP_HIDING_STEMS = frozenset(
+    {"d-md-none", "d-lg-none", "d-xl-none", "md:hidden", "lg:hidden", "xl:hidden", "hidden-md"}
+    | {"hidden-lg", "visible-xs", "visible-sm", "hide-for-medium", "hide-for-large"}
+    | {"show-for-small-only"}
+)
 HIDDEN_ON_DESKTOP = (
     r"d-(md|lg|xl)-none|(md|lg|xl):hidden|hidden-(md|lg)|visible-(xs|sm)(-block|-inline)?"
     r"|hide-for-(medium|large)(-up)?|show-for-small-only"

@@ -63,5 +63,8 @@ PAGER_CONTAINER_MARKS: tuple[str, ...] = (
     "paging",
 )
 
+# What a paragraph ends with when a page break did not cut it: closing punctuation, or a
+# closing quote or bracket (see article._joined_across).
+SENTENCE_END = frozenset('.!?\u2026:;"\u201d\u2019)]\u00bb\u3002')
 # Why: pagers nest the numbers in li/span a few levels below the container.
 PAGER_DEPTH = 4

@@ -619,6 +619,16 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Leading number forms stripped from headings and cause names ("1.", "2)", "#3", "Step 4:",
 # "No. 5", "Cause 6 -"). Why: sites number sub-sections in all of these ways.
+# Bullets typed into the text: glyphs that are never text ("•", "✓", emoji bullets "✅ ❌ ➡ 👉"),
+# cut from a list item's start, and those that may be ("-", "–", "*"), which only make lines a
+# list; either may carry an emoji presentation selector.
+ITEM_BULLET_GLYPHS = "\u2022\u25cf\u25aa\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449"
+TEXT_BULLET_GLYPHS = "-\u2013*"
+# Symbols before a heading's words, which hide no kind ("🩺 What is it?"): emoji with their
+# selectors and joiners, dingbats, arrows.
+HEADING_LEADING_SYMBOLS = (
+    r"^[\s\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0e\ufe0f\u200d\U0001f000-\U0001faff]+"
+)
 NUMBER_PREFIX = (
     r"^\s*(?:(?:step|cause|reason|tip|sign|no\.?|number|nr\.?|paso|causa|[ée]tape|schritt|passo)"
     r"\s*#?\s*(?P<a>\d{1,2})\s*[.):\-\u2013\u2014]?"
