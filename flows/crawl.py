@@ -8,11 +8,11 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from extractors import NotAnArticle, normalize_url
 from extractors.discovery import (
@@ -82,6 +82,8 @@ class Discovery:
     warnings: list[str]
     lastmod: dict[str, str] = field(default_factory=dict)
     """Sitemap `<lastmod>` by article URL, where the sitemap gives one."""
+    last_turns: dict[str, float] = field(default_factory=dict)
+    """By host, when discovery's last request went (HostGate.last_turns)."""
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,16 @@ class BatchJob:
     out: str
     states: dict[str, ArticleState]
     robots: dict[str, str | None]
-    requests_per_second: float
     now: str
     recheck_hours: float
     lastmod: dict[str, str] = field(default_factory=dict)
     """Sitemap `<lastmod>` of the batch's URLs, where the sitemap gives one."""
-    sharing: int = 1
-    """Batches of the run that may crawl at once: each has this share of the request rate,
-    and waits this many times robots.txt's crawl-delay, so the host sees the delay."""
+    in_turn: bool = False
+    """The run's batches crawl one after another (`in_turn`): their host asks for an interval
+    between requests (requests_per_second, robots.txt's crawl-delay), which batches crawling
+    at once could not keep between them."""
+    last_turns: dict[str, float] = field(default_factory=dict)
+    """By host, when the run's last request before this batch went (HostGate.last_turns)."""
 
 
 @dataclass
@@ -109,6 +113,8 @@ class BatchResult:
     states: dict[str, ArticleState] = field(default_factory=dict)
     synced: bool = False
     """Whether the record files it wrote are flushed to disk (`sync_records`)."""
+    last_turns: dict[str, float] = field(default_factory=dict)
+    """By host, when the batch's last request went, for the batch after it (`in_turn`)."""
 
 
 def sync_records(result: BatchResult, out: Path) -> None:
@@ -153,7 +159,31 @@ def fetch_options(source: Source) -> FetchOptions:
 # ------------------------------------------------------------------------------- discovery
 
 
-def _read_xml(fetcher: Fetcher, url: str, origin: str) -> bytes:
+class _Fetches(Protocol):
+    options: FetchOptions
+
+    def fetch(
+        self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
+    ) -> FetchedPage: ...
+
+
+class _PacedFetcher:
+    """Discovery's fetches, each taking its turn at the host gate as a batch's do (retries
+    too): robots.txt, sitemaps, feeds and listing pages keep the source's interval."""
+
+    def __init__(self, fetcher: Fetcher, gate: HostGate) -> None:
+        self.options = fetcher.options
+        self._fetcher = fetcher
+        self._gate = gate
+
+    def fetch(
+        self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
+    ) -> FetchedPage:
+        self._gate.wait_blocking(url)
+        return self._fetcher.fetch(url, headers, origin=origin, pace=self._gate.wait_blocking)
+
+
+def _read_xml(fetcher: _Fetches, url: str, origin: str) -> bytes:
     body = fetcher.fetch(url, origin=origin).body
     if body.startswith(GZIP_MAGIC):
         body = inflate_capped(body, fetcher.options.max_bytes, url, "gzipped sitemap")
@@ -161,7 +191,7 @@ def _read_xml(fetcher: Fetcher, url: str, origin: str) -> bytes:
 
 
 def _discover_sitemaps(
-    fetcher: Fetcher, source: Source, warnings: list[str], lastmod: dict[str, str]
+    fetcher: _Fetches, source: Source, warnings: list[str], lastmod: dict[str, str]
 ) -> list[str]:
     """Article URLs of the source's sitemaps, following index files; fills `lastmod` (keyed
     by the URLs as found)."""
@@ -188,7 +218,7 @@ def _discover_sitemaps(
 
 
 def _discover_listings(
-    fetcher: Fetcher, source: Source, warnings: list[str], robots: dict[str, str | None]
+    fetcher: _Fetches, source: Source, warnings: list[str], gate: HostGate
 ) -> list[str]:
     """Article links of the listing pages: each listing read page after page (its next page,
     then its other A-Z index pages), up to max_listing_pages, until the source has max_articles
@@ -196,9 +226,6 @@ def _discover_listings(
     pager going round)."""
     found: dict[str, None] = {}
     chosen = 0  # of them, those the include and exclude patterns let through
-    if source.start_urls and source.respect_robots:
-        robots.update(fetch_robots(_hosts(source.start_urls), fetcher, source.origin_for("")))
-    gate = HostGate(0.0, robots, FetchOptions().user_agent)
     # Links the include patterns name are articles whatever their text says
     wanted = source.wants if source.include else None
     # the source's own feeds are read apart: a listing that announces one leads to no new page
@@ -237,7 +264,7 @@ def _discover_listings(
     return list(found)
 
 
-def _discover_feeds(fetcher: Fetcher, source: Source, warnings: list[str]) -> list[str]:
+def _discover_feeds(fetcher: _Fetches, source: Source, warnings: list[str]) -> list[str]:
     found: list[str] = []
     for url in source.feeds:
         try:
@@ -255,7 +282,7 @@ def _hosts(urls: list[str]) -> list[str]:
     return sorted({host_of(u) for u in urls})
 
 
-def fetch_robots(hosts: list[str], fetcher: Fetcher, origin: str) -> dict[str, str | None]:
+def fetch_robots(hosts: list[str], fetcher: _Fetches, origin: str) -> dict[str, str | None]:
     """robots.txt of each host (None where there is none or it cannot be read)."""
     robots: dict[str, str | None] = {}
     for host in hosts:
@@ -273,12 +300,20 @@ def discover(source: Source, fetcher: Fetcher, out: Path | None = None) -> Disco
     chooses the articles of a run capped at max_articles (see `this_run`)."""
     warnings: list[str] = []
     lastmod: dict[str, str] = {}
-    robots: dict[str, str | None] = {}  # by host, as listings read them
+    gate = HostGate(source.requests_per_second, {}, FetchOptions().user_agent)
+    paced = _PacedFetcher(fetcher, gate)
+    origin = source.origin_for("")
+    robots: dict[str, str | None] = {}  # by host
+    if source.respect_robots:  # first: discovery keeps a crawl-delay too
+        robots = fetch_robots(
+            _hosts(source.start_urls + source.sitemaps + source.feeds), paced, origin
+        )
+        gate.learn(robots)
     urls = (
         list(source.articles)
-        + _discover_sitemaps(fetcher, source, warnings, lastmod)
-        + _discover_feeds(fetcher, source, warnings)
-        + _discover_listings(fetcher, source, warnings, robots)
+        + _discover_sitemaps(paced, source, warnings, lastmod)
+        + _discover_feeds(paced, source, warnings)
+        + _discover_listings(paced, source, warnings, gate)
     )
     normal = {u: normalize_url(u) for u in urls}
     listings = {normalize_url(u) for u in source.start_urls}
@@ -305,10 +340,15 @@ def discover(source: Source, fetcher: Fetcher, out: Path | None = None) -> Disco
         )
         chosen = chosen[: source.max_articles]
     hosts = _hosts(chosen) if source.respect_robots else []
-    origin = source.origin_for("")
-    robots.update(fetch_robots([h for h in hosts if h not in robots], fetcher, origin))
+    robots.update(fetch_robots([h for h in hosts if h not in robots], paced, origin))
     robots = {host: robots[host] for host in hosts}
-    return Discovery(chosen, robots, warnings, {u: stamps[u] for u in chosen if u in stamps})
+    return Discovery(
+        chosen,
+        robots,
+        warnings,
+        {u: stamps[u] for u in chosen if u in stamps},
+        last_turns=gate.last_turns(),
+    )
 
 
 def this_run(
@@ -365,9 +405,11 @@ def _on_own_hosts(urls: list[str], source: Source) -> list[str]:
 def plan_batches(
     source: Source, discovery: Discovery, out: Path, settings: CrawlSettings
 ) -> tuple[list[BatchJob], BatchResult]:
-    """Cut the URLs into batch jobs; each worker gets its share of the per-host rate. Articles
-    the sitemap vouches for are settled here, as unchanged, and left out of the jobs: a
-    re-crawl of an unchanged site starts no batch at all. Returns the jobs and the settled."""
+    """Cut the URLs into batch jobs. Articles the sitemap vouches for are settled here, as
+    unchanged, and left out of the jobs: a re-crawl of an unchanged site starts no batch at all.
+    Where a host asks for an interval between requests, the jobs are to crawl in turn (see
+    BatchJob.in_turn), the first from where discovery left the host. Returns the jobs and the
+    settled."""
     states = load_state(out, source.name)
     now = utc_now()
     settled = settle_by_sitemap(source, discovery, states, now, settings.full_recheck_hours)
@@ -377,8 +419,7 @@ def plan_batches(
     done = {outcome.url for outcome in settled.outcomes}
     urls = [url for url in discovery.urls if url not in done]
     size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
-    sharing = min(settings.workers, max(1, -(-len(urls) // size)))
-    rate = source.requests_per_second / sharing
+    gate = HostGate(source.requests_per_second, discovery.robots, FetchOptions().user_agent)
     jobs = [
         BatchJob(
             source=source,
@@ -386,11 +427,11 @@ def plan_batches(
             out=str(out),
             states={u: states[u] for u in urls[i : i + size] if u in states},
             robots=discovery.robots,
-            requests_per_second=rate,
             now=now,
             recheck_hours=settings.full_recheck_hours,
             lastmod={u: discovery.lastmod[u] for u in urls[i : i + size] if u in discovery.lastmod},
-            sharing=sharing,
+            in_turn=gate.spaced(urls),
+            last_turns=discovery.last_turns,
         )
         for i in range(0, len(urls), size)
     ]
@@ -504,18 +545,7 @@ def merge_if_light(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchJ
     )
     states = {url: state for job in jobs for url, state in job.states.items()}
     lastmod = {url: stamp for job in jobs for url, stamp in job.lastmod.items()}
-    rate = min(first.requests_per_second * len(jobs), first.source.requests_per_second)
-    return [
-        replace(
-            first,
-            source=source,
-            urls=tuple(urls),
-            states=states,
-            requests_per_second=rate,
-            lastmod=lastmod,
-            sharing=1,
-        )
-    ]
+    return [replace(first, source=source, urls=tuple(urls), states=states, lastmod=lastmod)]
 
 
 # ------------------------------------------------------------------------------- batches
@@ -524,6 +554,16 @@ def merge_if_light(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchJ
 def run_batch(job: BatchJob) -> BatchResult:
     """Crawl one batch (sync entry point for processes, threads and Dask workers)."""
     return asyncio.run(_run_batch(job))
+
+
+def in_turn(jobs: list[BatchJob], run: Callable[[BatchJob], BatchResult]) -> Iterator[BatchResult]:
+    """Run jobs one after another with `run`, each from where the one before left its hosts'
+    turns (BatchJob.in_turn); yields each result as it comes."""
+    turns = jobs[0].last_turns if jobs else {}
+    for job in jobs:
+        result = run(replace(job, last_turns=turns))
+        turns = result.last_turns or turns
+        yield result
 
 
 def gather_batches(
@@ -547,7 +587,9 @@ def gather_batches(
 
 async def _run_batch(job: BatchJob) -> BatchResult:
     source = job.source
-    gate = HostGate(job.requests_per_second, job.robots, FetchOptions().user_agent, job.sharing)
+    gate = HostGate(
+        source.requests_per_second, job.robots, FetchOptions().user_agent, job.last_turns
+    )
     limit = asyncio.Semaphore(source.concurrency)
     result = BatchResult()
     async with AsyncFetcher(fetch_options(source), max_connections=source.concurrency) as fetcher:
@@ -562,6 +604,7 @@ async def _run_batch(job: BatchJob) -> BatchResult:
         await asyncio.gather(*(one(url) for url in job.urls))
     order = {url: i for i, url in enumerate(job.urls)}
     result.outcomes.sort(key=lambda o: order[o.url])
+    result.last_turns = gate.last_turns()
     return result
 
 

@@ -33,6 +33,7 @@ from flows.crawl import (
     fetch_options,
     finish_run,
     gather_batches,
+    in_turn,
     merge_if_light,
     new_report,
     plan_batches,
@@ -188,10 +189,16 @@ def _run_batches(
     """The batches, as task runs on the flow's task runner; blocks until all have finished."""
     # Why: one API client for every batch task run, as Prefect's sync engine provides; without
     # it each sync task run builds its own, loading the CA bundle (about 20 ms each)
-    with SyncClientContext.get_or_create(), _pool_for(settings, len(jobs)):
+    one_by_one = jobs[0].in_turn
+    with SyncClientContext.get_or_create(), _pool_for(settings, 1 if one_by_one else len(jobs)):
         dask = settings.task_runner == "dask"
-        futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
-        finished = (future.result() for future in as_completed(futures))
+        if one_by_one:
+            finished = in_turn(
+                jobs, lambda job: crawl_batch_task.submit(_whole(job, pickled=dask)).result()
+            )
+        else:
+            futures = [crawl_batch_task.submit(_whole(job, pickled=dask)) for job in jobs]
+            finished = (future.result() for future in as_completed(futures))
         return gather_batches(jobs, settings, finished, progress)
 
 

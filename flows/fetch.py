@@ -270,11 +270,17 @@ class Fetcher(FetcherCore):
         self._client.close()
 
     def fetch(
-        self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
+        self,
+        url: str,
+        headers: dict[str, str] | None = None,
+        *,
+        origin: str | None = None,
+        pace: Callable[[str], None] | None = None,
     ) -> FetchedPage:
         """GET `url` following redirects, with retries; raises FetchError. `origin` is the URL
         the user gave (private addresses are allowed only when it is on one). A 304 answer to
-        conditional `headers` gives a page with an empty body."""
+        conditional `headers` gives a page with an empty body. `pace`: called with the URL
+        before each retry (see AsyncFetcher.fetch)."""
         attempt = 0
         while True:
             try:
@@ -285,6 +291,8 @@ class Fetcher(FetcherCore):
                     raise
                 attempt += 1
                 self._sleep(delay)
+                if pace is not None:
+                    pace(url)
 
     def _follow(self, url: str, headers: dict[str, str], origin: str) -> FetchedPage:
         seen: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -23,16 +24,23 @@ class HostGate:
         requests_per_second: float,
         robots: dict[str, str | None],
         user_agent: str,
-        sharing: int = 1,
+        last_turns: dict[str, float] | None = None,
     ) -> None:
-        """`sharing`: how many gates (batches crawling at once) share each host; robots.txt's
-        crawl-delay is stretched by as many, so that together they keep it."""
+        """`last_turns`: by host, the wall-clock time of the last request an earlier gate let
+        through (`last_turns()`). Why: a run's steps (discovery, then its batches one after
+        another, in other processes or on other machines) each have a gate, and the host must
+        see one interval between all of the run's requests."""
         self._interval = 1.0 / requests_per_second if requests_per_second > 0 else 0.0
-        self._sharing = max(1, sharing)
         self._agent = user_agent
         self._robots = {host: Protego.parse(text) for host, text in robots.items() if text}
-        self._next: dict[str, float] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        offset = time.monotonic() - time.time()
+        self._last: dict[str, float] = {
+            host: turn + offset for host, turn in (last_turns or {}).items()
+        }
+
+    def learn(self, robots: dict[str, str | None]) -> None:
+        """Take robots.txt texts read since the gate was made (discovery reads them first)."""
+        self._robots.update({host: Protego.parse(text) for host, text in robots.items() if text})
 
     def allowed(self, url: str) -> bool:
         if not self._robots:  # no host has rules: spare parsing every URL for its host
@@ -43,18 +51,36 @@ class HostGate:
     def interval(self, host: str) -> float:
         rules = self._robots.get(host)
         delay = rules.crawl_delay(self._agent) if rules is not None else None
-        return max(self._interval, float(delay or 0.0) * self._sharing)
+        return max(self._interval, float(delay or 0.0))
+
+    def _turn(self, url: str) -> float:
+        """Take the URL's host's next turn; returns the seconds to wait for it. Taken at once,
+        so that requests waiting side by side get turns an interval apart. Every turn is noted,
+        also where no interval is known yet (robots.txt is read by the first)."""
+        host = host_of(url)
+        now = time.monotonic()
+        last = self._last.get(host)
+        ready = now if last is None else max(now, last + self.interval(host))
+        self._last[host] = ready
+        return ready - now
 
     async def wait(self, url: str) -> None:
         """Sleep until the URL's host may be asked again."""
-        host = host_of(url)
-        interval = self.interval(host)
-        if interval <= 0:
-            return
-        lock = self._locks.setdefault(host, asyncio.Lock())
-        async with lock:
-            now = time.monotonic()
-            ready = self._next.get(host, now)
-            if ready > now:
-                await asyncio.sleep(ready - now)
-            self._next[host] = max(now, ready) + interval
+        delay = self._turn(url)
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+    def wait_blocking(self, url: str) -> None:
+        """`wait` for synchronous fetches (discovery's)."""
+        delay = self._turn(url)
+        if delay > 0:
+            time.sleep(delay)
+
+    def spaced(self, urls: Iterable[str]) -> bool:
+        """Whether any of the URLs' hosts asks for an interval between requests."""
+        return any(self.interval(host) > 0 for host in {host_of(u) for u in urls})
+
+    def last_turns(self) -> dict[str, float]:
+        """By host, the wall-clock time of the last turn taken (see `last_turns` above)."""
+        offset = time.time() - time.monotonic()
+        return {host: turn + offset for host, turn in self._last.items()}

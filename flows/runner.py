@@ -18,6 +18,7 @@ from flows.crawl import (
     fetch_options,
     finish_run,
     gather_batches,
+    in_turn,
     merge_if_light,
     new_report,
     plan_batches,
@@ -59,6 +60,8 @@ def _executor(settings: CrawlSettings, jobs: int) -> Iterator[Executor | None]:
 def run_jobs(jobs: list[BatchJob], settings: CrawlSettings) -> list[BatchResult]:
     """Run batch jobs on the settings' executor, advancing the progress bar as they finish."""
     progress = reporter()
+    if jobs and jobs[0].in_turn:  # one after another, in this process
+        return gather_batches(jobs, settings, in_turn(jobs, run_batch), progress)
     results: list[BatchResult] = []
     with _executor(settings, len(jobs)) as pool:
         if pool is None:

@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from demo.site import DemoSite
-from flows.crawl import Discovery, discover, new_report, plan_batches, this_run
+from flows.crawl import (
+    BatchJob,
+    BatchResult,
+    Discovery,
+    discover,
+    in_turn,
+    new_report,
+    plan_batches,
+    this_run,
+)
 from flows.fetch import Fetcher
 from flows.politeness import HostGate
 from flows.publish import Rejection, write_rejection
@@ -1304,23 +1313,77 @@ def test_host_gate_spaces_requests_and_reads_robots() -> None:
     assert asyncio.run(three()) >= 0.1
 
 
-def test_batches_crawling_at_once_share_the_rate_and_the_crawl_delay(tmp_path: Path) -> None:
-    """Batches that run at once each get their share of requests_per_second, and each waits
-    robots.txt's crawl-delay times their number: together they keep the delay the host asked
-    for. One batch alone keeps it as it is."""
-    robots = {"http://a.test": "User-agent: *\nCrawl-delay: 2\n"}
-    assert HostGate(100.0, robots, "healthsift", sharing=3).interval("http://a.test") == 6.0
-    assert HostGate(100.0, robots, "healthsift").interval("http://a.test") == 2.0
+def _timed_routes(site: DemoSite, robots: str, arrivals: list[tuple[float, str]]) -> dict:
+    """The demo site's routes, each request's arrival time and path noted in `arrivals`."""
+
+    def timed(path: str, body: bytes) -> Callable[[], bytes]:
+        def made() -> bytes:
+            arrivals.append((time.monotonic(), path))
+            return body
+
+        return made
+
+    routes = {
+        p: (status, headers, timed(p, body))
+        for p, (status, headers, body) in site_routes(site).items()
+    }  # type: ignore[arg-type]
+    routes["/robots.txt"] = (
+        200,
+        {"Content-Type": "text/plain"},
+        timed("/robots.txt", robots.encode()),
+    )
+    return routes
+
+
+@pytest.mark.parametrize(
+    ("rate", "robots"),
+    [(10.0, "User-agent: *\nAllow: /\n"), (0.0, "User-agent: *\nCrawl-delay: 0.1\n")],
+    ids=["requests_per_second", "crawl-delay"],
+)
+def test_every_request_of_a_run_keeps_the_host_interval(
+    demo_site: DemoSite, tmp_path: Path, rate: float, robots: str
+) -> None:
+    """Politeness holds for the whole run, as the host sees it: discovery's requests (robots.txt,
+    sitemap, listing pages) and the batches' are all spaced by the interval the source's rate
+    or robots.txt's crawl-delay asks for, also when the batches run on a pool of processes, and
+    from discovery's last request to the batches' first."""
+    arrivals: list[tuple[float, str]] = []
+    with serve_routes(_timed_routes(demo_site, robots, arrivals)) as base:
+        source = source_for(
+            base, start_urls=[f"{base}/"], requests_per_second=rate, respect_robots=True
+        )
+        settings = CrawlSettings(workers=2, task_runner="process", batch_size=2)
+        report = run_crawl([source], tmp_path, use_prefect=False, settings=settings)[0]
+    assert report.counts == {"new": 6}
+    arrivals.sort()
+    gaps = [(b[0] - a[0], a[1], b[1]) for a, b in itertools.pairwise(arrivals)]
+    assert len(arrivals) > 15
+    assert min(gaps)[0] >= 0.08, sorted(gaps)[:3]
+
+
+def test_batches_of_a_spaced_host_crawl_in_turn(tmp_path: Path) -> None:
+    """Where a host asks for an interval (requests_per_second, or robots.txt's crawl-delay),
+    the run's batches crawl one after another, each from the last request of the one before:
+    batches crawling at once would each keep the interval, not the host's requests together.
+    Without one, batches crawl at once."""
     urls = [f"http://a.test/{i}/" for i in range(40)]
-    discovery = Discovery(urls=urls, robots=robots, warnings=[])
-    source = Source.model_validate({"name": "s", "articles": urls[:1], "requests_per_second": 4})
     settings = CrawlSettings(workers=2, task_runner="process")
-    jobs, _ = plan_batches(source, discovery, tmp_path, settings)
-    assert len(jobs) > 2
-    assert {(job.sharing, job.requests_per_second) for job in jobs} == {(2, 2.0)}
-    alone = CrawlSettings(workers=2, task_runner="process", batch_size=100)
-    (job,) = plan_batches(source, discovery, tmp_path, alone)[0]
-    assert (job.sharing, job.requests_per_second) == (1, 4.0)
+    delay = {"http://a.test": "User-agent: *\nCrawl-delay: 2\n"}
+    for rate, robots, spaced in [(4.0, {}, True), (0.0, delay, True), (0.0, {}, False)]:
+        discovery = Discovery(urls=urls, robots=robots, warnings=[], last_turns={"x": 1.0})
+        source = Source.model_validate({"name": "s", "articles": urls, "requests_per_second": rate})
+        jobs, _ = plan_batches(source, discovery, tmp_path, settings)
+        assert len(jobs) > 2
+        assert {job.in_turn for job in jobs} == {spaced}
+        assert jobs[0].last_turns == {"x": 1.0}
+    seen: list[dict[str, float]] = []
+
+    def run(job: BatchJob) -> BatchResult:
+        seen.append(job.last_turns)
+        return BatchResult(last_turns={"x": job.last_turns["x"] + 1})
+
+    assert len(list(in_turn(jobs, run))) == len(jobs)
+    assert seen == [{"x": 1.0 + i} for i in range(len(jobs))]
 
 
 # ---------------------------------------------------------------------------- config
