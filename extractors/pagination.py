@@ -24,7 +24,12 @@ from extractors.pagekeys import (
     page_keys,
     strict_page_key,
 )
-from extractors.rules.pagination import PAGER_CONTAINER_MARKS, PAGER_DEPTH
+from extractors.rules.pagination import (
+    LATER_PAGE_TITLE_WORDS,
+    PAGER_CONTAINER_MARKS,
+    PAGER_DEPTH,
+    TITLE_PART_SEPARATORS,
+)
 from extractors.rules.phrases import NEXT_PAGE_KEYWORDS
 from extractors.safeurl import join_url, split_url
 from extractors.text import NEXT_ARTICLE_TEXT, NEXT_PAGE_TEXT, normalize_key
@@ -290,3 +295,32 @@ def _next_elsewhere(candidate: str, url: str) -> bool:
 def _name(path: str) -> str:
     """A path's last segment without its extension: "/2023/04/x.html" -> "x"."""
     return path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+
+
+_WORD = re.compile(r"\w+")
+_TITLE_PARTS = re.compile(TITLE_PART_SEPARATORS)
+
+
+def _title_words(title: str) -> list[str]:
+    return _WORD.findall(title.lower())
+
+
+def names_another_article(article_title: str, page_title: str) -> bool:
+    """A page that a word-named link below the article's path led to (UNDER_ARTICLE_RULE) is
+    another article by its title: the title is neither the article's, nor holds it as one of
+    its parts ("Part two: causes – Heat rash"), nor beside page words alone ("Heat rash, part
+    two"; LATER_PAGE_TITLE_WORDS). Why: a guide's sub-articles ("What causes gout?" at
+    /gout/causes/, after "Next: What causes gout? →" on /gout/) are linked as a sequence of
+    pages are, and only the page itself tells them apart. A page without a title is no
+    evidence."""
+    first, own = _title_words(article_title), _title_words(page_title)
+    if not first or not own or first == own:
+        return False
+    if any(_title_words(part) == first for part in _TITLE_PARTS.split(page_title)):
+        return False
+    size = len(first)
+    for start in range(len(own) - size + 1):
+        if own[start : start + size] == first:
+            rest = own[:start] + own[start + size :]
+            return any(not w.isdigit() and w not in LATER_PAGE_TITLE_WORDS for w in rest)
+    return True

@@ -7,7 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
-from extractors.pagekeys import MOVED_NEXT_RULE, is_next_of
+from extractors.pagekeys import MOVED_NEXT_RULE, UNDER_ARTICLE_RULE, is_next_of
+from extractors.pagination import names_another_article
 from extractors.safeurl import split_url
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
 from schemas import HealthArticle, PageProvenance, Provenance
@@ -95,6 +96,11 @@ class PageFollower:
         which only its fetch can confirm."""
         return self.result.cleaned[-1].next_page_rule == MOVED_NEXT_RULE
 
+    def _via_link_below(self) -> bool:
+        """The page asked for next came from a link named in words to a page below the
+        article's path (UNDER_ARTICLE_RULE), which may be a sub-article of a guide."""
+        return self.result.cleaned[-1].next_page_rule == UNDER_ARTICLE_RULE
+
     def _stop(self, warning: str) -> None:
         self.result.warnings.append(warning)
         self._next = None
@@ -130,6 +136,13 @@ class PageFollower:
             self._refreshes += 1
             self._seen_urls |= keys
             self._next = target  # a moved page: its new address, as a redirect would say
+            return
+        if (
+            number > 1
+            and self._via_link_below()
+            and names_another_article(self.result.cleaned[0].metadata.title, cleaned.metadata.title)
+        ):
+            self._stop(f"page {number} ({page.final_url}) is another article; stopped")
             return
         fingerprint = _fingerprint(cleaned)
         if fingerprint in self._seen_texts:

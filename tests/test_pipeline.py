@@ -199,3 +199,36 @@ def test_a_next_link_under_an_old_address_is_followed_to_the_next_page_it_redire
     other = fetch_article_pages("https://s.test/c/", fetcher)
     assert [p.final_url for p in other.fetched] == ["https://s.test/c/"]
     assert other.warnings == ["page 2 (https://s.test/b/?page=2) is not a later page; stopped"]
+
+
+def guide_page(title: str, n: int, next_href: str | None) -> str:
+    link = f"<a href='{next_href}'>Next: the next part →</a>" if next_href else ""
+    return (
+        f"<html><head><title>{title} | Guides</title></head><body><article><h1>{title}</h1>"
+        f"{text(n)}<nav>{link}</nav></article></body></html>"
+    )
+
+
+def test_a_page_named_in_words_below_the_article_is_its_page_unless_it_titles_another() -> None:
+    """A "Next: ..." link to a page below the article's path, with no page number, leads to a
+    later page ("/heat-rash/part-two/", titled as the article, or as the article and its part)
+    or to another article of a guide ("/gout/causes/", "What causes gout?"): the page's title
+    tells them apart, and another article ends this one there."""
+    fetcher = pages_site(
+        {
+            "/heat-rash/": guide_page("Heat rash", 1, "/heat-rash/part-two/"),
+            "/heat-rash/part-two/": guide_page("Heat rash", 2, "/heat-rash/part-three/"),
+            "/heat-rash/part-three/": guide_page(
+                "Part three: relief – Heat rash", 3, "/heat-rash/x/"
+            ),
+            "/heat-rash/x/": guide_page("Heat rash (continued), page 4", 4, None),
+            "/gout/": guide_page("Gout", 1, "/gout/causes/"),
+            "/gout/causes/": guide_page("What causes gout?", 2, "/gout/treatment/"),
+        }
+    )
+    result = fetch_article_pages("https://s.test/heat-rash/", fetcher)
+    assert len(result.fetched) == 4
+    assert result.warnings == []
+    gout = fetch_article_pages("https://s.test/gout/", fetcher)
+    assert [p.final_url for p in gout.fetched] == ["https://s.test/gout/"]
+    assert gout.warnings == ["page 2 (https://s.test/gout/causes/) is another article; stopped"]

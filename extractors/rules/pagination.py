@@ -68,3 +68,21 @@ PAGER_CONTAINER_MARKS: tuple[str, ...] = (
 SENTENCE_END = frozenset('.!?\u2026:;"\u201d\u2019)]\u00bb\u3002')
 # Why: pagers nest the numbers in li/span a few levels below the container.
 PAGER_DEPTH = 4
+
+# Words that may stand beside an article's title in the title of one of its later pages ("Heat
+# rash (continued)", "Heat rash, part two", "Page 2 of 3: heat rash"), with numbers. A page that
+# a word-named link below the article's path leads to ("Next: Gout treatment →" on /gout/, to
+# /gout/treatment/) and whose title holds more than these is another article (a guide's own
+# sub-article), not a page of this one. Lower case; several languages.
+LATER_PAGE_TITLE_WORDS: frozenset[str] = frozenset(
+    {
+        *("page", "part", "continued", "cont", "d", "of", "and", "the"),
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("seite", "teil", "fortsetzung", "pagina", "página", "parte", "continuación"),
+        *("partie", "suite", "deel", "vervolg", "continua", "continuação"),
+    }
+)
+# Separators between the parts of a page's title ("Part two: causes – Heat rash | Guides"): a
+# later page whose title holds the article's title as one such part is the article's. Not the
+# colon: titles hold one ("Heat Rash: Why Tiny Bumps Appear").
+TITLE_PART_SEPARATORS = r"\s+(?:[|\u2013\u2014\u00b7\u2022-]|::)\s+"
