@@ -64,6 +64,8 @@ def _list_kind(raw: RawList, section_kind: str) -> str:
         return section_kind
     if by_lead_in == "examples" and section_kind in rules.LISTS_OWN_EXAMPLES:
         return section_kind  # "problems can remain, such as:" under Complications lists them
+    if (section_kind, by_lead_in) in rules.SECTION_KEEPS_LISTS:
+        return section_kind
     if by_lead_in is not None:
         return by_lead_in
     return section_kind if section_kind not in ("definition", "outlook") else "other"
@@ -116,11 +118,13 @@ def _section_kind(
     first: bool = False,
     in_cause: bool = False,
     heading: str | None = None,
+    topic: str = "",
 ) -> tuple[str, str]:
     """Weigh the heading's phrases and hints, the section's list lead-ins, the words of its
     text and its parent's kind; the best-supported kind wins (RULE weights in rules.sections).
     `in_cause`: the parent is a cause (a sub-section of a causes section), whose own sub-
-    sections ("Risk factors", "Signs") take the kind their heading names.
+    sections ("Risk factors", "Signs") take the kind their heading names. `topic`: the one kind
+    the article's title names (see _title_topic).
     """
     if not raw.heading:
         return "other", "lead"
@@ -149,7 +153,9 @@ def _section_kind(
     for kind, hits in _subtree_cues(scope, cues).items():
         if hits:
             evidence.add(kind, min(hits * rules.CUE_WEIGHT, rules.CUE_CAP), "content:text")
-    if first and parent is None and not named:
+    if parent is None and not named and topic:
+        evidence.add(topic, rules.PARENT_WEIGHT, "title")
+    elif first and parent is None and not named:
         evidence.add("definition", rules.FIRST_SECTION_DEFINITION, "position")
     if parent is not None and parent.kind != "other":
         if raw.number is not None:
@@ -178,6 +184,16 @@ def _subtree_cues(sections: list[RawSection], own: dict[int, Counter[str]]) -> C
     for section in sections:
         total.update(own[id(section)])
     return total
+
+
+def _title_topic(title: str) -> str:
+    """The kind an article's title names when it names one alone ("What causes gout?",
+    "Treating eczema", "Shingles symptoms"): a guide's sub-article on that topic, whose
+    top-level sections are of that kind unless their headings say otherwise, and whose first
+    section is no definition. "" for any other title."""
+    head = _TITLE_HEAD.split(title, maxsplit=1)[0] if title else ""
+    kinds = heading_kinds(head) if head else ()
+    return kinds[0] if len(kinds) == 1 and kinds[0] in rules.TOPIC_KINDS else ""
 
 
 def _name_mask(title: str) -> Callable[[str], str]:
@@ -210,13 +226,20 @@ def classify_outline(sections: list[RawSection], title: str = "") -> list[Classi
     result: list[Classified] = []
     first_top = next((raw for raw in sections if raw.heading and raw.parent is None), None)
     mask = _name_mask(title)
+    topic = _title_topic(title)
     cues = {id(raw): _own_cues(raw, mask) for raw in sections}
     for index, raw in enumerate(sections, start=1):
         parent = done.get(id(raw.parent)) if raw.parent is not None else None
         grandparent = done.get(id(parent.raw.parent)) if parent and parent.raw.parent else None
         in_cause = parent is not None and grandparent is not None and grandparent.kind == "causes"
         kind, rule = _section_kind(
-            raw, parent, cues, first=raw is first_top, in_cause=in_cause, heading=mask(raw.heading)
+            raw,
+            parent,
+            cues,
+            first=raw is first_top,
+            in_cause=in_cause,
+            heading=mask(raw.heading),
+            topic=topic,
         )
         item = Classified(raw, kind, rule, id=f"s{index:02d}")
         item.parent_id = parent.id if parent is not None else None

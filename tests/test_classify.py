@@ -40,6 +40,9 @@ from extractors.text import strip_number
         ("How to reduce your exposure", "prevention"),
         ("How floaters are checked", "diagnosis"),
         ("Non-urgent advice: Speak to a GP again if:", "when_to_see_doctor"),
+        ("Going back to your GP", "when_to_see_doctor"),
+        ("Seeing a doctor", "when_to_see_doctor"),
+        ("Pain that lasts after the rash", "complications"),
         ("Call 999 or go to A&E if:", "when_to_see_doctor"),
         ("Go back to work", None),
         ("What you might notice", "signs"),
@@ -162,6 +165,37 @@ def test_a_condition_lead_in_keeps_a_when_to_see_a_doctor_list() -> None:
     assert _list_kind(asking, "signs") == "diagnosis"
     tests = RawList(lead_in="Tests may include:", items=["A blood count"])
     assert _list_kind(tests, "when_to_see_doctor") == "diagnosis"
+
+
+def test_a_prevention_sections_habits_that_help_the_medicines_stay_prevention() -> None:
+    from extractors.segment import RawList
+    from extractors.structure import _list_kind
+
+    habits = RawList(lead_in="Lifestyle changes help medicines work:", items=["Drink water"])
+    assert _list_kind(habits, "prevention") == "prevention"
+    assert _list_kind(habits, "signs") == "treatment"
+
+
+def test_a_sub_article_titled_by_a_kind_gives_it_to_its_sections() -> None:
+    """A guide's sub-article ("What causes gout?", "Treating eczema") is about one kind: its
+    top-level sections whose headings name none are of that kind, its first is no definition
+    by position, and sections that name their kind keep it. A title that names several kinds,
+    or none, changes nothing."""
+    from extractors.segment import RawSection
+    from extractors.structure import classify_outline
+
+    def kinds(title: str) -> list[str]:
+        sections = [
+            RawSection("How uric acid builds up", 2, 1, content=["It builds."]),
+            RawSection("Diet and drink", 2, 1, content=["Beer adds to it."]),
+            RawSection("When to see a GP", 2, 1, content=["See a GP if."]),
+        ]
+        return [item.kind for item in classify_outline(sections, title)]
+
+    assert kinds("What causes gout?") == ["causes", "causes", "when_to_see_doctor"]
+    assert kinds("Treating gout") == ["treatment", "treatment", "when_to_see_doctor"]
+    assert kinds("Gout")[0] == "definition"
+    assert kinds("Gout: causes, symptoms and treatment")[0] == "definition"
 
 
 @pytest.mark.parametrize(

@@ -27,8 +27,9 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "when_to_see_doctor",
         (
-            rf"\b(see|call|contact|visit|consult|talk to|speak to|go back to|phone)( a| your| the)?"
-            rf" {_DOCTOR}",
+            rf"\b(see|seeing|call|calling|contact|contacting|visit|visiting|consult|consulting|"
+            rf"talk to|talking to|speak to|speaking to|go back to|going back to|phone|phoning)"
+            rf"( a| your| the)? {_DOCTOR}",
             rf"\bask (for )?(an? )?(urgent )?{_DOCTOR} appointment\b",
             # care cards: "Call 999 or go to A&E if:", "get help from 111 if:"
             r"\b(call|dial|ring) (999|911|112|111|000)\b",
@@ -323,6 +324,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bsem tratamento\b",
             r"\bunbehandelt\b",
             r"\b(lasting|long[- ]term|permanent) (problems|effects|damage|complications)\b",
+            # "Pain that lasts after the rash": what stays once the illness is over
+            r"\b(pain|problems?|symptoms?) that (lasts?|lingers?|persists?|carr(y|ies) on) after\b",
             r"^can (it|this|they) (cause|lead to)\b",
             r"^when .* (becomes?|gets?|turns?) (more )?(serious|severe|dangerous)\b",
             r"\bposibles problemas\b",
@@ -972,6 +975,11 @@ MIN_KIND_SCORE = 0.7  # below this, nothing speaks for any kind: the section sta
 # A first top-level section that names no kind is usually the definition ("Mumps: the
 # essentials", "Hallux valgus"): it gets this much towards `definition`.
 FIRST_SECTION_DEFINITION = 1.5
+# Kinds an article's title may name for all its sections ("What causes gout?" of a guide's
+# sub-articles): its top-level sections get PARENT_WEIGHT towards it, as a parent would give.
+TOPIC_KINDS: frozenset[str] = frozenset(
+    {"causes", "risk_factors", "signs", "treatment", "prevention", "when_to_see_doctor"}
+)
 
 # (heading kind, list kind): a section whose heading names the first and whose every list
 # announces the second is of the second kind, whatever the other evidence. Why: "Warning signs"
@@ -999,3 +1007,9 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
 # keep examples ("Eat iron-rich foods such as:" under Prevention is one step, its foods the
 # examples), as do causes ("minerals such as:" names examples of one cause).
 LISTS_OWN_EXAMPLES: frozenset[str] = frozenset({"complications", "signs", "risk_factors"})
+
+# (section kind, lead-in kind): a list of such a section whose lead-in announces the second
+# kind keeps the section's. Why: a prevention section's habits are often said to help the
+# treatment ("Lifestyle changes help medicines work:" under "Preventing future attacks"),
+# where the lead-in's word "medicines" would make them treatments.
+SECTION_KEEPS_LISTS: frozenset[tuple[str, str]] = frozenset({("prevention", "treatment")})
