@@ -44,6 +44,7 @@ import threading  # noqa: E402
 from collections.abc import Callable, Iterator, Mapping  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
+from email.message import Message  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
 from demo.site import DemoSite  # noqa: E402
@@ -51,6 +52,10 @@ from demo.site import DemoSite  # noqa: E402
 Route = tuple[int, dict[str, str], "bytes | Callable[[], bytes]"]
 """(status, headers, body); a callable body is made anew for each request (a page that changes
 on every view). A header "ETag": "" serves the page without one."""
+
+Gate = Callable[[str, Message], "Route | None"]
+"""Answers a request by its path and headers before the routes are looked up (a server that
+redirects clients without a cookie, say); None lets the routes answer."""
 
 
 @dataclass
@@ -67,11 +72,15 @@ class ServedLog:
 
 @contextmanager
 def serve_routes(
-    routes: Mapping[str, Route | list[Route]], log: ServedLog | None = None
+    routes: Mapping[str, Route | list[Route]],
+    log: ServedLog | None = None,
+    gate: Gate | None = None,
 ) -> Iterator[str]:
     """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body), or a
     list of them answered in turn (the last one stays).
-    200 answers carry an ETag and honour If-None-Match with 304; `log` records requests."""
+    200 answers carry an ETag and honour If-None-Match with 304; `log` records requests. `gate`
+    (optional) sees each request's path and headers first; its answer, when not None, is
+    served instead of the route's."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -82,7 +91,8 @@ def serve_routes(
                 log.connections += 1
 
         def do_GET(self) -> None:
-            route = routes.get(self.path, (404, {}, b"not found"))
+            gated = gate(self.path, self.headers) if gate is not None else None
+            route = gated or routes.get(self.path, (404, {}, b"not found"))
             if isinstance(route, list):  # answers given in turn; the last one stays
                 route = route.pop(0) if len(route) > 1 else route[0]
             status, headers, made = route

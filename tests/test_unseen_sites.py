@@ -18,6 +18,15 @@ all, and a run's counts are summed over its sources. An expected.json may also g
 texts a reader sees once (paragraphs, list items, headings), each of which must occur exactly
 once in the record's `text`, words compared (test_sections: a duplicated block shows).
 
+A site behind a server-side cookie check gives meta.json `cookie_check`: {"cookie": name,
+"path": the check page, "exempt": [path prefixes served without the check]}. A request without
+that cookie is answered `302` to `<path>?return=<its path and query, percent-encoded>`; the check
+page answers `302` back to the return path with `Set-Cookie: <name>=<random>; Path=/; HttpOnly`,
+so a client that keeps cookies gets the page on the second hop and one that does not goes round
+and round. A route's `set_cookie` adds a Set-Cookie header to its answers. Every site: no path
+may be requested more than LOOP_LIMIT times in one run (test_no_request_loops: a client going
+round a redirect loop, or retrying without end).
+
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
 site's toml> --out <out> --quiet`, with the default settings (the Prefect engine, the process
@@ -28,6 +37,7 @@ out/runs/."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -43,15 +53,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.message import Message
+from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
 from flows.runner import run_crawl
 from flows.sources import CrawlSettings, load_config
-from tests.support import FIXTURES, Route, ServedLog, serve_routes
+from tests.support import FIXTURES, Gate, Route, ServedLog, serve_routes
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MODE = bool(os.environ.get("HEALTHSIFT_REHEARSAL_CLI"))
@@ -63,6 +75,11 @@ ORIGIN_MIXED = "{{ORIGIN_MIXED}}"
 ORIGIN_SCHEMELESS = "{{ORIGIN_SCHEMELESS}}"
 ORIGIN_OFFSITE = "{{ORIGIN_OFFSITE}}"
 _WORDS = re.compile(r"\w+")
+LOOP_LIMIT = 5
+"""Most requests of one path (with its query) in one run. A page that always fails is
+requested four times (the first try and the default three retries: robots-maze's HTTP 500
+page); a client that keeps no cookies, going round a two-hop loop until its tenth redirect,
+requests the page six times."""
 
 
 def words(text: str) -> str:
@@ -111,6 +128,8 @@ class Crawl:
     stamps_second: dict[str, int]
     counts: tuple[dict[str, int], dict[str, int]]
     log: ServedLog
+    loops: list[dict[str, int]]
+    """Per run, the paths requested more than LOOP_LIMIT times, with their counts."""
 
     def entries(self) -> dict[str, dict[str, Any]]:
         return {url_path(e["url"]): e for e in self.index["articles"]}
@@ -170,6 +189,42 @@ class SessionRoutes(dict[str, Any]):
 
     def get(self, path: str, default: Any = None) -> Any:
         return super().get(self.key(path), default)
+
+
+def moved(location: str) -> bytes:
+    """The body IIS and ASP.NET give a redirect."""
+    href = location.replace("&", "&amp;").replace('"', "&quot;")
+    return (
+        "<html><head><title>Object moved</title></head><body>\r\n"
+        f'<h2>Object moved to <a href="{href}">here</a>.</h2>\r\n</body></html>\r\n'
+    ).encode()
+
+
+def cookie_gate(check: dict[str, Any]) -> Gate:
+    """meta "cookie_check" (see the module docstring): a server that lets through only requests
+    carrying its session cookie, as some ASP.NET portals and bot managers do."""
+    name, page = check["cookie"], check["path"]
+    exempt = tuple(check.get("exempt", ()))
+    html = {"Content-Type": "text/html; charset=utf-8"}
+
+    def gate(path: str, headers: Message) -> Route | None:
+        if urlsplit(path).path == page:
+            back = parse_qs(urlsplit(path).query).get("return", ["/"])[0]
+            if not back.startswith("/") or back.startswith("//"):
+                back = "/"
+            cookie = f"{name}={secrets.token_hex(12)}; Path=/; HttpOnly"
+            return (302, {**html, "Location": back, "Set-Cookie": cookie}, moved(back))
+        if exempt and path.startswith(exempt):
+            return None
+        jar: SimpleCookie = SimpleCookie()
+        with contextlib.suppress(CookieError):
+            jar.load(headers.get("Cookie", ""))
+        if name in jar:
+            return None
+        target = f"{page}?return={quote(path, safe='')}"
+        return (302, {**html, "Location": target}, moved(target))
+
+    return gate
 
 
 def cli_env(home: Path, api: str) -> dict[str, str]:
@@ -263,7 +318,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
     if "session_params" in meta:
         routes = SessionRoutes(meta["session_params"])
     log = ServedLog()
-    with serve_routes(routes, log) as served:
+    gate = cookie_gate(meta["cookie_check"]) if "cookie_check" in meta else None
+    with serve_routes(routes, log, gate) as served:
         # a site may be served under another name of the loopback address (meta "host"), so
         # that its pages can spell that host in another case ({{ORIGIN_MIXED}})
         host = meta.get("host", "127.0.0.1")
@@ -297,6 +353,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                 headers["Content-Encoding"] = route["content_encoding"]
             if route.get("validators") is False:  # no ETag: a re-crawl gets the page again
                 headers["ETag"] = ""
+            if route.get("set_cookie"):  # a cookie the page sets (one that changes nothing)
+                headers["Set-Cookie"] = route["set_cookie"]
             made = live(body) if route.get("live") else body
             answer = (route.get("status", 200), headers, made)
             # "fail_first": statuses answered, in turn, before the page is served, with the
@@ -311,11 +369,18 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         config.write_text(text, encoding="utf-8")
         sources = load_config(config).sources
 
+        loops: list[dict[str, int]] = []
+
         def run() -> dict[str, int]:
-            if cli is not None:
-                return cli_crawl(config, out, cli, len(sources))
-            reports = run_crawl(sources, out, use_prefect=False, settings=INLINE)
-            return dict(sum((Counter(r.counts) for r in reports), Counter()))
+            start = len(log.requests)
+            try:
+                if cli is not None:
+                    return cli_crawl(config, out, cli, len(sources))
+                reports = run_crawl(sources, out, use_prefect=False, settings=INLINE)
+                return dict(sum((Counter(r.counts) for r in reports), Counter()))
+            finally:
+                seen = Counter(path for path, _ in log.requests[start:])
+                loops.append({path: n for path, n in seen.items() if n > LOOP_LIMIT})
 
         # a site whose source is capped below its articles (meta "runs") gets all of them in
         # that many runs; the last two are compared
@@ -337,6 +402,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         stamps_second,
         (first, second),
         log,
+        loops,
     )
 
 
@@ -471,6 +537,13 @@ def test_robots_disallowed_paths_never_requested(crawl: Crawl) -> None:
         {path for path, _ in crawl.log.requests if prefixes and path.startswith(prefixes)}
     )
     assert fetched == []
+
+
+def test_no_request_loops(crawl: Crawl) -> None:
+    looped = [
+        (run, path, n) for run, paths in enumerate(crawl.loops, 1) for path, n in paths.items()
+    ]
+    assert looped == [], f"paths requested more than {LOOP_LIMIT} times in a run (run, path, n)"
 
 
 def test_second_run_rewrites_nothing(crawl: Crawl) -> None:
