@@ -446,7 +446,10 @@ def parse_listing(
             continue
         text = node.text(deep=True).strip()
         if _LETTERS.fullmatch(text):
-            index_pages.append(absolute)
+            # another page of this listing's A-Z index; a letter box of the site's whole index,
+            # in another folder, is the site's menu (a sidebar "Health A-Z" on every page)
+            if parts.path.startswith(folder):
+                index_pages.append(absolute)
             continue
         below = parts.path.startswith(folder) and len(parts.path) > len(folder)
         if (wanted is None or not wanted(absolute)) and (

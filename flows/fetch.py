@@ -32,6 +32,7 @@ USER_AGENT = (
 )
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+COOKIES_SET = ""  # in a fetch's list of hops: a redirect set a cookie here (no URL is "")
 REDIRECT_BODY_BYTES = 16_384  # Why: a redirect's body is a line of HTML; longer ones are not read.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+html")
 
@@ -175,11 +176,20 @@ class FetcherCore:
             self.policy.check(current, start=origin)
         except PolicyError as exc:
             raise FetchError(url, exc.reason) from exc
-        if current in seen:
+        since = len(seen) - seen[::-1].index(COOKIES_SET) if COOKIES_SET in seen else 0
+        if current in seen[since:]:
             raise FetchError(url, f"redirect loop at {current}")
-        if len(seen) > self.options.max_redirects:
+        if len(seen) - seen.count(COOKIES_SET) > self.options.max_redirects:
             raise FetchError(url, f"more than {self.options.max_redirects} redirects")
         seen.append(current)
+
+    @staticmethod
+    def note_cookies(response: httpx.Response, seen: list[str]) -> None:
+        """A redirect that sets a cookie: a URL asked for before it may be asked again. Why:
+        a site's cookie check ("/article" -> "/cookie-check?return=/article", which sets the
+        cookie and sends the reader back) is no loop for a client that keeps cookies."""
+        if "set-cookie" in response.headers:
+            seen.append(COOKIES_SET)
 
     def verdict(self, url: str, current: str, response: httpx.Response) -> str | None:
         """The redirect target, or None when the body is to be read; raises FetchError."""
@@ -304,6 +314,7 @@ class Fetcher(FetcherCore):
                     location = self.verdict(url, current, response)
                     if location is None:
                         return self.page(url, current, response, self._body(url, response))
+                    self.note_cookies(response, seen)
                     if self.keeps_connection(response):
                         for _ in response.iter_raw():  # raw: nothing is decompressed
                             pass

@@ -105,6 +105,7 @@ class AsyncFetcher(FetcherCore):
                     if location is None:
                         body = await self._body(url, response)
                         return self.page(url, current, response, body)
+                    self.note_cookies(response, seen)
                     if self.keeps_connection(response):
                         async for _ in response.aiter_raw():  # raw: nothing is decompressed
                             pass

@@ -759,7 +759,8 @@ def test_listing_cards_read_more_links_and_older_posts_pager(
 def test_a_to_z_index_entries_and_letter_pages() -> None:
     """An A-Z index: short condition names in list items, below the index's own path, are
     articles; letter links (a letter, a range) are more index pages to read, after the next
-    page; a short link elsewhere on the site is not an article."""
+    page; a short link elsewhere on the site is not an article, and letter links to another
+    folder are the site's own A-Z box (a sidebar on every page), not pages of this index."""
     from extractors.discovery import parse_listing
 
     html = """<html><body><main role="main">
@@ -768,6 +769,7 @@ def test_a_to_z_index_entries_and_letter_pages() -> None:
     <ul><li><a href="/conditions/acne.html">Acne</a></li><li><a href="/conditions/flu/">Flu</a></li></ul>
     <p>See also <a href="/medicines/">Medicines</a> and <a href="/conditions/x/">X ray</a>.</p>
     <ul><li><a href="/live-well/">Live well</a></li></ul>
+    <aside><h3>Health A-Z</h3><a href="/a-z/?letter=A">A</a> <a href="/a-z/?letter=B">B</a></aside>
     </main></body></html>"""
     found = parse_listing(html, "https://ex.test/conditions/")
     paths = [u.removeprefix("https://ex.test") for u in found.articles]

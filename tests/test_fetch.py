@@ -125,6 +125,39 @@ def test_redirects_are_followed_and_loops_stopped() -> None:
         fetcher.fetch("https://example.com/loop")
 
 
+def cookie_check(request: httpx.Request) -> httpx.Response:
+    """A site behind a cookie check: a request without the cookie goes to /check, which sets
+    it and sends the client back; /stubborn sets a new cookie and sends it round for ever."""
+    if request.url.path == "/stubborn":
+        return resp(302, headers={"Location": "/stubborn", "Set-Cookie": "n=1; Path=/"})
+    if request.url.path == "/check":
+        target = request.url.params["return"]
+        return resp(302, headers={"Location": target, "Set-Cookie": "session=abc; Path=/"})
+    if "session=abc" not in request.headers.get("cookie", ""):
+        return resp(302, headers={"Location": f"/check?return={request.url.path}"})
+    return resp(200, content=HTML)
+
+
+def test_a_cookie_check_is_no_redirect_loop() -> None:
+    """Back to a URL asked for before, after a redirect that set a cookie, is how a site's
+    cookie check lets a client in (ASP.NET portals, bot managers): the fetch goes on. A chain
+    that sets cookies for ever still ends at the redirect cap."""
+    fetcher, _ = make(cookie_check, max_redirects=5)
+    page = fetcher.fetch("https://example.com/article")
+    assert page.final_url == "https://example.com/article"
+    assert page.body == HTML
+    with pytest.raises(FetchError, match="more than 5 redirects"):
+        fetcher.fetch("https://example.com/stubborn")
+
+    async def fetch_async() -> bytes:
+        transport = httpx.MockTransport(cookie_check)
+        policy = UrlPolicy(resolver=lambda host: ["93.184.216.34"])
+        async with AsyncFetcher(policy=policy, transport=transport) as fetcher:
+            return (await fetcher.fetch("https://example.com/other")).body
+
+    assert asyncio.run(fetch_async()) == HTML
+
+
 def test_redirect_chain_too_long() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         n = int(request.url.path.strip("/") or 0)
