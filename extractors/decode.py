@@ -22,10 +22,18 @@ _ALIASES = {
     "latin-1": "cp1252",
     "us-ascii": "cp1252",
     "ascii": "cp1252",
-    "x-sjis": "shift_jis",
-    "sjis": "shift_jis",
+    # Shift_JIS is Windows-31J in every browser: its NEC and IBM characters ("①") are on
+    # real pages labelled Shift_JIS, and strict Shift_JIS cannot read them
+    **dict.fromkeys(
+        ("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "ms932"), "cp932"
+    ),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "korean", "csksc56011987"), "cp949"),
+    "big5": "big5hkscs",
     "gb2312": "gb18030",
     "gbk": "gb18030",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
 }
 
 
@@ -86,7 +94,10 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> str:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-    return data.decode("cp1252", errors="replace")
+    # a page in its declared charset with a few bytes out of it: the rest is still read in
+    # it (a Japanese page is not Windows-1252 for one stray byte); UTF-8 or no label gives
+    # way to Windows-1252, the usual truth behind those
+    return data.decode(candidates[0] if len(candidates) > 1 else "cp1252", errors="replace")
 
 
 def to_utf8(data: bytes | str, content_type: str | None = None) -> bytes:

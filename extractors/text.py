@@ -152,4 +152,5 @@ def strip_number(text: str) -> tuple[str, int | None]:
     if match is None or match.end() >= len(text):
         return text.strip(), None
     number = match.group("a") or match.group("b") or match.group("c") or match.group("d")
-    return text[match.end() :].strip(), int(number)
+    circled = match.group("e")
+    return text[match.end() :].strip(), int(unicodedata.numeric(circled) if circled else number)

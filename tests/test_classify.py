@@ -69,6 +69,15 @@ from extractors.text import strip_number
         ("Come prevenirla", "prevention"),
         ("Quando rivolgersi al medico", "when_to_see_doctor"),
         ("Perché si forma", "causes"),
+        # Japanese (no spaces between words)
+        ("緊張型頭痛とは？", "definition"),
+        ("なぜできるの？主な原因", "causes"),
+        ("こんな人は要注意", "risk_factors"),
+        ("代表的な症状", "signs"),
+        ("病院での治療", "treatment"),
+        ("繰り返さないために", "prevention"),
+        ("こんなときは眼科へ", "when_to_see_doctor"),
+        ("歯科や内科を受診したほうがよいケース", "when_to_see_doctor"),
         # Dutch
         ("Wat is een muisarm?", "definition"),
         ("Oorzaken", "causes"),
@@ -202,6 +211,8 @@ def test_a_sub_article_titled_by_a_kind_gives_it_to_its_sections() -> None:
     ("text", "name", "number"),
     [
         ("1. Muscle Fatigue", "Muscle Fatigue", 1),
+        ("①長時間同じ姿勢でいること", "長時間同じ姿勢でいること", 1),
+        ("⑫ Stress", "Stress", 12),
         ("2) Dehydration", "Dehydration", 2),
         ("#3 Obesity", "Obesity", 3),
         ("Step 4: Rest", "Rest", 4),

@@ -264,6 +264,19 @@ def test_utf8_labelled_windows_1252_by_the_server_decodes(label: str) -> None:
     assert "It’s a café – sleep matters" in real.text
 
 
+@pytest.mark.parametrize("label", ["Shift_JIS", "sjis", "x-sjis"])
+def test_shift_jis_pages_read_as_browsers_read_them(label: str) -> None:
+    """A page labelled Shift_JIS holds Windows-31J bytes (its circled numbers "①" are NEC
+    characters strict Shift_JIS lacks), as browsers read the label; and a stray byte out of
+    the declared charset leaves the rest of the page in it, not in Windows-1252."""
+    text = "<p>① 長時間同じ姿勢でいることが主な原因です。</p>"
+    header = f"text/html; charset={label}"
+    cleaned = clean_html(page(text + ARTICLE).encode("cp932"), content_type=header)
+    assert "① 長時間同じ姿勢でいることが主な原因です。" in cleaned.text
+    stray = page(text + ARTICLE).encode("cp932").replace("原因".encode("cp932"), b"\x85\x40")
+    assert "長時間同じ姿勢でいること" in clean_html(stray, content_type=header).text
+
+
 def test_windows_1252_only_in_the_title_decodes() -> None:
     # The UTF-8 check runs only when a result shows U+FFFD: here only the title does.
     body = page(ARTICLE, head="<meta property='og:site_name' content='Caf\u00e9 Health'>")
@@ -617,6 +630,10 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("Dear Sir, I have had a rash for weeks.", None),
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
+        ("本ページはプロモーションが含まれています", "clickbait"),
+        ("スポンサーリンク", "clickbait"),
+        ("PR", "clickbait"),
+        ("PRP injections are one option.", None),
     ],
 )
 def test_number_pagers_counters_and_native_ads_are_furniture(text: str, kind: str | None) -> None:

@@ -162,6 +162,8 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
         ("<a href='/a/2/'>Sigue leyendo</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Lire la suite</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
         ("<a href='/a/2/'>Weiterlesen</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/2/'>次のページへ ＞</a>", "", "https://s.test/a/", "https://s.test/a/2/"),
+        ("<a href='/a/?p=2'>続きを読む</a>", "", "https://s.test/a/", "https://s.test/a/?p=2"),
         # A block theme's wp_link_pages line
         (
             "<p class='post-nav-links'>Pages: <span class='post-page-numbers current'>1</span> "

@@ -146,6 +146,8 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"\W*next( page| part| section)?\s*[:\u2013\u2014-]\s*\w.{0,50}",
     r"\W*((continue|go|skip|read on) to |read )?(part|page|section) \d{1,3}( of \d{1,3})?\W*",
     r"[›»》→>]+",
+    # Japanese, Chinese, Korean: "次のページへ ＞", "続きを読む", "下一页", "다음 페이지"
+    r"\W*(次の?ページへ?|次へ|続きを読む|続きはこちら|下一[页頁]|继续阅读|繼續閱讀|다음( 페이지)?)\W*",
 )
 
 # Words one of which a next-page link's text (or aria-label/title) contains, for a fast C-level
@@ -175,6 +177,12 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "lendo",
     "leyendo",
     "suite",
+    "\u6b21",  # 次
+    "\u7d9a\u304d",  # 続き
+    "\u4e0b\u4e00",  # 下一
+    "\u7ee7\u7eed",  # 继续
+    "\u7e7c\u7e8c",  # 繼續
+    "\ub2e4\uc74c",  # 다음
     "\u203a",
     "\u00bb",
     "\u300b",
@@ -229,6 +237,10 @@ INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(lees ook|ook interessant|dit vind je misschien ook interessant|gerelateerde artikelen|"
     r"meest gelezen)\s*:?.{0,200}",
     r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
+    # Japan's stealth-marketing notice: "this page contains promotions" (本ページはプロモーション
+    # が含まれています), and its short "PR" and "広告" labels
+    r"(本|この)(ページ|記事)(は|には)(プロモーション|広告|アフィリエイト(広告)?)(が|を)含(まれ|み|む).{0,60}",
+    r"(pr|広告|スポンサーリンク|sponsored link)",
 )
 # Share, follow and print calls, pagers and widget controls: navigation.
 INLINE_NAVIGATION: tuple[str, ...] = (

@@ -425,6 +425,25 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# Japanese headings, written without spaces between words (so without \b): "主な原因",
+# "こんな人は要注意", "病院に行く目安", "緊張型頭痛とは？". "病院での治療" is treatment: only a
+# visit (受診, 病院に行く, 眼科へ) says when to see a doctor.
+_JAPANESE_HEADINGS: dict[str, tuple[str, ...]] = {
+    "when_to_see_doctor": (
+        r"受診|病院(に|へ)(行|いく)|(医療機関|病院|クリニック|[眼歯内外皮]科|耳鼻(咽喉)?科|小児科)へ|医師に相談",
+    ),
+    "risk_factors": (r"なりやすい|かかりやすい|要注意|リスク(要因|が高い)|(こんな|どんな)人",),
+    "causes": (r"原因|なぜ(起こ|でき|な)",),
+    "signs": (r"症状|サイン",),
+    "treatment": (r"治療|対処|治し方|治す|ケア",),
+    "prevention": (r"予防|防ぐ|防ぎ|繰り返さない",),
+    "definition": (r"とは[？?]?$|ってどんな|(どんな|どういう)(病気|もの)",),
+    "other": (r"^まとめ$",),
+}
+SECTION_HEADINGS = tuple(
+    (kind, patterns + _JAPANESE_HEADINGS.get(kind, ())) for kind, patterns in SECTION_HEADINGS
+)
+
 # "More common" and "most likely" say who is at risk, unless a kind of list follows them:
 # "The 8 most common signs are:" lists signs. Why: the risk factors' rule is tried first.
 _NOT_NAMING_A_LIST = (
@@ -637,7 +656,8 @@ NUMBER_PREFIX = (
     r"\s*#?\s*(?P<a>\d{1,2})\s*[.):\-\u2013\u2014]?"
     r"|#\s*(?P<b>\d{1,2})\s*[.):\-\u2013\u2014]?"
     r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d)"
-    r"|(?P<d>\d)\ufe0f?\u20e3)\s*"  # a keycap emoji: "1\ufe0f\u20e3 Dehydration"
+    r"|(?P<d>\d)\ufe0f?\u20e3"  # a keycap emoji: "1\ufe0f\u20e3 Dehydration"
+    r"|(?P<e>[\u2460-\u2473\u2776-\u277f\u2780-\u2789]))\s*"  # circled: "①長時間…", "❷"
 )
 # A heading element that is a sentence of this many words or more, ending in a full stop, is a
 # standfirst (a subtitle), read as a paragraph.
