@@ -420,6 +420,7 @@ def plan_batches(
     urls = [url for url in discovery.urls if url not in done]
     size = settings.batch_size or max(1, -(-len(urls) // (settings.workers * BATCHES_PER_WORKER)))
     gate = HostGate(source.requests_per_second, discovery.robots, FetchOptions().user_agent)
+    spaced = gate.spaced(urls)
     jobs = [
         BatchJob(
             source=source,
@@ -430,7 +431,7 @@ def plan_batches(
             now=now,
             recheck_hours=settings.full_recheck_hours,
             lastmod={u: discovery.lastmod[u] for u in urls[i : i + size] if u in discovery.lastmod},
-            in_turn=gate.spaced(urls),
+            in_turn=spaced,
             last_turns=discovery.last_turns,
         )
         for i in range(0, len(urls), size)
