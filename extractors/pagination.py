@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors.dom import Node
+from extractors.decode import decode_html
+from extractors.dom import Node, parse_html
 from extractors.pagekeys import (
     MOVED_NEXT_RULE,
     UNDER_ARTICLE_RULE,
@@ -24,6 +25,7 @@ from extractors.pagekeys import (
     page_keys,
     strict_page_key,
 )
+from extractors.rules.metadata import REFRESH_CONTENT
 from extractors.rules.pagination import (
     LATER_PAGE_TITLE_WORDS,
     PAGER_CONTAINER_MARKS,
@@ -324,3 +326,28 @@ def names_another_article(article_title: str, page_title: str) -> bool:
             rest = own[:start] + own[start + size :]
             return any(not w.isdigit() and w not in LATER_PAGE_TITLE_WORDS for w in rest)
     return True
+
+
+_REFRESH = re.compile(REFRESH_CONTENT, re.IGNORECASE)
+
+
+def way_on(html: str | bytes, url: str, previous: str) -> str | None:
+    """The article's next page that an ad interstitial at `url` leads on to, after the page
+    `previous`: its refresh target (whatever the delay), a link or a form's action that is the
+    page after `previous`; None when it names none. Why: some farms send the reader from a
+    page's "Next page →" to a page of ads ("Your article continues in 5 seconds"), under an
+    address of the article's own name ("/interstitial/<slug>/2/")."""
+    tree = parse_html(decode_html(html))
+    base = base_href(tree, url)
+    found: list[str] = []
+    for meta in tree.css("meta[http-equiv][content]"):
+        if str(meta.attributes.get("http-equiv") or "").lower() == "refresh":
+            refresh = _REFRESH.match(str(meta.attributes.get("content") or ""))
+            found += [refresh.group(2)] if refresh else []
+    found += [str(a.attributes.get("href") or "") for a in tree.css("a[href]")]
+    found += [str(f.attributes.get("action") or "") for f in tree.css("form[action]")]
+    for href in found:
+        target = join_url(base, href.strip()) if href.strip() else None
+        if target is not None and is_next_of(target, previous):
+            return target
+    return None

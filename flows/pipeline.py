@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
 from extractors.pagekeys import MOVED_NEXT_RULE, UNDER_ARTICLE_RULE, is_next_of
-from extractors.pagination import names_another_article
+from extractors.pagination import names_another_article, way_on
 from extractors.safeurl import split_url
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
 from schemas import HealthArticle, PageProvenance, Provenance
@@ -66,6 +66,7 @@ class PageFollower:
         self._seen_texts: set[str] = set()
         self._next: str | None = url
         self._refreshes = 0
+        self._detoured = False  # the page asked for next is reached through an interstitial
 
     def next_url(self) -> str | None:
         """The next page to fetch, or None when done."""
@@ -124,9 +125,15 @@ class PageFollower:
                 kind = page.content_type.split(";")[0].strip() or "not HTML"
                 self._stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
-            if self._via_link_elsewhere() and not is_next_of(
-                page.final_url, self.result.fetched[-1].final_url
-            ):  # a next link under another address that did not lead to the next page
+            previous = self.result.fetched[-1].final_url
+            if self._via_link_elsewhere() and not is_next_of(page.final_url, previous):
+                # a next link under another address that did not lead to the next page; an
+                # ad interstitial that leads on to it is passed, once between two pages
+                on = way_on(page.body, page.final_url, previous) if not self._detoured else None
+                if on is not None and normalize_url(on) not in self._seen_urls:
+                    self._detoured = True
+                    self._next = on
+                    return
                 self._stop(f"page {number} ({page.final_url}) is not a later page; stopped")
                 return
         cleaned = _clean(page, self.result.fetched[0].final_url if number > 1 else None)
@@ -151,6 +158,7 @@ class PageFollower:
             return
         self._seen_urls |= keys
         self._seen_texts.add(fingerprint)
+        self._detoured = False
         self.result.fetched.append(page)
         self.result.cleaned.append(cleaned)
         self._next = cleaned.next_page_url

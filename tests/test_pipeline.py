@@ -232,3 +232,37 @@ def test_a_page_named_in_words_below_the_article_is_its_page_unless_it_titles_an
     gout = fetch_article_pages("https://s.test/gout/", fetcher)
     assert [p.final_url for p in gout.fetched] == ["https://s.test/gout/"]
     assert gout.warnings == ["page 2 (https://s.test/gout/causes/) is another article; stopped"]
+
+
+def test_an_ad_interstitial_between_pages_is_passed_to_the_page_it_leads_on_to() -> None:
+    """Page 1's "Next page" leads to a page of ads under the article's own name
+    ("/interstitial/a/2/"), which leads on to page 2 by a refresh, a link or a form's action:
+    page 2 is taken, the ad page is not. An interstitial that leads nowhere ends the article."""
+    ad = "<html><head>{head}</head><body><h1>Advertisement</h1><p>Your article continues.</p>{body}</body></html>"
+    fetcher = pages_site(
+        {
+            "/a/": page(1, "/interstitial/a/2/"),
+            "/interstitial/a/2/": ad.format(
+                head="<meta http-equiv='refresh' content='5; url=/a/2/'>", body=""
+            ),
+            "/a/2/": page(2, "/interstitial/a/3/"),
+            "/interstitial/a/3/": ad.format(
+                head="", body="<form action='/a/3/' method='get'><button>Continue</button></form>"
+            ),
+            "/a/3/": page(3, None),
+            "/b/": page(1, "/interstitial/b/2/"),
+            "/interstitial/b/2/": ad.format(head="", body="<a href='/'>Home</a>"),
+        }
+    )
+    result = fetch_article_pages("https://s.test/a/", fetcher)
+    assert [p.final_url for p in result.fetched] == [
+        "https://s.test/a/",
+        "https://s.test/a/2/",
+        "https://s.test/a/3/",
+    ]
+    assert result.warnings == []
+    lost = fetch_article_pages("https://s.test/b/", fetcher)
+    assert [p.final_url for p in lost.fetched] == ["https://s.test/b/"]
+    assert lost.warnings == [
+        "page 2 (https://s.test/interstitial/b/2/) is not a later page; stopped"
+    ]

@@ -583,6 +583,9 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("soft-pages", "/health/morning-grogginess/", "section 'Shaking off the fog'"): (
         "a figurative heading ('Shaking off the fog') over advice the cues do not weigh enough"
     ),
+    ("interstitial-farm", "/health/cold-hands/", "section 'Warming up'"): (
+        "a heading that names no kind ('Warming up') over self-warming and treatment advice"
+    ),
     ("magazine-feed", "/wellness/underactive-thyroid", "causes"): (
         "bold cause headings without numbers are not nested under the bold 'What Causes...?':"
         " nothing in the markup tells 'Medicines' (a cause) from 'Treatment' (the next section)"

@@ -807,6 +807,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
             r"^what makes (you|your|it|them|people|children|babies) \w+",
+            r"^what makes [\w']+ (bleed|itch|ache|hurt|swell|crack|flake|peel|burn|twitch)\b",
             r"\b(comes?|coming|came) into contact\b",
             r"\bwhat (sets|brings|leads)\b",
             r"\b(origin|origins|sources?) of\b",
@@ -882,6 +883,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"injections?|vaccines? for|physiotherapy|therapies)\b",
             r"\b(options|approaches)\b",
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
+            r"\bget(ting)? (your |the )?[\w']+ (healthy|well|back to normal) again\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
             r"\bhelping (your child|yourself|them|him|her)\b",
             # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
@@ -910,6 +912,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\beas(e|ing) into\b",
             r"\b(practi[sc]ing|exercising|training|stretching) safely\b",
             r"\b(tips|habits|consejos|conseils|dicas)\b",
+            r"^(everyday|daily|day-to-day) [\w']+ (care|hygiene)$",
             r"\b(safety|hygiene|vaccination|immuni[sz]ation)\b",
             r"\bclean(ing)?\b",
             r"\bcan you (stop|avoid)\b",
