@@ -160,13 +160,34 @@ def collapsed_panel(node: Node, attrs: dict[str, Any]) -> bool:
         before = before.prev  # text and comments between them
     if before is None:
         return False
-    if "aria-expanded" in before.attributes or _control_by_class(before.attributes):
+    if (
+        "aria-expanded" in before.attributes
+        or _control_by_class(before.attributes)
+        or _reveal_control(before)
+    ):
         control: Node | None = before
     elif len(before.text(deep=True)) <= rules.COLLAPSED_CONTROL_MAX_CHARS:
-        control = before.css_first("[aria-expanded]")
+        control = before.css_first("[aria-expanded]") or next(
+            (c for c in before.css("button, a") if _reveal_control(c)), None
+        )
     else:
         return False
     return control is not None and not _COLLAPSED_FURNITURE.search(control.text(deep=True))
+
+
+_REVEAL_LABEL = re.compile(rules.REVEAL_CONTROL_LABELS, re.I)
+
+
+def _reveal_control(node: Node) -> bool:
+    """A button, or a link to a place on the page, labelled to show the rest of the article
+    (rules.REVEAL_CONTROL_LABELS)."""
+    if node.tag == "a":
+        href = str(node.attributes.get("href") or "#").strip().lower()
+        if not href.startswith(("#", "javascript:")):
+            return False
+    elif node.tag != "button":
+        return False
+    return _REVEAL_LABEL.fullmatch(" ".join(node.text(deep=True).split()).lower()) is not None
 
 
 def reader_text(attrs: dict[str, Any]) -> bool:

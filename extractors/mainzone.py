@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.blocks import HEADING_CLASS_TOKENS, SUBHEADING_CLASS_TOKENS, Block, BlockTree
-from extractors.boilerplate import JunkJudge, class_verdict, reader_text
+from extractors.boilerplate import JunkJudge, class_verdict, collapsed_panel, reader_text
 from extractors.dom import ClassInfo, Node, class_of, class_strings, is_hidden
 from extractors.rules import boilerplate as vocab
 from extractors.rules.thresholds import (
@@ -348,11 +348,27 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
         ):
             return repeated
         return _body_hinted(root, memo_density)
-    main = _prefer_article_body(root, main, memo_density)
+    main = _prefer_article_body(root, _with_shown_part(main), memo_density)
     chosen = _with_siblings(main, scores, memo_density)
     if len(chosen) == 1:  # nothing joined it: a story cut in parts may be its <article>'s
         chosen = [_prefer_own_article(main, memo_density)]
     return chosen
+
+
+def _with_shown_part(main: Node) -> Node:
+    """The container of a panel that a "Read more" control reveals, when the panel won: the
+    article's shown part is beside it. Why: a farm that hides the rest of an article ("Continue
+    reading") puts most of the text, and often an "article" class, on the panel. A tab panel is
+    one of several views of the page, and stays as it is."""
+    parent = main.parent
+    if (
+        parent is None
+        or parent.tag in ("body", "html")
+        or main.attributes.get("role") == "tabpanel"
+        or not collapsed_panel(main, main.attributes)
+    ):
+        return main
+    return parent
 
 
 def _ancestor_ids(node: Node, levels: int = 10) -> set[int]:

@@ -375,6 +375,7 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Soothing a dry nose", "treatment"),
         ("What makes gums bleed", "causes"),
         ("Getting your gums healthy again", "treatment"),
+        ("Getting your gums back to health", "treatment"),
         ("Everyday gum care", "prevention"),
         ("Keeping your hamstrings healthy", "prevention"),
         ("Easing into new exercise", "prevention"),

@@ -997,6 +997,52 @@ def test_collapsed_furniture_stays_out() -> None:
     assert "signing up" not in text
 
 
+REST = (
+    "<h2>Treatment</h2><p>Rest from running for two weeks and put ice on the sore area twice a "
+    "day; most shins settle within a month.</p><h2>Prevention</h2><p>Add distance slowly, no "
+    "more than a tenth a week, and replace running shoes before their soles wear thin.</p>"
+    "<p>Strong calves and hips take load off the shin, so a few minutes of calf raises and "
+    "side steps after each run help too.</p>"
+)
+SHOWN = (
+    "<p>Shin splints are a common cause of pain along the inner edge of the shin bone, and they "
+    "often follow a sudden increase in running.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("control", "panel"),
+    [
+        (
+            "<button class='read-more-btn' onclick='reveal()'>Continue reading</button>",
+            "<div class='article-more' style='display:none'>{rest}</div>",
+        ),
+        (
+            "<p class='show-more-wrap'><a href='#rest' class='js-expand'>Show more</a></p>",
+            "<div id='rest' class='article-rest' hidden>{rest}</div>",
+        ),
+        (
+            "<button data-bs-toggle='collapse' aria-expanded='false' aria-controls='r'>Read more"
+            "</button>",
+            "<div class='collapse' id='article-rest-1'>{rest}</div>",
+        ),
+        ("", "<details class='read-more'><summary>Keep reading</summary>{rest}</details>"),
+    ],
+)
+def test_the_rest_behind_a_read_more_control_is_article_text(control: str, panel: str) -> None:
+    """A farm that hides most of an article until "Continue reading" is clicked: the hidden
+    rest is article text, the shown part beside it stays (the rest, longer and often classed
+    "article", had won the main content alone), and the control's label is not; hidden
+    furniture no control opens stays out."""
+    paywall = "<div class='paywall-teaser' style='display:none'><p>Subscribe to unlock every guide we publish for members.</p></div>"
+    cleaned = clean_html(page(SHOWN + control + panel.format(rest=REST) + paywall))
+    assert cleaned.text.startswith("Shin splints are a common cause")
+    assert "replace running shoes before their soles wear thin" in cleaned.text
+    assert "side steps after each run help too" in cleaned.text
+    for label in ("Continue reading", "Show more", "Read more", "Keep reading", "Subscribe"):
+        assert label not in cleaned.text
+
+
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:
     inner = (
         "<p>Shin splints often follow a sudden increase in running.<sup><a href='#ref-1'>[1]"

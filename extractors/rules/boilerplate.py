@@ -473,6 +473,14 @@ COLLAPSED_CONTROL_KINDS: frozenset[str] = frozenset(
 COLLAPSED_CONTROL_PARTS: frozenset[str] = frozenset(
     {"title", "heading", "header", "question", "trigger", "label"}
 )
+# A "read more" control without ARIA or toggle class: a button, or a link to a place on the page
+# ("#rest-of-story", "javascript:"), labelled to reveal the rest of the article; a hidden element
+# right after it (or after a short wrapper of it) is the article's rest. Why: content farms hide
+# most of an article behind "Continue reading" until a script shows it. Matched whole, lower case.
+REVEAL_CONTROL_LABELS = (
+    r"\W*((continue|keep) reading|read (more|on)|read the (full|whole|rest of the) (article|story"
+    r"|post)|read (the )?full (article|story|post)|show (more|all|the rest)|see more|expand)\W*"
+)
 COLLAPSED_FURNITURE_LABELS = (
     r"\b(references?|sources?|citations?|bibliography|transcript|menu|navigation|search|filters?"
     r"|share|comments?|cookies?|settings|sign in|log in)\b"

@@ -117,6 +117,7 @@ PROMPT_KEYWORDS: tuple[str, ...] = (
     "seguinte",
     "rest",
     "more",
+    "keep",
 )
 
 # Link, button or pager texts that point to the article's next page.
@@ -256,7 +257,7 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(follow|like) us on .{0,80}",
     r"(on this page|jump to|table of contents|contents|in this article)\s*:?",
     r"(caption|close|expand|collapse|enlarge( this)?( image)?|(view|open|launch) (the )?gallery|"
-    r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read less|"
+    r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read (more|less)|"
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
     r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|pagine|pagina's|seiten?)\s*:?(\s*\d+)+"

@@ -884,6 +884,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(options|approaches)\b",
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
             r"\bget(ting)? (your |the )?[\w']+ (healthy|well|back to normal) again\b",
+            r"\bget(ting)? (your |the )?[\w']+ back to health\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
             r"\bhelping (your child|yourself|them|him|her)\b",
             # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
