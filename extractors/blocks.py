@@ -163,6 +163,7 @@ HEADING_CLASS_TOKENS = frozenset(
         "accordion-button",
     }
 )
+QUOTE_TAGS = frozenset({"blockquote", "q", "cite"})
 # Class tokens of headings one level down. Why: themes name sub-headings "subtitle"/"subhead".
 SUBHEADING_CLASS_TOKENS = frozenset(
     {
@@ -541,7 +542,8 @@ class BlockWalker:
         bold, big = _style_flags(style) if isinstance(style, str) else (False, False)
         hint = tag in HINT_TAGS or (bold and big)
         level = 0
-        if info is not None and info.words:
+        # a quotation's class names what it quotes ("is-style-reader-question"), not a heading
+        if info is not None and info.words and tag not in QUOTE_TAGS:
             tokens = info.tokens
             if not tokens.isdisjoint(SUBHEADING_CLASS_TOKENS):
                 hint, level = True, 3

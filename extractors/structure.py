@@ -190,8 +190,12 @@ def _title_topic(title: str) -> str:
     """The kind an article's title names when it names one alone ("What causes gout?",
     "Treating eczema", "Shingles symptoms"): a guide's sub-article on that topic, whose
     top-level sections are of that kind unless their headings say otherwise, and whose first
-    section is no definition. "" for any other title."""
+    section is no definition. "" for any other title, and for a long one or a reader's
+    question (rules.TOPIC_TITLE_MAX_WORDS, PERSONAL_WORDS)."""
     head = _TITLE_HEAD.split(title, maxsplit=1)[0] if title else ""
+    words = re.findall(r"\w+", head.lower())
+    if len(words) > rules.TOPIC_TITLE_MAX_WORDS or not rules.PERSONAL_WORDS.isdisjoint(words):
+        return ""
     kinds = heading_kinds(head) if head else ()
     return kinds[0] if len(kinds) == 1 and kinds[0] in rules.TOPIC_KINDS else ""
 

@@ -205,6 +205,9 @@ def test_a_sub_article_titled_by_a_kind_gives_it_to_its_sections() -> None:
     assert kinds("Treating gout") == ["treatment", "treatment", "when_to_see_doctor"]
     assert kinds("Gout")[0] == "definition"
     assert kinds("Gout: causes, symptoms and treatment")[0] == "definition"
+    # a reader's question heads a whole answer, of every kind
+    assert kinds("Why do I get a headache after a workout?")[0] == "definition"
+    assert kinds("What causes the painful swelling of a big toe at night?")[0] == "definition"
 
 
 @pytest.mark.parametrize(
@@ -376,6 +379,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("What makes gums bleed", "causes"),
         ("Getting your gums healthy again", "treatment"),
         ("Getting your gums back to health", "treatment"),
+        ("Stopping it happening again", "prevention"),
+        ("Keeping your hands supple", "prevention"),
         ("Everyday gum care", "prevention"),
         ("Keeping your hamstrings healthy", "prevention"),
         ("Easing into new exercise", "prevention"),

@@ -1043,6 +1043,20 @@ def test_the_rest_behind_a_read_more_control_is_article_text(control: str, panel
         assert label not in cleaned.text
 
 
+def test_a_quoted_question_and_its_signature_are_no_heading() -> None:
+    """A Q&A column quotes the reader's question in a blockquote whose class names it
+    ("is-style-reader-question"): its text and the reader's signature are paragraphs, not a
+    heading over the answer."""
+    quote = (
+        "<blockquote class='wp-block-quote is-style-reader-question'><p>My shins ache after "
+        "every run, even short ones. What is going on?</p><cite>Priya, 34, Leicester</cite>"
+        "</blockquote>"
+    )
+    cleaned = clean_html(page(quote + ARTICLE))
+    assert "Priya, 34, Leicester" in cleaned.text
+    assert not [b for b in cleaned.blocks if b.kind == "heading" or b.hint]
+
+
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:
     inner = (
         "<p>Shin splints often follow a sudden increase in running.<sup><a href='#ref-1'>[1]"

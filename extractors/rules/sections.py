@@ -903,12 +903,14 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
-            r"\b(stop(ping)?|keep(ing)?) (it|them) (from )?(coming back|returning|away)\b",
+            r"\b(stop(ping)?|keep(ing)?) (it|them) (from )?(coming back|returning|away|"
+            r"happening again)\b",
             r"\bcoming back\b",
             r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated|fresh))\b",
             r"\bwithout (getting |the |a |an )?\w+$",
             r"\bkeep(ing)? (your|the) [\w ]{1,20} (up|topped up)\b",
-            r"\bkeep(ing)? (your |the )?\w+ (healthy|strong|safe|clear|clean|comfortable)\b",
+            r"\bkeep(ing)? (your |the )?\w+ (healthy|strong|safe|clear|clean|comfortable|supple|"
+            r"happy|soft|flexible)\b",
             r"\bstop(ping)? (the )?\w+ (from )?building up\b",
             r"\beas(e|ing) into\b",
             r"\b(practi[sc]ing|exercising|training|stretching) safely\b",
@@ -1004,6 +1006,10 @@ FIRST_SECTION_DEFINITION = 1.5
 TOPIC_KINDS: frozenset[str] = frozenset(
     {"causes", "risk_factors", "signs", "treatment", "prevention", "when_to_see_doctor"}
 )
+# ... only a short title, in no one's voice: a reader's question ("Why do I wake up to pee at
+# night?") heads a whole answer, of every kind, not a sub-article on one.
+TOPIC_TITLE_MAX_WORDS = 6
+PERSONAL_WORDS: frozenset[str] = frozenset({"i", "my", "me", "we", "our", "you", "your"})
 
 # (heading kind, list kind): a section whose heading names the first and whose every list
 # announces the second is of the second kind, whatever the other evidence. Why: "Warning signs"
