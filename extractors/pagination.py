@@ -307,16 +307,16 @@ def _title_words(title: str) -> list[str]:
     return _WORD.findall(title.lower())
 
 
-def names_another_article(article_title: str, page_title: str) -> bool:
+def names_another_article(article_title: str, page_title: str, page_url: str = "") -> bool:
     """A page that a word-named link below the article's path led to (UNDER_ARTICLE_RULE) is
     another article by its title: the title is neither the article's, nor holds it as one of
     its parts ("Part two: causes – Heat rash"), nor beside page words alone ("Heat rash, part
     two"; LATER_PAGE_TITLE_WORDS). Why: a guide's sub-articles ("What causes gout?" at
     /gout/causes/, after "Next: What causes gout? →" on /gout/) are linked as a sequence of
     pages are, and only the page itself tells them apart. A page without a title is no
-    evidence."""
+    evidence, nor is one whose address names it a page ("/heat-rash/part-two/")."""
     first, own = _title_words(article_title), _title_words(page_title)
-    if not first or not own or first == own:
+    if not first or not own or first == own or _named_a_page(page_url):
         return False
     if any(_title_words(part) == first for part in _TITLE_PARTS.split(page_title)):
         return False
@@ -351,3 +351,11 @@ def way_on(html: str | bytes, url: str, previous: str) -> str | None:
         if target is not None and is_next_of(target, previous):
             return target
     return None
+
+
+def _named_a_page(url: str) -> bool:
+    """The address's last segment is page words alone: "part-two", "seite-3", "page-two"."""
+    parts = split_url(url) if url else None
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] if parts else ""
+    words = _title_words(last.replace("_", " "))
+    return bool(words) and all(w.isdigit() or w in LATER_PAGE_TITLE_WORDS for w in words)

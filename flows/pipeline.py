@@ -147,7 +147,9 @@ class PageFollower:
         if (
             number > 1
             and self._via_link_below()
-            and names_another_article(self.result.cleaned[0].metadata.title, cleaned.metadata.title)
+            and names_another_article(
+                self.result.cleaned[0].metadata.title, cleaned.metadata.title, page.final_url
+            )
         ):
             self._stop(f"page {number} ({page.final_url}) is another article; stopped")
             return
