@@ -18,6 +18,13 @@ all, and a run's counts are summed over its sources. An expected.json may also g
 texts a reader sees once (paragraphs, list items, headings), each of which must occur exactly
 once in the record's `text`, words compared (test_sections: a duplicated block shows).
 
+A large site may keep its pages out of the repository: meta.json `generator` names a module
+whose `generated_files()` returns {file name: bytes}, rendered at test time (the same bytes every
+time); a route's `file` is taken from there when it is there, else from the site's folder. A
+site that must be crawled in many batches gives `crawl_settings` (CrawlSettings fields, e.g.
+{"workers": 3, "task_runner": "process", "batch_size": 20}): the settings of each run instead of
+one inline thread, also written as the config's `[crawl]` table (what the CLI mode's runs use).
+
 A site behind a server-side cookie check gives meta.json `cookie_check`: {"cookie": name,
 "path": the check page, "exempt": [path prefixes served without the check]}. A request without
 that cookie is answered `302` to `<path>?return=<its path and query, percent-encoded>`; the check
@@ -39,6 +46,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import importlib
 import json
 import os
 import random
@@ -319,6 +327,12 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         routes = SessionRoutes(meta["session_params"])
     log = ServedLog()
     gate = cookie_gate(meta["cookie_check"]) if "cookie_check" in meta else None
+    # meta "generator": pages rendered at test time instead of files in the folder
+    generated: dict[str, bytes] = (
+        importlib.import_module(meta["generator"]).generated_files() if "generator" in meta else {}
+    )
+    # meta "crawl_settings": how each run executes (workers, task runner, batch size)
+    settings = CrawlSettings(**meta["crawl_settings"]) if "crawl_settings" in meta else INLINE
     with serve_routes(routes, log, gate) as served:
         # a site may be served under another name of the loopback address (meta "host"), so
         # that its pages can spell that host in another case ({{ORIGIN_MIXED}})
@@ -336,7 +350,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                     location = {"Location": base + target}
                 routes[path] = (route.get("status", 301), location, b"")
                 continue
-            body = (folder / route["file"]).read_bytes()
+            body = generated.get(route["file"]) or (folder / route["file"]).read_bytes()
             if route.get("template"):
                 body = body.replace(ORIGIN_MIXED.encode(), mixed.encode())
                 # a scheme-relative link to the site itself: "//host:port/path"
@@ -366,6 +380,9 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         # meta "sources": several sources of the one site, in one config, all crawled each run
         tables = meta["sources"] if "sources" in meta else [meta["source"]]
         text = "\n".join(sources_toml(table, base, served) for table in tables)
+        if "crawl_settings" in meta:  # the config's [crawl] table (what the CLI reads)
+            fields = meta["crawl_settings"].items()
+            text += "\n[crawl]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in fields)
         config.write_text(text, encoding="utf-8")
         sources = load_config(config).sources
 
@@ -376,7 +393,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
             try:
                 if cli is not None:
                     return cli_crawl(config, out, cli, len(sources))
-                reports = run_crawl(sources, out, use_prefect=False, settings=INLINE)
+                reports = run_crawl(sources, out, use_prefect=False, settings=settings)
                 return dict(sum((Counter(r.counts) for r in reports), Counter()))
             finally:
                 seen = Counter(path for path, _ in log.requests[start:])
