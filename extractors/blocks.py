@@ -77,6 +77,7 @@ INLINE_TAGS = frozenset(
     }
 )
 BOLD_TAGS = frozenset({"b", "strong"})
+BIG_FONT_SIZE = 4  # <font size=N>: 3 is the text's own size
 _CITATION_BRACKETED = re.compile(CITATION_BRACKETED)
 _CITATION_NUMBER = re.compile(CITATION_NUMBER)
 
@@ -274,6 +275,8 @@ class _Run:
     """Bold characters before the first plain ones (-1 once plain text has come)."""
     bold_parts: list[int] = field(default_factory=list)
     """Indexes of the bold parts."""
+    hint_parts: set[int] = field(default_factory=set)
+    """Indexes of the parts inside a heading-like element (a big <font>, a heading class)."""
 
     def add(self, text: str, in_link: bool, in_bold: bool, in_hint: bool = False) -> None:
         self.parts.append(text.replace("\n", " ") if "\n" in text else text)
@@ -327,36 +330,39 @@ def _paragraphs(parts: list[str]) -> list[str]:
     return paragraphs
 
 
-def _bold_lines_apart(run: _Run) -> list[tuple[str, int]] | None:
-    """The run's paragraphs with their bold characters, a paragraph's bold first line apart
-    from the lines under it ("<strong>Symptoms</strong><br>Most people notice..."): an email's
-    or an old blog's heading, in the paragraph it heads. None when no line is bold so."""
-    lines: list[tuple[str, bool]] = []  # (text, every character of it bold)
-    text, plain, bold = "", False, set(run.bold_parts)
+def _bold_lines_apart(run: _Run) -> list[tuple[str, int, int]] | None:
+    """The run's paragraphs with their bold and heading-like characters, a paragraph's bold
+    first line apart from the lines under it ("<strong>Symptoms</strong><br>Most people
+    notice..."): an email's or an old blog's heading, in the paragraph it heads. None when no
+    line is bold so."""
+    lines: list[tuple[str, bool, bool]] = []  # (text, all of it bold, all of it heading-like)
+    text, plain, unhinted, bold = "", False, False, set(run.bold_parts)
     for index, part in enumerate(run.parts):
         if part == "\n":
-            lines.append((fold_space(text), not plain))
-            text, plain = "", False
+            lines.append((fold_space(text), not plain, not unhinted))
+            text, plain, unhinted = "", False, False
             continue
         text += part
         plain = plain or (index not in bold and not part.isspace())
-    lines.append((fold_space(text), not plain))
-    paragraphs: list[tuple[str, int]] = []
-    current: list[tuple[str, bool]] = []
+        unhinted = unhinted or (index not in run.hint_parts and not part.isspace())
+    lines.append((fold_space(text), not plain, not unhinted))
+    paragraphs: list[tuple[str, int, int]] = []
+    current: list[tuple[str, bool, bool]] = []
     split = False
-    for line in [*lines, ("", False)]:
+    for line in [*lines, ("", False, False)]:
         if line[0]:
             current.append(line)
             continue
         if not current:
             continue
-        head, all_bold = current[0]
+        head, all_bold, all_hint = current[0]
         if all_bold and len(current) > 1 and len(head) <= BOLD_LINE_MAX_CHARS:
-            paragraphs.append((head, len(head)))
+            paragraphs.append((head, len(head), len(head) if all_hint else 0))
             current = current[1:]
             split = True
-        joined = "\n".join(t for t, _ in current)
-        paragraphs.append((joined, sum(len(t) for t, b in current if b)))
+        joined = "\n".join(t for t, _, _ in current)
+        bold_chars = sum(len(t) for t, b, _ in current if b)
+        paragraphs.append((joined, bold_chars, sum(len(t) for t, _, h in current if h)))
         current = []
     return paragraphs if split else None
 
@@ -398,6 +404,15 @@ def _style_flags(style: str | None) -> tuple[bool, bool]:
         value, unit = float(size.group(1)), size.group(2).lower()
         big = value >= (18 if unit == "px" else 14 if unit == "pt" else 1.15)
     return bold, big
+
+
+def _big_font(size: str | None) -> bool:
+    """An old page's <font size> above the text's own (3): "+1" or more, 4 or more. Why: sites
+    of that age mark headings with <b><font size="+1">, their sub-headings with <b> alone."""
+    value = (size or "").strip()
+    if value.startswith("+"):
+        return value[1:].isdigit() and int(value[1:]) >= 1
+    return value.isdigit() and int(value) >= BIG_FONT_SIZE
 
 
 class BlockWalker:
@@ -462,12 +477,15 @@ class BlockWalker:
             styled_bold, big = _style_flags(attrs.get("style"))
             bold = bold or styled_bold
             heading = heading_class_of(attrs)
-            if (styled_bold and big) or (
-                heading is not None and not heading.tokens.isdisjoint(_ANY_HEADING_TOKENS)
+            if (
+                (styled_bold and big)
+                or (tag == "font" and _big_font(attrs.get("size")))
+                or (heading is not None and not heading.tokens.isdisjoint(_ANY_HEADING_TOKENS))
             ):
-                before = self._run.chars
+                before, first = self._run.chars, len(self._run.parts)
                 self._walk(node, owner, in_link, bold)
                 self._run.hint_chars += self._run.chars - before
+                self._run.hint_parts.update(range(first, len(self._run.parts)))
                 return
         self._walk(node, owner, in_link or tag == "a", bold)
 
@@ -600,14 +618,14 @@ class BlockWalker:
             return
         apart = _bold_lines_apart(run) if run.bold_parts else None
         if apart is not None:
-            total = max(1, sum(len(p) for p, _ in apart))
-            for paragraph, bold_chars in apart:
+            total = max(1, sum(len(p) for p, _, _ in apart))
+            for paragraph, bold_chars, hint_chars in apart:
                 share = len(paragraph) / total
                 part = _Run(
                     chars=len(paragraph),
                     link_chars=round(run.link_chars * share),
                     bold_chars=bold_chars,
-                    hint_chars=round(run.hint_chars * share),
+                    hint_chars=hint_chars,
                 )
                 self._emit(self._make_block(owner, paragraph, part))
             return

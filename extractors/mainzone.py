@@ -19,6 +19,8 @@ from extractors.rules.thresholds import (
     ARTICLE_CLIMB_SHARE,
     HINT_MAX_DENSITY,
     HINT_MIN_SHARE,
+    LAYOUT_CELL_MAX_DENSITY,
+    LAYOUT_CELL_SHARE,
     MAX_ARTICLE_CLIMB,
     MAX_CLIMB,
     MIN_ALTERNATIVES,
@@ -209,11 +211,33 @@ def select_main(tree: BlockTree) -> list[Block]:
     best = _best_container(tree, stats)
     if best is None:
         return list(blocks)
-    main = _hinted_container(tree, stats, best[0])
+    main = _layout_cell_of(tree, stats, _hinted_container(tree, stats, best[0]))
     floor = max(10.0, stats[main].score * SIBLING_SCORE_SHARE)
     keep = {main} | _siblings(tree, stats, main, floor)
     keep |= _heading_before(blocks, main)
     return [b for b in blocks if keep.intersection(b.path)]
+
+
+def _layout_cell_of(tree: BlockTree, stats: dict[int, _Stats], main: int) -> int:
+    """The layout table's cell that holds the table of the best container, when it holds
+    LAYOUT_CELL_SHARE times its text or more with few links: an old site lays out each part of
+    an article as a table of its own in the page's centre cell, and one part had won alone."""
+    path = next((b.path for b in tree.blocks if main in b.path), ())
+    above = list(path[: path.index(main) + 1]) if main in path else []
+    tables = [i for i, element in enumerate(above) if tree.tags.get(element) == "table"]
+    cells = (
+        [i for i in range(tables[-1]) if tree.tags.get(above[i]) in ("td", "th")] if tables else []
+    )
+    if not cells:
+        return main
+    cell, own = stats.get(above[cells[-1]]), stats[main]
+    if (
+        cell is None
+        or cell.text < LAYOUT_CELL_SHARE * own.text
+        or cell.density >= LAYOUT_CELL_MAX_DENSITY
+    ):
+        return main
+    return above[cells[-1]]
 
 
 def _heading_before(blocks: list[Block], main: int) -> set[int]:
@@ -349,10 +373,30 @@ def quick_main(root: Node, judge: JunkJudge, paragraphs: list[Node]) -> list[Nod
             return repeated
         return _body_hinted(root, memo_density)
     main = _prefer_article_body(root, _with_shown_part(main), memo_density)
+    main = _layout_cell(main, memo_density)
     chosen = _with_siblings(main, scores, memo_density)
     if len(chosen) == 1:  # nothing joined it: a story cut in parts may be its <article>'s
         chosen = [_prefer_own_article(main, memo_density)]
     return chosen
+
+
+def _layout_cell(main: Node, memo: dict[int, tuple[int, float]]) -> Node:
+    """`_layout_cell_of` for the quick path: the cell holding the table the best container is
+    in."""
+    table = main if main.tag == "table" else None
+    current = main.parent
+    while table is None and current is not None and current.tag not in ("body", "html"):
+        table = current if current.tag == "table" else None
+        current = current.parent
+    while current is not None and current.tag not in ("td", "th", "body", "html"):
+        current = current.parent
+    if table is None or current is None or current.tag not in ("td", "th"):
+        return main
+    text, _ = _density(main, memo)
+    cell_text, cell_density = _density(current, memo)
+    if cell_text < LAYOUT_CELL_SHARE * text or cell_density >= LAYOUT_CELL_MAX_DENSITY:
+        return main
+    return current
 
 
 def _with_shown_part(main: Node) -> Node:

@@ -93,6 +93,15 @@ def _is_next_label(labels: tuple[str, str, str]) -> bool:
     return any(len(key) <= 40 and NEXT_PAGE_TEXT.fullmatch(key) for key in keys)
 
 
+def _names_next_article(node: Node) -> bool:
+    """A rel=next link labelled as the next article ("Next article: ...", "Next post"), as a
+    blog theme's post navigation marks its link to the following post."""
+    labels = (node.text(deep=True), node.attributes.get("aria-label"), node.attributes.get("title"))
+    return any(
+        label and NEXT_ARTICLE_TEXT.fullmatch(normalize_key(label[:200])) for label in labels
+    )
+
+
 def _keyword_hits(labelled: list[tuple[Node, tuple[str, str, str]]]) -> list[int]:
     """Indexes of the labelled nodes with a next-page keyword in a label. One lower-cased string
     of all labels and a `str.find` per keyword: a regex alternation scanned per link cost more
@@ -142,6 +151,8 @@ def _candidates(tree: LexborHTMLParser, url: str, article_url: str) -> list[tupl
         attrs = node.attributes
         tag = node.tag
         if tag in ("a", "link") and "next" in (attrs.get("rel") or "").split():
+            if tag == "a" and _names_next_article(node):
+                continue  # a theme's post navigation: "Next article <its title>"
             rule = "rel-next"
         elif tag == "link":
             continue

@@ -211,7 +211,8 @@ def _is_standfirst(block: Block) -> bool:
 
 def _bullet_lines_as_lists(blocks: list[Block]) -> list[Block]:
     """Two or more paragraphs in a row, each one line that starts with a bullet glyph ("• Are
-    over 40"), are one list. Why: site builders without list markup type their bullets."""
+    over 40"), or each a list item with no list around it (an old page's bare <li>), are one
+    list. Why: site builders without list markup type their bullets."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -232,7 +233,7 @@ def _is_bullet_line(block: Block) -> bool:
     return (
         block.kind == "paragraph"
         and "\n" not in block.text
-        and bool(_GLYPH_BULLET.match(block.text))
+        and (block.tag == "li" or bool(_GLYPH_BULLET.match(block.text)))
     )
 
 

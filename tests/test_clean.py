@@ -631,6 +631,14 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("Most people need 2 or 3 days of rest.", None),
         ("In 2 of 10 people the rash comes back.", None),
         ("本ページはプロモーションが含まれています", "clickbait"),
+        ("Реклама", "ads"),
+        ("Читайте также: Как лечить гастрит", "clickbait"),
+        ("Featured Video", "clickbait"),
+        ("Related articles on this site: Sleepwalking | Sinusitis", "clickbait"),
+        ("You are here: Home > Health A-Z > Verrucas", "navigation"),
+        ("Home > Health A-Z > Verrucas", "navigation"),
+        ("Page 1 | 2 | 3", "navigation"),
+        ("Read more", "navigation"),
         ("スポンサーリンク", "clickbait"),
         ("PR", "clickbait"),
         ("PRP injections are one option.", None),
@@ -1055,6 +1063,71 @@ def test_a_quoted_question_and_its_signature_are_no_heading() -> None:
     cleaned = clean_html(page(quote + ARTICLE))
     assert "Priya, 34, Leicester" in cleaned.text
     assert not [b for b in cleaned.blocks if b.kind == "heading" or b.hint]
+
+
+def _part_table(heading: str, body: str) -> str:
+    return (
+        "<table width='100%' cellpadding='4'><tr><td><font face='Verdana' size='2'>"
+        f"<b><font size='+1' color='#003366'>{heading}</font></b><br>{body}</font></td></tr></table>"
+    )
+
+
+def test_an_old_table_layout_keeps_every_part_of_the_article() -> None:
+    """A 2003 site: the page is a three-column table, each part of the article a table of its
+    own in the centre cell, text in <br><br> runs, headings in <b><font size=+1>, cause names
+    in <b> alone, lists as middle-dot lines or <li> without a list. Every part is the
+    article (one part had won the main content alone), causes nest under their heading, and
+    lists are lists."""
+    parts = [
+        _part_table(
+            "What is it?",
+            "Shin splints is pain along the inner edge of the shin bone that comes on with "
+            "running or jumping, and eases with rest.<br><br>It is one of the commonest "
+            "running injuries, and most people recover fully with a few weeks of rest.",
+        ),
+        _part_table(
+            "What causes it?",
+            "Two things lie behind most cases.<br><br>"
+            "<b>Doing too much too soon</b><br>Adding miles faster than the bone and muscle can "
+            "adapt strains the tissue where the muscles attach to the shin.<br><br><b>Worn-out "
+            "shoes</b><br>Shoes that have lost their cushioning pass more of each landing "
+            "into the shins, run after run.",
+        ),
+        _part_table(
+            "Symptoms",
+            "Watch for:<br>&middot; Pain along the inner shin<br>&middot; Tenderness when you "
+            "press the bone<br>&middot; Mild swelling after running",
+        ),
+        _part_table(
+            "Treatment",
+            "Most shins settle with simple care:<li>Rest from running for two weeks</li>"
+            "<li>Ice the sore area twice a day</li><li>Return to running slowly</li>",
+        ),
+    ]
+    nav = "".join(f"<a href='/articles/{n}.htm'>{n.title()} guide</a><br>" for n in "abcdefgh")
+    html = (
+        "<html><head><title>Shin splints</title></head><body><table width='800'><tr>"
+        f"<td width='150' bgcolor='#eeeeee'>{nav}</td><td width='500'><h1>Shin splints</h1>"
+        f"{''.join(parts)}</td><td width='150'><a href='/ads/1'><img alt='Advertisement'></a>"
+        "</td></tr></table></body></html>"
+    )
+    cleaned = clean_html(html, "https://old.test/articles/shin-splints.htm")
+    record = extract_article([cleaned], extracted_at="2026-11-28T00:00:00Z")
+    assert "one of the commonest running injuries" in cleaned.text
+    assert "Return to running slowly" in cleaned.text
+    assert [c.name for c in record.causes] == ["Doing too much too soon", "Worn-out shoes"]
+    lists = [lst.items for sec in record.sections for lst in sec.lists]
+    assert [
+        "Pain along the inner shin",
+        "Tenderness when you press the bone",
+        "Mild swelling after running",
+    ] in lists
+    assert [
+        "Rest from running for two weeks",
+        "Ice the sore area twice a day",
+        "Return to running slowly",
+    ] in lists
+    assert "guide" not in cleaned.text
 
 
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:

@@ -211,6 +211,25 @@ def test_is_next_of(candidate: str, current: str, expected: bool) -> None:
             "https://s.test/a-3.html",
             "https://s.test/a-4.html",
         ),
+        # An old site's number straight after the file's name
+        (
+            "<a href='whooping-cough2.htm'>Next Page &gt;&gt;</a>",
+            "",
+            "https://s.test/articles/whooping-cough.htm",
+            "https://s.test/articles/whooping-cough2.htm",
+        ),
+        (
+            "<a href='/a-2.html'>Следующая страница →</a>",
+            "",
+            "https://s.test/a.html",
+            "https://s.test/a-2.html",
+        ),
+        (
+            "<a href='/a.html?page=2'>Читать далее</a>",
+            "",
+            "https://s.test/a.html",
+            "https://s.test/a.html?page=2",
+        ),
     ],
 )
 def test_next_page_styles(markup: str, head: str, url: str, expected: str) -> None:
@@ -224,6 +243,15 @@ def test_next_post_links_are_not_next_pages() -> None:
     )
     head = "<link rel='next' title='Dry eye' href='/another-article/'>"
     assert clean_html(doc(markup, head), "https://s.test/a/").next_page_url is None
+    # a theme's post navigation whose next post shares the slug's stem: "-guide-23" could be
+    # page 23 of "-guide", but the link says it is the next article
+    navigation = (
+        "<nav class='navigation post-navigation'><div class='nav-next'><a rel='next' "
+        "href='/cold-toes-guide-23/'><span>Next article</span> <span>Cold toes (guide 23)</span>"
+        "</a></div></nav>"
+    )
+    found = clean_html(doc(navigation), "https://s.test/cold-toes-guide-10/")
+    assert found.next_page_url is None
     # page 2 of the same name on another host is only a page to check (see below)
     elsewhere = clean_html(doc("<a href='https://other.test/a/2/'>Next</a>"), "https://s.test/a/")
     assert elsewhere.next_page_rule == "next-elsewhere"

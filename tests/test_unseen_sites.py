@@ -629,22 +629,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ): "the first kind named wins",
     ("lazy-farm", "/read/rosacea", "causes"): "the triggers' list items became causes",
     ("lazy-farm", "/read/rosacea", "risk_factors"): "the triggers' list items became causes",
-    # HTML 4 headings: sections in <font size="4"><b>, causes in <p><b>. The font size is not
-    # read, so both are bold lines of one level and the causes are not nested.
-    **{
-        (
-            "legacy-1252",
-            path,
-            "causes",
-        ): "bold cause lines at the level of the <font size=4> headings"
-        for path in (
-            "/heartburn/",
-            "/tension-headache/",
-            "/athletes-foot/",
-            "/cold-sores/",
-            "/head-lice/",
-        )
-    },
     # "Before you fly" ("Preparation helps:") names no kind: it stays other. Prevention is one
     # reading of it.
     ("big-listing", "/guides/jet-lag/", "section 'Before you fly'"): "names no kind",
@@ -688,8 +672,8 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         "prevention",
     ): "its items stay in the other section",
     # builder-soup: cause names one font size below the section headings, both bold styled
-    # paragraphs; the size sits on the <p>'s style and does not decide a pseudo-heading's level
-    # (as with legacy-1252), so the causes are sections of their own.
+    # paragraphs; the size sits on the <p>'s style and does not decide a pseudo-heading's level,
+    # so the causes are sections of their own.
     ("builder-soup", "/post/de-quervains", "causes"): "styled paragraphs nest by size",
     # leaflet-library: the "Contact us" box after the leaflet's body (inside its <article>)
     # scores under the sibling floor, so it does not join the main content; a box of its

@@ -116,6 +116,14 @@ AD_TOKENS: frozenset[str] = frozenset(
         "interstitial",
         "sticky-ad",
         "adhesion",
+        # outstream video ad players placed in articles
+        "cnx",
+        "connatix",
+        "primis",
+        "anyclip",
+        "vidazoo",
+        "aniview",
+        "outstream",
     }
 )
 CLICKBAIT_TOKENS: frozenset[str] = frozenset(

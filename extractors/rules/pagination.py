@@ -45,6 +45,8 @@ PAGE_PATH_PATTERNS: tuple[str, ...] = (
     r"(?P<ext>\.s?html?|\.php|\.aspx?)?/?$",
     # Adobe Experience Manager's selector before the extension: "gout.html", "gout.2.html"
     r"^(?P<base>.*?)\.(?P<n>\d{1,3})(?P<ext>\.html?)$",
+    # an old site's number straight after the file's name: "whooping-cough2.htm"
+    r"^(?P<base>.*?[a-z])(?P<n>\d)(?P<ext>\.s?html?|\.php|\.aspx?)$",
 )
 
 # A page number above this is an id, a year or a count, not a page. Why: articles run to a few

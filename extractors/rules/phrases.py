@@ -29,6 +29,7 @@ AD_LABELS: tuple[str, ...] = (
     r"sponsorizzato",
     r"advertenties?",
     r"gesponsord",
+    r"реклама|рекламный блок|спонсорский материал",
     # A native ad written as a paragraph: "Sponsored: BrightSmile flossers are 40% off ..."
     r"(sponsored|advertorial|promoted|paid (content|post|partnership)|anzeige|publicidad(e)?|"
     r"patrocinado|sponsoris[ée])( by [^:]{1,40})?\s*:\s.{0,200}",
@@ -149,6 +150,8 @@ NEXT_PAGE_PHRASES: tuple[str, ...] = (
     r"[›»》→>]+",
     # Japanese, Chinese, Korean: "次のページへ ＞", "続きを読む", "下一页", "다음 페이지"
     r"\W*(次の?ページへ?|次へ|続きを読む|続きはこちら|下一[页頁]|继续阅读|繼續閱讀|다음( 페이지)?)\W*",
+    # Russian: "Следующая страница →", "Далее »", "Читать далее"
+    r"\W*(следующая( страница)?|далее|дальше|вперёд|вперед|читать (далее|дальше))\W*",
 )
 
 # Words one of which a next-page link's text (or aria-label/title) contains, for a fast C-level
@@ -178,6 +181,9 @@ NEXT_PAGE_KEYWORDS: tuple[str, ...] = (
     "lendo",
     "leyendo",
     "suite",
+    "\u0441\u043b\u0435\u0434\u0443\u044e\u0449",  # следующ
+    "\u0434\u0430\u043b",  # дал(ее), дал(ьше)
+    "\u0432\u043f\u0435\u0440",  # впер(ёд)
     "\u6b21",  # 次
     "\u7d9a\u304d",  # 続き
     "\u4e0b\u4e00",  # 下一
@@ -219,9 +225,12 @@ READ_MORE_PHRASES: tuple[str, ...] = (
 # Cross-links and widget titles: clickbait.
 INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(read|see) (more|also|next|this)\s*[:|-].{0,200}",
-    r"(related( articles?| posts?| stories| reading| content| coverage)?|recommended( for you|"
-    r" reading)?|more on this( topic)?|you (may|might) (also )?like|don'?t miss)\s*([:|\u2014\u2013-].{0,200})?",
+    r"(related( articles?| posts?| stories| reading| content| coverage)?( on this site)?|"
+    r"recommended( for you| reading)?|more on this( topic)?|you (may|might) (also )?like|"
+    r"don'?t miss)\s*([:|\u2014\u2013-].{0,200})?",
     r"(also read|must read|trending|popular)\s*:.{0,200}",
+    r"(featured|sponsored|recommended|trending) videos?",
+    r"((читайте|читать) (также|ещё|еще)|(похожие|популярные) (статьи|материалы))\s*:?.{0,200}",
     r"(people also (ask|asked|search for|read)|related (questions|searches))\s*:?",
     r"(trending( now| today)?|popular( now| posts| stories| articles)?|most (read|popular|viewed)|"
     r"around the web|(sponsored|promoted|partner) (stories|content|links)|from (our|the) partners|"
@@ -260,7 +269,7 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(image|photo|slide|picture) \d+ (of|/) \d+|\d+ (of|/) \d+|show (more|less)|read (more|less)|"
     r"(toggle|hide|show) caption|back to (top|gallery)|skip (to )?(ad|advert)|replay|play video)",
     # Pager lines: "« Prev  Page 2 of 3  Next »", "Pages: 1 2 3".
-    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|pagine|pagina's|seiten?)\s*:?(\s*\d+)+"
+    r"([«‹<]+\s*)?(prev|previous)?\s*(pages?|p[áa]ginas?|pagine|pagina's|seiten?)\s*:?(\s*\|?\s*\d+)+"
     r"(\s*(next|siguiente|suivant|weiter|pr[óo]xim[ao]|successiva|volgende)\s*[»›>]*)?",
     r"([«‹<]+\s*)?\d{1,3}(\s+\d{1,3})+(\s*[»›>]+)?",  # a pager of page numbers only: "1 2 3"
     r"([«‹<]+\s*)?(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck)?\s*[«‹<]*\s*"
@@ -274,6 +283,9 @@ INLINE_NAVIGATION: tuple[str, ...] = (
     r"(\.\.\.|\u2026)?",
     r"[«‹<]+\s*(prev|previous|anterior|pr[ée]c[ée]dent|zur[üu]ck|precedente|indietro|vorige|"
     r"terug)(\s+pagina)?|(next|siguiente|suivant|weiter|successiva|avanti|volgende|verder)\s*[»›>]+",
+    # a breadcrumb trail typed as text: "You are here: Home > Health A-Z > Verrucas"
+    r"(you are here|vous [êe]tes ici|sie sind hier|est[áa]s aqu[íi])\s*:?.{0,200}",
+    r"home( page)?\s*[>»›/|]\s*[^.!?]{1,60}([>»›/|]\s*[^.!?]{1,60}){0,4}",
 )
 # Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
 INLINE_OTHER: tuple[str, ...] = (

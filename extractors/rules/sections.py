@@ -232,7 +232,11 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\brelieve\b",
             r"\bwhat helps\b",
             r"\bhow to (stop|ease|get rid of|soothe|cure)\b",
-            r"\bcure\b",
+            r"\bcures?\b",
+            # what is done about the symptoms ("Easing the symptoms"), before the symptoms
+            r"\b(eas(e|ing)|reliev(e|ing)|sooth(e|ing)|calm(ing)?) (the |your |its )?"
+            r"(symptoms|pain|itch(ing)?|discomfort)\b",
+            r"^stop(ping)? (a|an) [\w-]+$",  # "Stopping a nosebleed": one that has started
             r"\brecovery\b",
             r"\btratamientos?\b",
             r"\bc[óo]mo se trata\b",
@@ -291,6 +295,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bbefore the next\b",
             r"\b(stop|keep) (it|them) (from )?coming back\b",
             r"\b(relapse|recurrence|flare-?ups?) prevention\b",
+            r"\breduc(e|ing) (the )?(number of )?(flare-?ups|attacks|episodes|relapses)\b",
             r"\b(limiter|[ée]viter) les r[ée]cidives\b",
             r"\btipps gegen\b",
             r"\bstop .* (building up|from forming|from coming)\b",
@@ -440,8 +445,27 @@ _JAPANESE_HEADINGS: dict[str, tuple[str, ...]] = {
     "definition": (r"とは[？?]?$|ってどんな|(どんな|どういう)(病気|もの)",),
     "other": (r"^まとめ$",),
 }
+# Russian headings: "Что такое гастрит?", "Почему возникает …", "Кто в группе риска",
+# "Симптомы", "Как лечить …", "Профилактика", "Когда обращаться к врачу".
+_RUSSIAN_HEADINGS: dict[str, tuple[str, ...]] = {
+    "when_to_see_doctor": (
+        r"\bк врачу\b|\bнуж(ен|на) врач|\bсрочн(ая|ой|ую) помощ|\bобратиться (к|за)\b",
+    ),
+    "risk_factors": (
+        r"\bфактор(ы|ов)? риска\b|\bгрупп[аеуы] риска\b|\bкто (болеет|чаще|рискует)\b"
+        r"|\bкому стоит\b",
+    ),
+    "causes": (r"\bпричин|^почему\b|\bоткуда (берётся|берется|берутся)\b",),
+    "signs": (r"\bсимптом|\bпризнак|\bкак (проявляется|понять|распознать)\b",),
+    "diagnosis": (r"\bдиагност",),
+    "treatment": (r"\bлечени|\b(как|чем) (лечить|лечат|вылечить)\b|\bтерапи",),
+    "prevention": (r"\bпрофилактик|\bкак (предотвратить|не заболеть|избежать|уберечься)\b",),
+    "complications": (r"\bосложнени|\bпоследстви",),
+    "definition": (r"^что такое\b|\bчто это( такое)?\b",),
+}
 SECTION_HEADINGS = tuple(
-    (kind, patterns + _JAPANESE_HEADINGS.get(kind, ())) for kind, patterns in SECTION_HEADINGS
+    (kind, patterns + _JAPANESE_HEADINGS.get(kind, ()) + _RUSSIAN_HEADINGS.get(kind, ()))
+    for kind, patterns in SECTION_HEADINGS
 )
 
 # "More common" and "most likely" say who is at risk, unless a kind of list follows them:
@@ -644,7 +668,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Bullets typed into the text: glyphs that are never text ("•", "✓", emoji bullets "✅ ❌ ➡ 👉"),
 # cut from a list item's start, and those that may be ("-", "–", "*"), which only make lines a
 # list; either may carry an emoji presentation selector.
-ITEM_BULLET_GLYPHS = "\u2022\u25cf\u25aa\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449"
+ITEM_BULLET_GLYPHS = "\u2022\u00b7\u25cf\u25aa\u2714\u2713\u27a4\u2705\u274c\u27a1\U0001f449"
 TEXT_BULLET_GLYPHS = "-\u2013*"
 # Symbols before a heading's words, which hide no kind ("🩺 What is it?"): emoji with their
 # selectors and joiners, dingbats, arrows.

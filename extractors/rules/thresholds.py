@@ -88,3 +88,9 @@ MAX_ARTICLE_CLIMB = 8
 # A paragraph's bold first line over the lines under it is set apart, for the sections to read
 # as a heading (blocks._bold_lines_apart), up to this length: longer, it is a bold sentence.
 BOLD_LINE_MAX_CHARS = 120
+
+# An old site's layout table: the centre cell holding the table of the best container is the
+# main content when it holds this many times its text, at a link density under the maximum
+# (each part of an article is a table of its own there; see mainzone._layout_cell).
+LAYOUT_CELL_SHARE = 2.0
+LAYOUT_CELL_MAX_DENSITY = 0.25
