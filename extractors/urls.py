@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import unicodedata
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from extractors.safeurl import PLAIN_URL, split_url
 
@@ -85,9 +86,11 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 def normalize_url(url: str) -> str:
     """Lowercase scheme and host, no default port, no fragment, no tracking parameters, sorted
     query, unreserved characters in the path unescaped ("common%2Dmoles" is "common-moles",
-    RFC 3986 6.2.2.2). A malformed URL (a port that is no number, a broken IPv6 host) comes
-    back stripped but otherwise as it is: never an exception."""
-    plain = PLAIN_URL.fullmatch(url) if "%" not in url else None
+    RFC 3986 6.2.2.2), and a path's other characters in one spelling: escapes in upper case,
+    non-ASCII text in Unicode's composed form (NFC) as UTF-8 escapes ("/qué-es/", "/qu%c3%a9-es/"
+    and "/que%CC%81-es/" are "/qu%C3%A9-es/"). A malformed URL (a port that is no number, a
+    broken IPv6 host) comes back stripped but otherwise as it is: never an exception."""
+    plain = PLAIN_URL.fullmatch(url) if "%" not in url and url.isascii() else None
     if plain:
         port = plain["port"]
         if port is None or (
@@ -107,9 +110,34 @@ def _normalize(url: str) -> str:
         host = f"{host}:{parts.port}"
     query = without_tracking(parse_qsl(parts.query, keep_blank_values=True))
     path = without_session(parts.path or "/")
-    if "%" in path:
-        path = _UNRESERVED_ESCAPE.sub(lambda m: chr(int(m[1], 16)), path)
+    if "%" in path or not path.isascii():
+        path = _one_spelling(path)
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def _one_spelling(path: str) -> str:
+    """A path's escapes and non-ASCII text in one spelling (see normalize_url)."""
+    path = _UNRESERVED_ESCAPE.sub(lambda m: chr(int(m[1], 16)), path)
+    # escaped UTF-8 read as text, so that its composed form is taken with the letters before it
+    text = _HIGH_ESCAPES.sub(_decoded, path)
+    if not text.isascii():
+        text = quote(unicodedata.normalize("NFC", text), safe=_PATH_SAFE)
+    return _ANY_ESCAPE.sub(lambda m: m[0].upper(), text)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    try:
+        return unquote(match[0], errors="strict")
+    except UnicodeDecodeError:
+        return match[0]  # bytes that are no UTF-8 stay escaped as they are
+
+
+# A run of escapes of bytes above ASCII (UTF-8 sequences, or some other charset's bytes).
+_HIGH_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+_ANY_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# What a path keeps as it is when its non-ASCII text is escaped: every ASCII character a path
+# may hold, and "%" (escapes already there stay).
+_PATH_SAFE = "/!$&'()*+,;=:@-._~%"
 
 
 # A percent-escape of a character that never needs one: a letter, a digit, "-", ".", "_", "~".

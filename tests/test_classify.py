@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractors.classify import classify_heading, classify_lead_in
@@ -36,6 +38,8 @@ from extractors.text import strip_number
         ("Facteurs de risque", "risk_factors"),
         ("Wann sollten Sie zum Arzt gehen?", "when_to_see_doctor"),
         ("Quando procurar um médico", "when_to_see_doctor"),
+        ("Cómo se presenta un ataque", "signs"),
+        ("¿Cuándo llevarlo al pediatra?", "when_to_see_doctor"),
         ("2. Dehydration", None),
         ("How to reduce your exposure", "prevention"),
         ("How floaters are checked", "diagnosis"),
@@ -189,12 +193,23 @@ def test_a_condition_lead_in_keeps_a_when_to_see_a_doctor_list() -> None:
 
 
 def test_a_prevention_sections_habits_that_help_the_medicines_stay_prevention() -> None:
+    """...and the signs a "When to see a doctor" section lists say when to go."""
     from extractors.segment import RawList
     from extractors.structure import _list_kind
 
     habits = RawList(lead_in="Lifestyle changes help medicines work:", items=["Drink water"])
     assert _list_kind(habits, "prevention") == "prevention"
     assert _list_kind(habits, "signs") == "treatment"
+    signs = RawList(lead_in="Book a visit if you notice any of these signs:", items=["Fever"])
+    assert _list_kind(signs, "when_to_see_doctor") == "when_to_see_doctor"
+    assert _list_kind(signs, "treatment") == "signs"
+
+
+def test_medicines_under_causes_are_a_cause_in_other_languages_too() -> None:
+    from extractors.rules.sections import CAUSE_MEDICINES_HEADING
+
+    for heading in ("enfermedades y medicamentos", "some medicines", "certain medications"):
+        assert re.fullmatch(CAUSE_MEDICINES_HEADING, heading), heading
 
 
 def test_a_sub_article_titled_by_a_kind_gives_it_to_its_sections() -> None:

@@ -345,6 +345,26 @@ def test_normalize_url_unescapes_unreserved_characters() -> None:
     assert normalize_url("https://ex.test/caf%C3%A9/") == "https://ex.test/caf%C3%A9/"
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "https://ex.test/salud/qué-es-la-gota/",  # raw UTF-8 in a listing's href
+        "https://ex.test/salud/qu%c3%a9-es-la-gota/",  # escapes in lower case
+        "https://ex.test/salud/que%CC%81-es-la-gota/",  # decomposed: e and a combining accent
+        "https://ex.test/salud/que\u0301-es-la-gota/",
+    ],
+)
+def test_a_non_ascii_path_has_one_spelling(spelling: str) -> None:
+    """An accented slug reaches the crawler spelt several ways (the sitemap's escapes, a
+    listing's raw UTF-8, lower-case escapes, Unicode's decomposed form): all are one address,
+    so one article, with its accents as upper-case UTF-8 escapes of the composed form. Bytes
+    that are no UTF-8 keep their escapes."""
+    from extractors import normalize_url
+
+    assert normalize_url(spelling) == "https://ex.test/salud/qu%C3%A9-es-la-gota/"
+    assert normalize_url("https://ex.test/caf%e9/") == "https://ex.test/caf%E9/"
+
+
 _URL_PIECES = st.sampled_from(
     [
         "a",

@@ -1360,7 +1360,9 @@ def test_every_request_of_a_run_keeps_the_host_interval(
     arrivals.sort()
     gaps = [(b[0] - a[0], a[1], b[1]) for a, b in itertools.pairwise(arrivals)]
     assert len(arrivals) > 15
-    assert min(gaps)[0] >= 0.08, sorted(gaps)[:3]
+    # half the interval: a loaded machine delays the server's threads by tens of milliseconds,
+    # while requests that go out together arrive under a millisecond apart
+    assert min(gaps)[0] >= 0.05, sorted(gaps)[:3]
 
 
 def test_batches_of_a_spaced_host_crawl_in_turn(tmp_path: Path) -> None:

@@ -47,6 +47,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bwhen (it'?s|is it) time to (see|call)\b",
             r"\bwhen (is it|it'?s) (an )?emergency\b",
             r"\bcu[áa]ndo (ver|consultar|acudir|llamar|ir)\b",
+            r"\bllevarl[oae]s? al? (m[ée]dico|pediatra|doctor|urgencias)\b",
             r"\b(acudir|ir) al m[ée]dico\b",
             r"\bbuscar (atenci[óo]n|ayuda) m[ée]dica\b",
             r"\bquand (consulter|appeler|voir)\b",
@@ -162,6 +163,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(warning|early|tell-?tale|common) (signs?|symptoms?|clues?)\b",
             r"\bclues?\b",
             r"\bs[íi]ntomas?\b",
+            r"\bc[óo]mo se (presenta|manifiesta|nota)\b",
             r"\bsignos?\b",
             r"\bseñales?\b",
             r"\bsympt[ôo]mes?\b",
@@ -999,8 +1001,9 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # "medicines" names treatment anywhere else. Matched whole against the heading's key
 # (lowercase): up to three words before ("blood pressure", "over-the-counter").
 CAUSE_MEDICINES_HEADING = (
-    r"([a-z-]+ ){0,3}"
-    r"(medicines?|medications?|drugs?|pills?|tablets?)( and (supplements|alcohol|drugs))?"
+    r"([\w-]+ ){0,3}"
+    r"(medicines?|medications?|drugs?|pills?|tablets?|medicamentos?|f[áa]rmacos?|m[ée]dicaments?"
+    r"|medikamente)( (and|y|et|und) (supplements|alcohol|drugs|alcohol|otras sustancias))?"
     r"( side[- ]effects?| use)?"
 )
 
@@ -1065,5 +1068,8 @@ LISTS_OWN_EXAMPLES: frozenset[str] = frozenset({"complications", "signs", "risk_
 # (section kind, lead-in kind): a list of such a section whose lead-in announces the second
 # kind keeps the section's. Why: a prevention section's habits are often said to help the
 # treatment ("Lifestyle changes help medicines work:" under "Preventing future attacks"),
-# where the lead-in's word "medicines" would make them treatments.
-SECTION_KEEPS_LISTS: frozenset[tuple[str, str]] = frozenset({("prevention", "treatment")})
+# where the lead-in's word "medicines" would make them treatments; and the signs a "When to
+# see a doctor" section lists ("Book a visit if you notice any of these signs:") say when to go.
+SECTION_KEEPS_LISTS: frozenset[tuple[str, str]] = frozenset(
+    {("prevention", "treatment"), ("when_to_see_doctor", "signs")}
+)
