@@ -41,6 +41,7 @@ def dump(data: Any) -> str:
 
 import hashlib  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Callable, Iterator, Mapping  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -65,6 +66,9 @@ class ServedLog:
     requests: list[tuple[str, str]] = field(default_factory=list)
     connections: int = 0
     """TCP connections accepted."""
+    arrivals: list[tuple[float, str]] = field(default_factory=list)
+    """(time.monotonic() when the request was read, its path) of every request, in the order
+    they were answered (a politeness check measures the gaps between them)."""
 
     def count(self, path: str) -> int:
         return sum(1 for p, _ in self.requests if p == path)
@@ -91,6 +95,7 @@ def serve_routes(
                 log.connections += 1
 
         def do_GET(self) -> None:
+            arrived = time.monotonic()
             gated = gate(self.path, self.headers) if gate is not None else None
             route = gated or routes.get(self.path, (404, {}, b"not found"))
             if isinstance(route, list):  # answers given in turn; the last one stays
@@ -100,6 +105,7 @@ def serve_routes(
             etag = headers.get("ETag", '"' + hashlib.sha1(body).hexdigest()[:12] + '"')
             if log is not None:
                 log.requests.append((self.path, self.headers.get("If-None-Match", "")))
+                log.arrivals.append((arrived, self.path))
             if status == 200 and etag and self.headers.get("If-None-Match") == etag:
                 status, body = 304, b""
             self.send_response(status)

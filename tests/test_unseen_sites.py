@@ -25,6 +25,15 @@ site that must be crawled in many batches gives `crawl_settings` (CrawlSettings 
 {"workers": 3, "task_runner": "process", "batch_size": 20}): the settings of each run instead of
 one inline thread, also written as the config's `[crawl]` table (what the CLI mode's runs use).
 
+The harness sets `requests_per_second = 0` and `respect_robots = false` in a source that does not
+name them; a source key given as `null` is left out of the TOML instead, so that the product's
+default applies (a polite site whose operator leaves robots.txt obeyed, as by default). A site
+that asks crawlers to keep an interval gives meta.json `min_interval` (seconds, e.g. its
+robots.txt crawl-delay for the crawler): the server notes when each request arrives, and
+test_robots_disallowed_paths_never_requested also asserts that any two consecutive requests of
+one run (robots.txt, sitemaps, listing pages, article pages, redirect hops and retries alike)
+arrived at least MIN_INTERVAL_SHARE of it apart (the rest is timer and scheduling jitter).
+
 A site behind a server-side cookie check gives meta.json `cookie_check`: {"cookie": name,
 "path": the check page, "exempt": [path prefixes served without the check]}. A request without
 that cookie is answered `302` to `<path>?return=<its path and query, percent-encoded>`; the check
@@ -63,6 +72,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from http.cookies import CookieError, SimpleCookie
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -88,6 +98,10 @@ LOOP_LIMIT = 5
 requested four times (the first try and the default three retries: robots-maze's HTTP 500
 page); a client that keeps no cookies, going round a two-hop loop until its tenth redirect,
 requests the page six times."""
+MIN_INTERVAL_SHARE = 0.8
+"""Share of meta `min_interval` that two consecutive requests of a run must at least be apart:
+a gap measured at the server is the client's interval give or take the jitter of its timers,
+its event loop and the connection (about 20 ms here)."""
 
 
 def words(text: str) -> str:
@@ -103,6 +117,8 @@ def sources_toml(source: dict[str, Any], base: str, offsite: str = "") -> str:
     server under its 127.0.0.1 name (a site served under meta "host" can name its old host)."""
     lines = ["[[sources]]"]
     for key, value in source.items():
+        if value is None:  # left out: the product's default applies
+            continue
         text = json.dumps(value).replace(ORIGIN_OFFSITE, offsite or base)
         value = json.loads(text.replace(ORIGIN, base))
         lines.append(f"{key} = {toml_value(value)}")
@@ -138,6 +154,8 @@ class Crawl:
     log: ServedLog
     loops: list[dict[str, int]]
     """Per run, the paths requested more than LOOP_LIMIT times, with their counts."""
+    spans: list[tuple[int, int]]
+    """Per run, where its requests start and end in `log.arrivals`."""
 
     def entries(self) -> dict[str, dict[str, Any]]:
         return {url_path(e["url"]): e for e in self.index["articles"]}
@@ -387,9 +405,11 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         sources = load_config(config).sources
 
         loops: list[dict[str, int]] = []
+        spans: list[tuple[int, int]] = []
 
         def run() -> dict[str, int]:
             start = len(log.requests)
+            begun = len(log.arrivals)
             try:
                 if cli is not None:
                     return cli_crawl(config, out, cli, len(sources))
@@ -398,6 +418,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
             finally:
                 seen = Counter(path for path, _ in log.requests[start:])
                 loops.append({path: n for path, n in seen.items() if n > LOOP_LIMIT})
+                spans.append((begun, len(log.arrivals)))
 
         # a site whose source is capped below its articles (meta "runs") gets all of them in
         # that many runs; the last two are compared
@@ -420,6 +441,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         (first, second),
         log,
         loops,
+        spans,
     )
 
 
@@ -553,7 +575,22 @@ def test_robots_disallowed_paths_never_requested(crawl: Crawl) -> None:
     fetched = sorted(
         {path for path, _ in crawl.log.requests if prefixes and path.startswith(prefixes)}
     )
-    assert fetched == []
+    # meta "min_interval": consecutive requests of a run at least about that far apart
+    least = meta.get("min_interval", 0) * MIN_INTERVAL_SHARE
+    close: list[tuple[int, float, str, str]] = []
+    for run, (begin, end) in enumerate(crawl.spans, 1):
+        arrivals = sorted(crawl.log.arrivals[begin:end])
+        close += [
+            (run, round(b - a, 3), pa, pb)
+            for (a, pa), (b, pb) in pairwise(arrivals)
+            if b - a < least
+        ]
+    wrong: dict[str, list[Any]] = {
+        "disallowed paths requested": fetched,
+        f"requests under {least:.3f} s apart (run, gap, path, next path)": close,
+    }
+    wrong = {what: paths for what, paths in wrong.items() if paths}
+    assert wrong == {}, wrong
 
 
 def test_no_request_loops(crawl: Crawl) -> None:
