@@ -180,7 +180,10 @@ class _PacedFetcher:
         self, url: str, headers: dict[str, str] | None = None, *, origin: str | None = None
     ) -> FetchedPage:
         self._gate.wait_blocking(url)
-        return self._fetcher.fetch(url, headers, origin=origin, pace=self._gate.wait_blocking)
+        gate = self._gate
+        return self._fetcher.fetch(
+            url, headers, origin=origin, pace=gate.wait_blocking, allow=gate.allowed
+        )
 
 
 def _read_xml(fetcher: _Fetches, url: str, origin: str) -> bytes:
@@ -622,7 +625,7 @@ async def _crawl_article(
         if old is not None and not old.due(job.now, job.recheck_hours):
             await gate.wait(url)
             first = await fetcher.fetch(
-                url, old.conditional_headers(), origin=origin, pace=gate.wait
+                url, old.conditional_headers(), origin=origin, pace=gate.wait, allow=gate.allowed
             )
             if first.status == 304 or first.sha256 == old.sha256:
                 # Nothing to remember: a new lastmod alone is not kept. Why: a sitemap that
@@ -718,9 +721,14 @@ async def _fetch_and_extract(
         if page_url == url and first is not None and first.status != 304:
             page, first = first, None
         else:
+            if not gate.allowed(page_url):
+                follower.stop(f"{page_url}: disallowed by robots.txt; stopped")
+                continue
             await gate.wait(page_url)
             try:
-                page = await fetcher.fetch(page_url, origin=origin, pace=gate.wait)
+                page = await fetcher.fetch(
+                    page_url, origin=origin, pace=gate.wait, allow=gate.allowed
+                )
             except FetchError as exc:
                 if (error := follower.failed(page_url, exc)) is not None:
                     raise error from exc

@@ -184,6 +184,13 @@ class FetcherCore:
         seen.append(current)
 
     @staticmethod
+    def check_allowed(url: str, current: str, allow: Callable[[str], bool] | None) -> None:
+        """Refuse a redirect hop robots.txt disallows: a moved page that now redirects into a
+        members' area is not to be asked for there."""
+        if allow is not None and not allow(current):
+            raise FetchError(url, f"redirect to {current}, disallowed by robots.txt")
+
+    @staticmethod
     def note_cookies(response: httpx.Response, seen: list[str]) -> None:
         """A redirect that sets a cookie: a URL asked for before it may be asked again. Why:
         a site's cookie check ("/article" -> "/cookie-check?return=/article", which sets the
@@ -286,15 +293,17 @@ class Fetcher(FetcherCore):
         *,
         origin: str | None = None,
         pace: Callable[[str], None] | None = None,
+        allow: Callable[[str], bool] | None = None,
     ) -> FetchedPage:
         """GET `url` following redirects, with retries; raises FetchError. `origin` is the URL
         the user gave (private addresses are allowed only when it is on one). A 304 answer to
         conditional `headers` gives a page with an empty body. `pace`: called with the URL
-        before each retry (see AsyncFetcher.fetch)."""
+        before each retry and each redirect hop; `allow`: whether robots.txt lets a redirect
+        hop be asked for (see AsyncFetcher.fetch)."""
         attempt = 0
         while True:
             try:
-                return self._follow(url, headers or {}, origin or url)
+                return self._follow(url, headers or {}, origin or url, pace, allow)
             except FetchError as exc:
                 delay = self.retry_delay(exc, attempt)
                 if delay is None:
@@ -304,11 +313,22 @@ class Fetcher(FetcherCore):
                 if pace is not None:
                     pace(url)
 
-    def _follow(self, url: str, headers: dict[str, str], origin: str) -> FetchedPage:
+    def _follow(
+        self,
+        url: str,
+        headers: dict[str, str],
+        origin: str,
+        pace: Callable[[str], None] | None = None,
+        allow: Callable[[str], bool] | None = None,
+    ) -> FetchedPage:
         seen: list[str] = []
         current = url
         while True:
             self.check_hop(url, current, seen, origin)
+            if current != url:
+                self.check_allowed(url, current, allow)
+                if pace is not None:
+                    pace(current)
             try:
                 with self._client.stream("GET", current, headers=headers) as response:
                     location = self.verdict(url, current, response)

@@ -66,14 +66,16 @@ class AsyncFetcher(FetcherCore):
         *,
         origin: str | None = None,
         pace: Callable[[str], Awaitable[None]] | None = None,
+        allow: Callable[[str], bool] | None = None,
     ) -> FetchedPage:
         """GET `url` following redirects, with retries; raises FetchError (see Fetcher.fetch).
-        `pace`: awaited before each retry with the URL (the host's politeness gate), so that a
-        retry keeps the host's request interval as the first try did."""
+        `pace`: awaited with the URL before each retry and each redirect hop (the host's
+        politeness gate), so that they keep the host's request interval as the first try did.
+        `allow`: whether robots.txt lets a redirect hop be asked for (see check_allowed)."""
         attempt = 0
         while True:
             try:
-                return await self._follow(url, headers or {}, origin or url)
+                return await self._follow(url, headers or {}, origin or url, pace, allow)
             except FetchError as exc:
                 delay = self.retry_delay(exc, attempt)
                 if delay is None:
@@ -83,22 +85,39 @@ class AsyncFetcher(FetcherCore):
                 if pace is not None:
                     await pace(url)
 
-    async def _follow(self, url: str, headers: dict[str, str], origin: str) -> FetchedPage:
+    async def _follow(
+        self,
+        url: str,
+        headers: dict[str, str],
+        origin: str,
+        pace: Callable[[str], Awaitable[None]] | None = None,
+        allow: Callable[[str], bool] | None = None,
+    ) -> FetchedPage:
         # The least busy pool serves every hop of this fetch.
         index = self._busy.index(min(self._busy))
         self._busy[index] += 1
         try:
-            return await self._follow_on(self._clients[index], url, headers, origin)
+            return await self._follow_on(self._clients[index], url, headers, origin, pace, allow)
         finally:
             self._busy[index] -= 1
 
     async def _follow_on(
-        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], origin: str
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        headers: dict[str, str],
+        origin: str,
+        pace: Callable[[str], Awaitable[None]] | None,
+        allow: Callable[[str], bool] | None,
     ) -> FetchedPage:
         seen: list[str] = []
         current = url
         while True:
             self.check_hop(url, current, seen, origin)
+            if current != url:
+                self.check_allowed(url, current, allow)
+                if pace is not None:
+                    await pace(current)
             try:
                 async with client.stream("GET", current, headers=headers) as response:
                     location = self.verdict(url, current, response)

@@ -83,7 +83,7 @@ class PageFollower:
         if number == 1:
             return exc
         if self._via_link_elsewhere() and not exc.transient:
-            self._stop(f"page {number} ({page_url}): {exc.reason}; stopped")
+            self.stop(f"page {number} ({page_url}): {exc.reason}; stopped")
             return None
         return FetchError(
             self.url,
@@ -102,7 +102,8 @@ class PageFollower:
         article's path (UNDER_ARTICLE_RULE), which may be a sub-article of a guide."""
         return self.result.cleaned[-1].next_page_rule == UNDER_ARTICLE_RULE
 
-    def _stop(self, warning: str) -> None:
+    def stop(self, warning: str) -> None:
+        """End the article before the page asked for next, with a warning."""
         self.result.warnings.append(warning)
         self._next = None
 
@@ -113,17 +114,17 @@ class PageFollower:
         number = len(self.result.fetched) + 1
         keys = {normalize_url(page_url), normalize_url(page.final_url)}
         if keys & self._seen_urls:
-            self._stop(f"page {number} leads back to an earlier page; stopped")
+            self.stop(f"page {number} leads back to an earlier page; stopped")
             return
         if number > 1:
             first_host = split_url(self.result.fetched[0].final_url)
             this_host = split_url(page.final_url)
             if first_host is None or this_host is None or first_host.netloc != this_host.netloc:
-                self._stop(f"page {number} redirects to another host ({page.final_url}); stopped")
+                self.stop(f"page {number} redirects to another host ({page.final_url}); stopped")
                 return
             if not is_html(page.content_type, page.body):
                 kind = page.content_type.split(";")[0].strip() or "not HTML"
-                self._stop(f"page {number} is {kind}, not an HTML page; stopped")
+                self.stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
             previous = self.result.fetched[-1].final_url
             if self._via_link_elsewhere() and not is_next_of(page.final_url, previous):
@@ -134,7 +135,7 @@ class PageFollower:
                     self._detoured = True
                     self._next = on
                     return
-                self._stop(f"page {number} ({page.final_url}) is not a later page; stopped")
+                self.stop(f"page {number} ({page.final_url}) is not a later page; stopped")
                 return
         cleaned = _clean(page, self.result.fetched[0].final_url if number > 1 else None)
         if number == 1 and (target := _moved_to(page, cleaned)) is not None:
@@ -151,7 +152,7 @@ class PageFollower:
                 self.result.cleaned[0].metadata.title, cleaned.metadata.title, page.final_url
             )
         ):
-            self._stop(f"page {number} ({page.final_url}) is another article; stopped")
+            self.stop(f"page {number} ({page.final_url}) is another article; stopped")
             return
         fingerprint = _fingerprint(cleaned)
         if fingerprint in self._seen_texts:

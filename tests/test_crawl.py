@@ -1076,6 +1076,12 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("/tb/", False),
         ("/?p=12", False),
         ("/index.php?p=12", False),
+        # a site page's name as a folder may hold articles; archives are archives anywhere
+        ("/members/", True),
+        ("/members/login/", True),
+        ("/members/open-guides/post-viral-fatigue/", False),
+        ("/blog/tag/sleep/", True),
+        ("/author/jo/page/2/", True),
     ],
 )
 def test_site_pages_a_sitemap_lists_are_not_articles(path: str, site_page: bool) -> None:

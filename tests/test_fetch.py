@@ -158,6 +158,41 @@ def test_a_cookie_check_is_no_redirect_loop() -> None:
     assert asyncio.run(fetch_async()) == HTML
 
 
+def test_redirect_hops_keep_robots_txt_and_the_host_interval() -> None:
+    """A moved page's redirect is a request like any other: each hop waits its turn at the
+    host's gate, and a hop robots.txt disallows is not asked for."""
+
+    def moved(request: httpx.Request) -> httpx.Response:
+        hops = {"/old": "/new", "/gone": "/members/login"}
+        if request.url.path in hops:
+            return resp(301, headers={"Location": hops[request.url.path]})
+        return resp(200, content=HTML)
+
+    paced: list[str] = []
+    fetcher, _ = make(moved)
+    allow = lambda url: "/members/" not in url  # noqa: E731
+    page = fetcher.fetch("https://example.com/old", pace=paced.append, allow=allow)
+    assert page.final_url == "https://example.com/new"
+    assert paced == ["https://example.com/new"]
+    with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
+        fetcher.fetch("https://example.com/gone", pace=paced.append, allow=allow)
+
+    async def fetch_async() -> list[str]:
+        waited: list[str] = []
+
+        async def pace(url: str) -> None:
+            waited.append(url)
+
+        policy = UrlPolicy(resolver=lambda host: ["93.184.216.34"])
+        async with AsyncFetcher(policy=policy, transport=httpx.MockTransport(moved)) as fetcher:
+            await fetcher.fetch("https://example.com/old", pace=pace, allow=allow)
+            with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
+                await fetcher.fetch("https://example.com/gone", pace=pace, allow=allow)
+        return waited
+
+    assert asyncio.run(fetch_async()) == ["https://example.com/new"]
+
+
 def test_redirect_chain_too_long() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         n = int(request.url.path.strip("/") or 0)

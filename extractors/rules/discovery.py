@@ -12,15 +12,18 @@ from extractors.rules.pagination import ROOT_SCRIPT_PATH
 # redirector ("/r/feed/8177").
 NON_ARTICLE_PATHS = (
     r"/(feed|rss|atom)/?$|"
+    # archives and the site's machinery, wherever they stand in a path
     r"/(tag|tags|category|categories|author|authors|search|wp-login\.php|wp-admin|"
-    r"login|signup|register|account|cart|page/\d+|sitemap|newsletter|subscribe|membership|"
-    r"members|plans|pricing|"
+    r"page/\d+|sitemap)(/|\.html?|$)|"
+    # the site's own pages, as the path's last part: a folder of that name may hold articles
+    # ("/members/open-guides/<slug>/", a members' area's guides open to all)
+    r"/(login|signup|register|account|cart|newsletter|subscribe|membership|members|plans|pricing|"
     r"about|about-us|contact|contact-us|privacy|privacy-policy|cookies?|cookie-policy|terms|"
     r"terms-of-(use|service)|terms-and-conditions|disclaimer|advertise|advertise-with-us|"
     r"editorial-(policy|guidelines|process)|impressum|datenschutz|kontakt|ueber-uns|"
     r"mentions-legales|a-propos|qui-sommes-nous|contacto|aviso-legal|privacidad|"
     r"politica-de-privacidad|quienes-somos|sobre-nosotros|sobre-nos|contato|"
-    r"politica-de-privacidade)(/|\.html?|$)|"
+    r"politica-de-privacidade)(/?|\.html?)$|"
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
 )
 

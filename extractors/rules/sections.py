@@ -19,7 +19,8 @@ PRIORITY_KINDS: tuple[str, ...] = ("when_to_see_doctor",)
 FALLBACK_KINDS: tuple[str, ...] = ("definition", "other")
 
 _DOCTOR = (
-    r"(doctor|gp|physician|provider|clinician|healthcare|health care|professional|nurse|er|a\&e)"
+    r"(doctor|gp|physician|provider|clinician|healthcare|health care|professional|nurse|"
+    r"health visitor|midwife|er|a\&e)"
 )
 
 # Heading phrasings per section kind.
@@ -540,7 +541,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"\b(prevent|avoid|stop)(ing)? (the |your |these |its )?(symptoms|flare-?ups|attacks)\b",
             r"\bkeep(s|ing)? (the |your )?(pain|symptoms?|flare-?ups?|it|them) (away|at bay)\b",
-            r"\bkeep(s|ing)? .{1,30} from (building up|coming back|returning)\b",
+            r"\bkeep(s|ing)? .{1,30} from (building up|coming back|returning|getting worse)\b",
             r"\bless likely to .{1,40} again\b",
             r"\bprotect(s)? (your |the )?\w+( \w+)?$",
             # habits that make the symptoms milder, month after month (premenstrual syndrome)
@@ -828,7 +829,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^how (it|they|you|people|does|do|did) .*\b(happen|happens|form|forms|start|starts|"
             r"develop|develops|get|gets|catch|caught|spread|spreads|begin|begins)\b",
             r"\bhow .* (form|develop|start|spread)s?\b",
-            r"\b(sets? off|brings? on|leads? to it|is behind)\b",
+            r"\b(sets? off|brings? on|leads? to it|(is|are|may be|might be|could be) behind)\b",
             r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
@@ -911,6 +912,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
             r"\bget(ting)? (your |the )?[\w']+ (healthy|well|back to normal) again\b",
             r"\bget(ting)? (your |the )?[\w']+ back to health\b",
+            r"\bways to (recover|get better|feel better|heal)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
             r"\bhelping (your child|yourself|them|him|her)\b",
             # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
