@@ -190,6 +190,14 @@ def _reveal_control(node: Node) -> bool:
     return _REVEAL_LABEL.fullmatch(" ".join(node.text(deep=True).split()).lower()) is not None
 
 
+def _shop_table(table: Node) -> bool:
+    """A product comparison table: links marked as paid (rel=sponsored, as affiliate links
+    must be) in SHOP_TABLE_MIN_SPONSORED_LINKS of its rows or more."""
+    links = table.css("a[rel]")
+    paid = sum(1 for a in links if "sponsored" in str(a.attributes.get("rel") or "").split())
+    return paid >= rules.SHOP_TABLE_MIN_SPONSORED_LINKS
+
+
 def reader_text(attrs: dict[str, Any]) -> bool:
     """Named as readers' own text (rules.READER_TEXT_TOKENS): comments, stories."""
     return not class_of(attrs).tokens.isdisjoint(rules.READER_TEXT_TOKENS)
@@ -304,6 +312,8 @@ class JunkJudge:
             return "other"
         if tag in rules.AD_TAGS:
             return "ads"
+        if tag == "table" and _shop_table(node):
+            return "other"
         if not attrs or rules.INERT_ATTRIBUTES.issuperset(attrs):
             return "navigation" if tag in rules.NAVIGATION_TAGS and self._unguarded(node) else None
         if attrs.get(rules.BUILDER_CHROME_ATTRIBUTE) in rules.BUILDER_CHROME_TYPES:

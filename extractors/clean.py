@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -26,7 +27,7 @@ from extractors.mainzone import is_heading_box, other_articles, quick_main, sele
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
 from extractors.rules.boilerplate import PLAYER_SELECTOR
-from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS
+from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS, TITLE_SMALL_WORDS
 from extractors.rules.thresholds import JSONLD_BODY_SHARE, MIN_MAIN_CHARS
 from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
@@ -86,9 +87,29 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     opening = _opening(key, 2)
     if opening is not None and opening == _opening(wanted, 2):
         return heading
+    if _shared_pair(key, wanted):  # "Stiff neck from sleeping" under "Waking up with a stiff neck?"
+        return heading
     if ISSUE_TITLE.fullmatch(wanted):  # a newsletter's subject line: its h1 names the article
         return heading
     return meta.title
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w']*")
+
+
+def _shared_pair(key: str, other: str) -> bool:
+    """Two titles name the same thing: two words in a row in both, neither of them a small
+    word, plurals aside ("sinus headaches" and "sinus headache relief")."""
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = [w.removesuffix("s") if len(w) > 3 else w for w in _TITLE_WORD.findall(text)]
+        return {
+            (a, b)
+            for a, b in pairwise(words)
+            if a not in TITLE_SMALL_WORDS and b not in TITLE_SMALL_WORDS
+        }
+
+    return not pairs(key).isdisjoint(pairs(other))
 
 
 def _opening(key: str, words: int) -> tuple[str, ...] | None:

@@ -67,6 +67,11 @@ from extractors.text import strip_number
         ("Questions we often hear at the counter", "other"),
         ("Why do toes curl?", "causes"),
         ("Questions parents often ask", "other"),
+        ("Your dry eye questions, answered", "other"),
+        ("How we tested", "other"),
+        ("Quick picks", "other"),
+        ("Plantar fasciitis in a nutshell", "definition"),
+        ("Getting tested", "diagnosis"),
         ("Will they go down on their own?", "outlook"),
         # Italian
         ("Che cos'è il paterecchio", "definition"),

@@ -659,6 +659,9 @@ def test_numbered_headings_after_a_causes_heading_of_their_rank_are_its_causes()
         ("Home > Health A-Z > Verrucas", "navigation"),
         ("Page 1 | 2 | 3", "navigation"),
         ("Read more", "navigation"),
+        ("We may earn a commission when you buy through links on this page.", "clickbait"),
+        ("Rate this guide", "other"),
+        ("4.6/5 - (218 votes)", "other"),
         ("スポンサーリンク", "clickbait"),
         ("PR", "clickbait"),
         ("PRP injections are one option.", None),
@@ -1148,6 +1151,41 @@ def test_an_old_table_layout_keeps_every_part_of_the_article() -> None:
         "Return to running slowly",
     ] in lists
     assert "guide" not in cleaned.text
+
+
+def test_a_product_comparison_table_is_the_shop_not_the_article() -> None:
+    """A roundup's comparison table (its "Check price" links marked as paid, rel=sponsored)
+    and a star-rating widget are furniture; a table of facts stays."""
+    rows = "".join(
+        f"<tr><td>Humidifier {n}</td><td>Best overall</td><td>4.{n}</td><td>${n}9.99</td>"
+        f"<td><a href='/go/{n}' rel='sponsored nofollow'>Check price</a></td></tr>"
+        for n in range(1, 4)
+    )
+    shop = f"<table class='has-fixed-layout'><tbody>{rows}</tbody></table>"
+    facts = (
+        "<table><tr><th>Age</th><th>Cases per 1,000</th></tr><tr><td>Under 5</td><td>12</td>"
+        "</tr><tr><td>Over 65</td><td>31</td></tr></table>"
+    )
+    stars = "<div class='kk-star-ratings kksr-auto'><p>Rate this guide</p><p>4.6/5 - (218 votes)</p></div>"
+    text = clean_html(page(ARTICLE + shop + facts + stars)).text
+    assert "Check price" not in text
+    assert "Humidifier 2" not in text
+    assert "Cases per 1,000" in text
+    assert "Rate this guide" not in text
+    assert "218 votes" not in text
+
+
+def test_an_h1_sharing_two_words_with_the_search_title_is_the_title() -> None:
+    """A search title that says something else ("Waking Up With a Stiff Neck? 5 Pillows We
+    Tested") over the reader's h1 ("Stiff neck from sleeping wrong"): two words in a row in
+    both ("stiff neck") tie them, and the h1 is the title; a label h1 shares none."""
+    head = "<meta property='og:title' content='Waking Up With a Stiff Neck? 5 Pillows We Tested'>"
+    body = "<article><h1>{h1}</h1>" + ARTICLE + "</article>"
+    html = "<html><head><title>x</title>" + head + "</head><body>" + body + "</body></html>"
+    tied = clean_html(html.format(h1="Stiff neck from sleeping wrong"))
+    assert tied.title == "Stiff neck from sleeping wrong"
+    label = clean_html(html.format(h1="Health A to Z"))
+    assert label.title == "Waking Up With a Stiff Neck? 5 Pillows We Tested"
 
 
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:

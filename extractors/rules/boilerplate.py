@@ -239,6 +239,17 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "slideshow",
         "carousel",
         "lightbox",
+        # affiliate product boxes and their plugins (Lasso, AAWP): a product roundup's shop
+        "aawp",
+        "lasso",
+        "affiliate",
+        "product-box",
+        "proscons",
+        "pros-cons",
+        "price-tracker",
+        "kksr",  # kk Star Ratings: "Rate this guide", "4.6/5 - (218 votes)"
+        "star-ratings",
+        "disclosure",
         "kicker",
         "eyebrow",
         "doc-type",
@@ -585,3 +596,8 @@ PLAYER_SELECTOR = (
     " iframe[src*='soundcloud.com/player'], iframe[src*='podcasts.apple.com'],"
     " iframe[src*='buzzsprout.com'], iframe[src*='libsyn.com'], iframe[src*='podbean.com']"
 )
+
+# A table with this many links marked as paid (rel="sponsored") is a product comparison
+# table ("Product | Best for | Rating | Price | Check price"): a roundup's shop, not article
+# text. Why: affiliate links must say they are paid; a table of facts has none.
+SHOP_TABLE_MIN_SPONSORED_LINKS = 2

@@ -161,3 +161,45 @@ MAX_REFRESH_DELAY = 5
 # Characters between a site's name and the page's title in a <title> ("Blog: Post", "Post |
 # Blog"), stripped with the name when the page's h1 is the site's name linked to its home.
 SITE_NAME_SEPARATOR_CHARS = " :|-\u2013\u2014\u00b7\u2022"
+
+# Words too small to tie an h1 to the page's metadata title when the two share two words in a
+# row ("how to", "of the" say nothing of what the page is about).
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "from",
+        "at",
+        "by",
+        "how",
+        "what",
+        "why",
+        "when",
+        "who",
+        "is",
+        "are",
+        "your",
+        "you",
+        "my",
+        "it",
+        "its",
+        "this",
+        "that",
+        "can",
+        "do",
+        "does",
+        "best",
+        "guide",
+        "tips",
+        "top",
+    }
+)

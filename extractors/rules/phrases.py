@@ -247,6 +247,9 @@ INLINE_CLICKBAIT: tuple[str, ...] = (
     r"(lees ook|ook interessant|dit vind je misschien ook interessant|gerelateerde artikelen|"
     r"meest gelezen)\s*:?.{0,200}",
     r"this (article|post|page) (contains|may contain) affiliate links.{0,200}",
+    # an affiliate disclosure: "We may earn a commission when you buy through links on this page."
+    r"(we|i) (may )?(earn|receive|get|make) (a )?(small )?(commission|fee|share of sales).{0,200}",
+    r"as an amazon associate.{0,200}",
     # Japan's stealth-marketing notice: "this page contains promotions" (本ページはプロモーション
     # が含まれています), and its short "PR" and "広告" labels
     r"(本|この)(ページ|記事)(は|には)(プロモーション|広告|アフィリエイト(広告)?)(が|を)含(まれ|み|む).{0,60}",
@@ -289,6 +292,9 @@ INLINE_NAVIGATION: tuple[str, ...] = (
 )
 # Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
 INLINE_OTHER: tuple[str, ...] = (
+    # rating widgets: "Rate this guide", "4.6/5 - (218 votes)"
+    r"rate this (article|post|guide|page|recipe)\W*",
+    r"[\d.]+\s*/\s*(5|10)\s*[-\u2013(]*\s*\(?\s*[\d,]+ (votes?|ratings?|reviews?)\s*\)?",
     r"(sign up|subscribe)( now)?( for| to)? (our|the|free)? ?(daily |weekly |free )?"
     r"(newsletter|updates|emails?).{0,120}",
     r"(get|receive) (our|the) .{0,40}newsletter.{0,120}",

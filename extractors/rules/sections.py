@@ -192,7 +192,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "diagnosis",
         (
             r"\bdiagnos(is|ed|e|ing|tic|tics)\b",
-            r"\btest(s|ed|ing)?\b",
+            r"(?<!\bwe )(?<!\bi )\btest(s|ed|ing)?\b",  # not "How we tested" (a product test)
             r"\bexam(s|ination|inations)?\b",
             r"\bscreening\b",
             r"\bwhat (to expect|happens) at (the|your) (doctor|appointment|visit)\b",
@@ -407,6 +407,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\btypes? of\b",
             r"^(che )?cos'?\s?[èe]\b|^cosa (sono|[èe])\b",
             r"^wat (is|zijn)\b",
+            r"\bin a nutshell\b",
         ),
     ),
     (
@@ -422,13 +423,16 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bgood to know\b",
             r"\bfaqs?\b",
             r"\bfrequently asked\b",
-            r"\b(common|your|more) questions\b",
+            r"\b(common|your|more)( [\w-]+){0,2} questions\b",
             r"\bquestions .{0,30}\b(ask|hear|get asked)\b",
             r"\ben resumen\b",
             r"\ben bref\b",
             r"\bfazit\b",
             r"\bconclus[ãa]o\b",
             r"\b(in sintesi|domande frequenti)\b",
+            # a product roundup's method: no diagnosis ("tested")
+            r"^how (we|i) (tested|test|chose|choose|picked|pick|researched|reviewed|rated)\b",
+            r"\b(our|top|best|quick) picks?\b",
         ),
     ),
 )
