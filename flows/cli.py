@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from extractors.rules.pagination import MAX_PAGES
+
 if TYPE_CHECKING:
     from flows.sources import CrawlSettings, Source
 
@@ -329,9 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-pages",
         type=_positive,
-        default=20,
+        default=MAX_PAGES,
         metavar="N",
-        help="follow at most N pages (default 20)",
+        help=f"follow at most N pages (default {MAX_PAGES})",
     )
     p.add_argument(
         "--timeout",

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from extractors.rules.pagination import MAX_PAGES
 from flows.body import read_capped
 from flows.errors import FetchError
 from flows.netpolicy import PolicyError, UrlPolicy
@@ -53,7 +54,7 @@ class FetchOptions:
     """Longest Retry-After honoured; a longer one fails the fetch at once."""
     max_redirects: int = 10
     user_agent: str = USER_AGENT
-    max_pages: int = 20
+    max_pages: int = MAX_PAGES
     """Page cap when following an article's pagination."""
 
 

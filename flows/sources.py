@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from extractors.rules.pagination import MAX_PAGES
+
 DASK_ENV = "HEALTHSIFT_DASK_ADDRESS"
 
 
@@ -69,7 +71,12 @@ class Source(BaseModel):
     concurrency: int = Field(
         default=8, ge=1, le=256, description="Requests in flight at once within a batch."
     )
-    max_pages: int = Field(default=20, ge=1, le=200, description="Page cap per article.")
+    max_pages: int = Field(
+        default=MAX_PAGES,
+        ge=1,
+        le=200,
+        description="Page cap per article (slideshows run to a few dozen slides).",
+    )
     timeout: float = Field(
         default=10.0,
         gt=0,

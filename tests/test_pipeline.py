@@ -266,3 +266,26 @@ def test_an_ad_interstitial_between_pages_is_passed_to_the_page_it_leads_on_to()
     assert lost.warnings == [
         "page 2 (https://s.test/interstitial/b/2/) is not a later page; stopped"
     ]
+
+
+def test_a_long_slideshow_is_followed_to_its_end_by_default() -> None:
+    """A slideshow of 30 slides, page after page: the default page cap lets it end on its own
+    last page (a cap of 20 had cut ten slides off)."""
+    routes = {"/s/": page(1, "/s/2/")} | {
+        f"/s/{n}/": page(n, f"/s/{n + 1}/" if n < 30 else None) for n in range(2, 31)
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = routes.get(request.url.raw_path.decode())
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, text=body)
+
+    fetcher = Fetcher(
+        transport=httpx.MockTransport(handler),
+        policy=UrlPolicy(resolver=lambda h: ["93.184.216.34"]),
+        sleep=lambda s: None,
+    )
+    result = fetch_article_pages("https://s.test/s/", fetcher)
+    assert len(result.fetched) == 30
+    assert result.warnings == []

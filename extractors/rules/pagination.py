@@ -49,6 +49,11 @@ PAGE_PATH_PATTERNS: tuple[str, ...] = (
     r"^(?P<base>.*?[a-z])(?P<n>\d)(?P<ext>\.s?html?|\.php|\.aspx?)$",
 )
 
+# Pages followed per article at most (the `max_pages` default). Why 50: a slideshow farm's "30
+# foods that..." runs to a few dozen slides; a pager that never ends (a calendar) is stopped by
+# this, or sooner by a page that repeats an earlier one.
+MAX_PAGES = 50
+
 # A page number above this is an id, a year or a count, not a page. Why: articles run to a few
 # dozen pages at most.
 MAX_PAGE_NUMBER = 200
