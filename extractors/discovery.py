@@ -270,8 +270,10 @@ def without_copies(urls: list[str]) -> list[str]:
     version (`/print/slug/`, `?print=1`) and its one-page view (`?view=all`) give `/slug/` when
     it is there, else a copy that is not AMP. Why: sites link a page's copies from one place
     and the page itself from another, and both crawled would publish one article twice in a
-    run (the AMP copy without its byline)."""
-    if not any(mark in u.lower() for u in urls for mark in _COPY_MARKS):
+    run (the AMP copy without its byline). `/slug` and `/slug/` are one page too (a site that
+    answers both, linking one from its sitemap and the other from its listing): the first
+    found is kept."""
+    if not any(mark in u.lower() for u in urls for mark in _COPY_MARKS) and not _slash_twins(urls):
         return urls
     plain = {url: plain_of(url) for url in urls}
     groups: dict[str, list[str]] = {}
@@ -288,6 +290,12 @@ def without_copies(urls: list[str]) -> list[str]:
 
     keep = {min(group, key=rank) for group in groups.values()}
     return [u for u in urls if u in keep]
+
+
+def _slash_twins(urls: list[str]) -> bool:
+    """Two of the URLs differ by a trailing slash alone."""
+    bare = [u for u in urls if "?" not in u]
+    return len({u.rstrip("/") for u in bare}) < len(set(bare))
 
 
 # What a copy's URL must hold (lower-cased), from the copy rules: most URLs hold none, and

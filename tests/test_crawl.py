@@ -963,6 +963,9 @@ def test_amp_and_index_file_copies_give_one_url_per_page() -> None:
     ]
     plain = [f"{base}/a/", f"{base}/b/"]
     assert without_copies(plain) is plain
+    # one page under two spellings, a sitemap's and a listing's: the first found stays
+    twins = [f"{base}/notes/stye/", f"{base}/notes/hiccups/", f"{base}/notes/stye"]
+    assert without_copies(twins) == twins[:2]
 
 
 def test_print_and_one_page_copies_give_one_url_per_article() -> None:
