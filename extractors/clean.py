@@ -31,7 +31,7 @@ from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS, TITLE_SMALL_WOR
 from extractors.rules.thresholds import JSONLD_BODY_SHARE, MIN_MAIN_CHARS
 from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
-from extractors.text import ISSUE_TITLE, fold_space, normalize_key
+from extractors.text import ISSUE_TITLE, NOT_ARTICLE_TITLE, fold_space, normalize_key
 
 REMOVAL_KINDS: tuple[str, ...] = ("ads", "clickbait", "prompts", "navigation", "other")
 
@@ -67,6 +67,9 @@ class CleanPage:
     player: bool = False
     """The page holds an audio or video player (rules.boilerplate.PLAYER_SELECTOR). Looked for
     only when the main content is one block at most: a media page's blurb."""
+    not_found: bool = False
+    """The page's h1 says it is no page ("Sorry, we couldn't find that page"): a soft 404,
+    answered 200 where a pager runs past an article's last page."""
 
 
 def _page_title(survey: Survey, meta: PageMeta) -> str:
@@ -298,4 +301,7 @@ def _clean(source: bytes, url: str | None, article_url: str | None) -> CleanPage
         metadata=meta,
         removed={kind: removed.get(kind, 0) for kind in REMOVAL_KINDS},
         player=player,
+        not_found=bool(survey.headings)
+        and NOT_ARTICLE_TITLE.fullmatch(normalize_key(_heading_text(survey.headings[0])))
+        is not None,
     )

@@ -145,6 +145,9 @@ class PageFollower:
             self._seen_urls |= keys
             self._next = target  # a moved page: its new address, as a redirect would say
             return
+        if number > 1 and cleaned.not_found:  # a pager that runs past the article's end
+            self.stop(f"page {number} ({page.final_url}) says it is no page; stopped")
+            return
         if (
             number > 1
             and self._via_link_below()

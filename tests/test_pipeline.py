@@ -289,3 +289,19 @@ def test_a_long_slideshow_is_followed_to_its_end_by_default() -> None:
     result = fetch_article_pages("https://s.test/s/", fetcher)
     assert len(result.fetched) == 30
     assert result.warnings == []
+
+
+def test_a_pager_running_past_the_last_page_stops_at_the_soft_404() -> None:
+    """The last page's "Next" leads to a page the site answers 200 with its "couldn't find
+    that page" template (a soft 404): the article ends before it, with none of its text."""
+    missing = (
+        "<html><head><title>Brookline Wellness Journal</title></head><body><article>"
+        "<h1>Sorry, we couldn't find that page</h1><p>The page you asked for has moved or "
+        "never existed. Try searching the journal or reading one of our popular articles.</p>"
+        + text(9)
+        + "</article></body></html>"
+    )
+    fetcher = pages_site({"/a/": page(1, "/a/2/"), "/a/2/": page(2, "/a/3/"), "/a/3/": missing})
+    result = fetch_article_pages("https://s.test/a/", fetcher)
+    assert [p.final_url for p in result.fetched] == ["https://s.test/a/", "https://s.test/a/2/"]
+    assert result.warnings == ["page 3 (https://s.test/a/3/) says it is no page; stopped"]
