@@ -171,7 +171,7 @@ def parse_feed(data: bytes, base: str) -> Discovered:
     if root is None:
         found.error = "feed is not well-formed XML (or uses forbidden entities)"
         return found
-    _feed_entries(root, base, found.articles)
+    _feed_entries(root, base, found.articles, found.follow)
     found.articles = list(dict.fromkeys(found.articles))
     return found
 
@@ -214,16 +214,23 @@ def _rebased(base: str, node: Element) -> str:
     return (join_url(base, declared.strip()) or base) if declared else base
 
 
-def _feed_entries(node: Element, base: str, out: list[str]) -> None:
+def _feed_entries(node: Element, base: str, out: list[str], follow: list[str]) -> None:
+    """Item links into `out`; the feed's next page (a paged feed's `rel="next"` link, RFC 5005,
+    as WordPress's "/feed/?paged=2") into `follow`."""
     here = _rebased(base, node)
-    if _local(node.tag) in ("item", "entry"):
+    tag = _local(node.tag)
+    if tag in ("item", "entry"):
         url, link_base = _entry_link(node, here)
         joined = join_url(link_base, url) if url else None
         if joined is not None:
             out.append(joined)
         return
+    if tag == "link" and node.get("rel") == "next" and (href := node.get("href")):
+        if (joined := join_url(here, href.strip())) is not None:
+            follow.append(joined)
+        return
     for child in node:
-        _feed_entries(child, here, out)
+        _feed_entries(child, here, out, follow)
 
 
 def _entry_link(node: Element, base: str) -> tuple[str, str]:

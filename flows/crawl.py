@@ -268,16 +268,24 @@ def _discover_listings(
 
 
 def _discover_feeds(fetcher: _Fetches, source: Source, warnings: list[str]) -> list[str]:
+    """Item links of the source's feeds, each read page after page where it is paged (its
+    `rel="next"` link), up to max_listing_pages, until a page adds no new item."""
     found: list[str] = []
-    for url in source.feeds:
-        try:
-            result = parse_feed(_read_xml(fetcher, url, source.origin_for(url)), url)
-        except FetchError as exc:
-            warnings.append(f"feed {url}: {exc.reason}")
-            continue
-        if result.error:
-            warnings.append(f"feed {url}: {result.error}")
-        found += result.articles
+    for start in source.feeds:
+        url: str | None = start
+        seen: set[str] = set()
+        while url is not None and url not in seen and len(seen) < source.max_listing_pages:
+            seen.add(url)
+            try:
+                result = parse_feed(_read_xml(fetcher, url, source.origin_for(url)), url)
+            except FetchError as exc:
+                warnings.append(f"feed {url}: {exc.reason}")
+                break
+            if result.error:
+                warnings.append(f"feed {url}: {result.error}")
+            new = [u for u in result.articles if u not in found]
+            found += new
+            url = result.follow[0] if new and result.follow else None
     return found
 
 

@@ -46,6 +46,8 @@ from extractors.text import strip_number
         ("Non-urgent advice: Speak to a GP again if:", "when_to_see_doctor"),
         ("Going back to your GP", "when_to_see_doctor"),
         ("Talk to a health visitor or GP", "when_to_see_doctor"),
+        ("Check with a doctor when", "when_to_see_doctor"),
+        ("Headaches that need a doctor", "when_to_see_doctor"),
         ("Cures worth trying", "treatment"),
         ("Stopping a nosebleed", "treatment"),
         ("Easing the symptoms", "treatment"),
@@ -241,6 +243,7 @@ def test_a_sub_article_titled_by_a_kind_gives_it_to_its_sections() -> None:
     # a reader's question heads a whole answer, of every kind
     assert kinds("Why do I get a headache after a workout?")[0] == "definition"
     assert kinds("What causes the painful swelling of a big toe at night?")[0] == "definition"
+    assert kinds("The Hiccup Cures Worth Trying (and the Ones to Skip)")[0] == "definition"
 
 
 @pytest.mark.parametrize(
@@ -416,6 +419,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Keeping your hands supple", "prevention"),
         ("Everyday gum care", "prevention"),
         ("What may be behind it", "causes"),
+        ("Which pollen is to blame", "causes"),
+        ("Ways to stop a bout", "treatment"),
         ("Pacing and other ways to recover", "treatment"),
         ("Keeping your hamstrings healthy", "prevention"),
         ("Easing into new exercise", "prevention"),

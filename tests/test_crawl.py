@@ -882,6 +882,31 @@ def test_a_feed_a_listing_announces_is_not_read_again_when_the_source_names_it()
     assert sorted(u.split(base)[1] for u in found.urls) == ["/f1/", "/l1/"]
 
 
+def test_a_paged_feed_is_read_page_after_page() -> None:
+    """WordPress pages its feed ("/feed/?paged=2"), each page announcing the next with an
+    atom:link rel="next" (RFC 5005): every page's items are found, and reading stops at a
+    page that adds none (a feed whose last page points back to its first)."""
+
+    def page(items: range, following: str) -> bytes:
+        nxt = f'<atom:link rel="next" href="{following}"/>' if following else ""
+        links = "".join(f"<item><link>/blog/a{n}/</link></item>" for n in items)
+        return (
+            f'<rss xmlns:atom="http://www.w3.org/2005/Atom"><channel>{nxt}{links}</channel></rss>'
+        ).encode()
+
+    routes = {
+        "/feed/": (200, {}, page(range(0, 10), "/feed/?paged=2")),
+        "/feed/?paged=2": (200, {}, page(range(10, 20), "/feed/?paged=3")),
+        "/feed/?paged=3": (200, {}, page(range(20, 24), "/feed/")),
+    }
+    log = ServedLog()
+    with serve_routes(routes, log) as base, Fetcher() as fetcher:
+        source = Source(name="f", feeds=[f"{base}/feed/"], respect_robots=False)
+        found = discover(source, fetcher)
+    assert len(found.urls) == 24
+    assert [p for p, _ in log.requests] == ["/feed/", "/feed/?paged=2", "/feed/?paged=3"]
+
+
 def test_items_on_other_hosts_are_left_out_when_the_site_has_its_own() -> None:
     from flows.crawl import _on_own_hosts
 

@@ -714,6 +714,14 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("affiliate-roundup", "/guides/sinus-headaches/", "shape 'How to ease a sinus headache'"): (
         "the 'Our pick' badge beside a removed product box stays as a paragraph"
     ),
+    (
+        "feed-paged",
+        "/blog/why-your-head-feels-squeezed-by-mid-afternoon/",
+        "section 'Habits that help'",
+    ): ("habits that make headaches rarer, under a heading that says only that they help"),
+    ("feed-paged", "/blog/tension-headaches-tight-band/", "section 'Habits that help'"): (
+        "habits that make headaches rarer, under a heading that says only that they help"
+    ),
     ("interstitial-farm", "/health/cold-hands/", "section 'Warming up'"): (
         "a heading that names no kind ('Warming up') over self-warming and treatment advice"
     ),

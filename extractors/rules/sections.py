@@ -29,8 +29,9 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "when_to_see_doctor",
         (
             rf"\b(see|seeing|call|calling|contact|contacting|visit|visiting|consult|consulting|"
-            rf"talk to|talking to|speak to|speaking to|go back to|going back to|phone|phoning)"
-            rf"( a| your| the)? {_DOCTOR}",
+            rf"talk to|talking to|speak to|speaking to|go back to|going back to|phone|phoning|"
+            rf"check with)( a| your| the)? {_DOCTOR}",
+            rf"\bneeds? (a |an |to see a |to see an )?{_DOCTOR}\b",
             rf"\bask (for )?(an? )?(urgent )?{_DOCTOR} appointment\b",
             # care cards: "Call 999 or go to A&E if:", "get help from 111 if:"
             r"\b(call|dial|ring) (999|911|112|111|000)\b",
@@ -834,6 +835,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"develop|develops|get|gets|catch|caught|spread|spreads|begin|begins)\b",
             r"\bhow .* (form|develop|start|spread)s?\b",
             r"\b(sets? off|brings? on|leads? to it|(is|are|may be|might be|could be) behind)\b",
+            r"\b(is|are) to blame\b",
             r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
@@ -916,7 +918,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(feel(ing)? better|get(ting)? better|speed(ing)? (up )?recovery)\b",
             r"\bget(ting)? (your |the )?[\w']+ (healthy|well|back to normal) again\b",
             r"\bget(ting)? (your |the )?[\w']+ back to health\b",
-            r"\bways to (recover|get better|feel better|heal)\b",
+            r"\bways to (recover|get better|feel better|heal|stop|ease|soothe|relieve|calm)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
             r"\bhelping (your child|yourself|them|him|her)\b",
             # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
@@ -1041,7 +1043,7 @@ TOPIC_KINDS: frozenset[str] = frozenset(
 )
 # ... only a short title, in no one's voice: a reader's question ("Why do I wake up to pee at
 # night?") heads a whole answer, of every kind, not a sub-article on one.
-TOPIC_TITLE_MAX_WORDS = 6
+TOPIC_TITLE_MAX_WORDS = 4
 PERSONAL_WORDS: frozenset[str] = frozenset({"i", "my", "me", "we", "our", "you", "your"})
 
 # (heading kind, list kind): a section whose heading names the first and whose every list
