@@ -421,6 +421,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("What may be behind it", "causes"),
         ("Which pollen is to blame", "causes"),
         ("Ways to stop a bout", "treatment"),
+        ("What makes a toenail grow in", "causes"),
+        ("Before you travel", "prevention"),
         ("Pacing and other ways to recover", "treatment"),
         ("Keeping your hamstrings healthy", "prevention"),
         ("Easing into new exercise", "prevention"),

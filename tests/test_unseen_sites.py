@@ -751,10 +751,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ): "the first kind named wins",
     ("lazy-farm", "/read/rosacea", "causes"): "the triggers' list items became causes",
     ("lazy-farm", "/read/rosacea", "risk_factors"): "the triggers' list items became causes",
-    # "Before you fly" ("Preparation helps:") names no kind: it stays other. Prevention is one
-    # reading of it.
-    ("big-listing", "/guides/jet-lag/", "section 'Before you fly'"): "names no kind",
-    ("big-listing", "/guides/jet-lag/", "prevention"): "its items stay in the other section",
     # A <details> FAQ kept beside the article body, outside the container the main zone
     # picks, is left out with the page's other boxes.
     **{

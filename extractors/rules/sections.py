@@ -841,6 +841,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
             r"^what makes (you|your|it|them|people|children|babies) \w+",
             r"^what makes [\w']+ (bleed|itch|ache|hurt|swell|crack|flake|peel|burn|twitch)\b",
+            r"^what makes (an? |the |your )?[\w']+ (grow|go|turn|get|become|come)\b",
             r"\b(comes?|coming|came) into contact\b",
             r"\bwhat (sets|brings|leads)\b",
             r"\b(origin|origins|sources?) of\b",
@@ -941,6 +942,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"happening again)\b",
             r"\bcoming back\b",
             r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated|fresh))\b",
+            r"^before you (travel|fly|go|set off|leave|start|exercise|run|train)\b",
             r"\bwithout (getting |the |a |an )?\w+$",
             r"\bkeep(ing)? (your|the) [\w ]{1,20} (up|topped up)\b",
             r"\bkeep(ing)? (your |the )?\w+ (healthy|strong|safe|clear|clean|comfortable|supple|"
