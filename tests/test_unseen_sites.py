@@ -43,6 +43,14 @@ and round. A route's `set_cookie` adds a Set-Cookie header to its answers. Every
 may be requested more than LOOP_LIMIT times in one run (test_no_request_loops: a client going
 round a redirect loop, or retrying without end).
 
+A site behind a rate limiter (nginx limit_req, a CDN's rule) gives meta.json `rate_limit`:
+{"min_interval": seconds, "retry_after": [header values, used in turn], "exempt": [path
+prefixes]}. A request that arrives sooner than min_interval after the last request the server
+answered with its page (a rejected one does not count, as with limit_req) is answered `429 Too
+Many Requests` with the next Retry-After value ("date:N" is an HTTP-date N seconds ahead); the
+exempt paths (default: robots.txt) are always answered. The 429s of each run are counted
+(`Crawl.throttled`, printed by test_no_request_loops).
+
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
 site's toml> --out <out> --quiet`, with the default settings (the Prefect engine, the process
@@ -64,6 +72,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections import Counter
@@ -71,6 +80,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
+from email.utils import formatdate
 from http.cookies import CookieError, SimpleCookie
 from itertools import pairwise
 from pathlib import Path
@@ -156,6 +166,8 @@ class Crawl:
     """Per run, the paths requested more than LOOP_LIMIT times, with their counts."""
     spans: list[tuple[int, int]]
     """Per run, where its requests start and end in `log.arrivals`."""
+    throttled: list[int] | None = None
+    """Per run, the 429s a rate-limited site (meta "rate_limit") answered; None elsewhere."""
 
     def entries(self) -> dict[str, dict[str, Any]]:
         return {url_path(e["url"]): e for e in self.index["articles"]}
@@ -253,6 +265,44 @@ def cookie_gate(check: dict[str, Any]) -> Gate:
     return gate
 
 
+class RateLimit:
+    """meta "rate_limit" (see the module docstring): a server that answers 429 to a client
+    asking again too soon. `times` holds the monotonic time of every 429 it answered."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.interval = float(spec["min_interval"])
+        self.values = [str(v) for v in spec.get("retry_after", ["1"])]
+        self.exempt = tuple(spec.get("exempt", ["/robots.txt"]))
+        self.last: float | None = None
+        self.times: list[float] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, path: str, headers: Message) -> Route | None:
+        if path.startswith(self.exempt):
+            return None
+        with self.lock:
+            now = time.monotonic()
+            if self.last is None or now - self.last >= self.interval:
+                self.last = now
+                return None
+            value = self.values[len(self.times) % len(self.values)]
+            self.times.append(now)
+        if value.startswith("date:"):
+            value = formatdate(time.time() + float(value[5:]), usegmt=True)
+        wait = {"Content-Type": "text/html", "Retry-After": value}
+        return (429, wait, b"<html><body><h1>429 Too Many Requests</h1></body></html>")
+
+
+def chain(*gates: Gate | None) -> Gate | None:
+    """The first answer of the given gates (None when none answers)."""
+    given = [g for g in gates if g is not None]
+    if not given:
+        return None
+    return lambda path, headers: next(
+        (a for a in (g(path, headers) for g in given) if a is not None), None
+    )
+
+
 def cli_env(home: Path, api: str) -> dict[str, str]:
     """The environment of the Prefect server and the CLI: this tree's code first, quiet."""
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
@@ -344,7 +394,9 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
     if "session_params" in meta:
         routes = SessionRoutes(meta["session_params"])
     log = ServedLog()
-    gate = cookie_gate(meta["cookie_check"]) if "cookie_check" in meta else None
+    cookies = cookie_gate(meta["cookie_check"]) if "cookie_check" in meta else None
+    limit = RateLimit(meta["rate_limit"]) if "rate_limit" in meta else None
+    gate = chain(limit, cookies)
     # meta "generator": pages rendered at test time instead of files in the folder
     generated: dict[str, bytes] = (
         importlib.import_module(meta["generator"]).generated_files() if "generator" in meta else {}
@@ -406,6 +458,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
 
         loops: list[dict[str, int]] = []
         spans: list[tuple[int, int]] = []
+        throttled: list[int] = []
 
         def run() -> dict[str, int]:
             start = len(log.requests)
@@ -419,6 +472,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                 seen = Counter(path for path, _ in log.requests[start:])
                 loops.append({path: n for path, n in seen.items() if n > LOOP_LIMIT})
                 spans.append((begun, len(log.arrivals)))
+                if limit is not None:
+                    throttled.append(len(limit.times) - sum(throttled))
 
         # a site whose source is capped below its articles (meta "runs") gets all of them in
         # that many runs; the last two are compared
@@ -442,6 +497,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         log,
         loops,
         spans,
+        throttled if limit is not None else None,
     )
 
 
@@ -668,6 +724,13 @@ def test_robots_disallowed_paths_never_requested(crawl: Crawl) -> None:
 
 
 def test_no_request_loops(crawl: Crawl) -> None:
+    if crawl.throttled is not None:  # meta "rate_limit": the 429s of each run, for the report
+        took = [
+            round(crawl.log.arrivals[end - 1][0] - crawl.log.arrivals[begin][0], 1)
+            for begin, end in crawl.spans
+            if end > begin
+        ]
+        print(f"{crawl.site}: 429s per run {crawl.throttled}, first to last request {took} s")
     looped = [
         (run, path, n) for run, paths in enumerate(crawl.loops, 1) for path, n in paths.items()
     ]
