@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from extractors.blocks import Block
 from extractors.classify import classify_heading
 from extractors.rules.sections import (
+    LEAD_IN_COLONS,
     MAX_RUN_IN_NAME,
     MIN_RUN_IN_TEXT,
     PSEUDO_HEADING_MAX_CHARS,
@@ -119,11 +120,11 @@ def _pseudo_style(block: Block, following: Block | None, questions: bool) -> str
     if block.kind != "paragraph" or "\n" in block.text or following is None:
         return None
     text = block.text
-    if text.endswith(":") and following.kind == "list":
+    if text.endswith(LEAD_IN_COLONS) and following.kind == "list":
         return None
     if block.hint and len(text) <= HINT_MAX_CHARS:
         return "hint"
-    if block.bold and len(text) <= PSEUDO_HEADING_MAX_CHARS and not text.endswith(":"):
+    if block.bold and len(text) <= PSEUDO_HEADING_MAX_CHARS and not text.endswith(LEAD_IN_COLONS):
         words = len(text.split())
         if not (text.endswith(".") and words > 8) and block.link_density < 0.5:
             return "bold"
@@ -143,7 +144,7 @@ def _split_inline_list(text: str) -> list[str | RawList]:
         return [text]
     items = [_BULLET.sub("", line).strip() for line in lines[first:]]
     head = " ".join(lines[:first]).strip()
-    if head.endswith(":"):
+    if head.endswith(LEAD_IN_COLONS):
         return [RawList(head, items)]
     return ([head] if head else []) + [RawList("", items)]
 
@@ -178,7 +179,7 @@ class _Outline:
         if block.kind == "list":
             target.append(RawList("", list(block.items)))
             return False
-        if block.text.endswith(":") and following is not None:
+        if block.text.endswith(LEAD_IN_COLONS) and following is not None:
             if following.kind == "list":
                 target.append(RawList(block.text, list(following.items)))
                 return True

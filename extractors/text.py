@@ -152,5 +152,11 @@ def strip_number(text: str) -> tuple[str, int | None]:
     if match is None or match.end() >= len(text):
         return text.strip(), None
     number = match.group("a") or match.group("b") or match.group("c") or match.group("d")
-    circled = match.group("e")
+    circled, chinese = match.group("e"), match.group("f")
+    if chinese:  # "十二" is 12 (ten and two), "二十" is 20 (two tens)
+        first, *rest = (int(unicodedata.numeric(c)) for c in chinese)
+        if not rest:
+            return text[match.end() :].strip(), first
+        value = first + rest[0] if first == 10 else first * 10 if rest[0] == 10 else 0
+        return (text[match.end() :].strip(), value) if value else (text.strip(), None)
     return text[match.end() :].strip(), int(unicodedata.numeric(circled) if circled else number)

@@ -1074,6 +1074,23 @@ def test_the_rest_behind_a_read_more_control_is_article_text(control: str, panel
         assert label not in cleaned.text
 
 
+def test_a_lead_in_ending_in_a_full_width_colon_leads_its_list() -> None:
+    """Chinese and Japanese lead-ins end in "：": the line and the list under it are one list
+    with its lead-in, as with ":"."""
+    body = (
+        "<h2>症状</h2><p>口腔溃疡的表现很有特点：</p><ul><li>口腔黏膜上出现圆形或椭圆形的小溃疡</li>"
+        "<li>进食时疼痛明显</li></ul><p>一般一到两周可以自行愈合，不留瘢痕，但容易反复发作。</p>"
+    )
+    record = extract_article(
+        [clean_html(page(body + ARTICLE), "https://example.org/kouqiang/")],
+        extracted_at="2026-11-28T00:00:00Z",
+    )
+    (signs,) = [s for s in record.sections if s.heading == "症状"]
+    assert [(lst.lead_in, lst.items[0]) for lst in signs.lists] == [
+        ("口腔溃疡的表现很有特点：", "口腔黏膜上出现圆形或椭圆形的小溃疡")
+    ]
+
+
 def test_a_quoted_question_and_its_signature_are_no_heading() -> None:
     """A Q&A column quotes the reader's question in a blockquote whose class names it
     ("is-style-reader-question"): its text and the reader's signature are paragraphs, not a

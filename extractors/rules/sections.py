@@ -471,8 +471,27 @@ _RUSSIAN_HEADINGS: dict[str, tuple[str, ...]] = {
     "complications": (r"\bосложнени|\bпоследстви",),
     "definition": (r"^что такое\b|\bчто это( такое)?\b",),
 }
+# Chinese headings (Simplified), without spaces between words: "什么是……？", "病因",
+# "哪些人容易……", "临床表现", "如何治疗", "预防措施", "什么时候需要就医".
+_CHINESE_HEADINGS: dict[str, tuple[str, ...]] = {
+    "when_to_see_doctor": (r"就医|就诊|看医生|去医院",),
+    "risk_factors": (r"高危人群|易感人群|哪些人(容易|更容易|易)|危险因素",),
+    "causes": (r"病因|原因|为什么会|诱因",),
+    "signs": (r"症状|临床表现|表现有|征兆",),
+    "diagnosis": (r"诊断|检查",),
+    "treatment": (r"治疗|如何缓解|怎么办|疗法",),
+    "prevention": (r"预防|如何避免",),
+    "complications": (r"并发症",),
+    "definition": (r"^什么是|是什么[？?]?$|是怎么回事|是什么病",),
+}
 SECTION_HEADINGS = tuple(
-    (kind, patterns + _JAPANESE_HEADINGS.get(kind, ()) + _RUSSIAN_HEADINGS.get(kind, ()))
+    (
+        kind,
+        patterns
+        + _JAPANESE_HEADINGS.get(kind, ())
+        + _RUSSIAN_HEADINGS.get(kind, ())
+        + _CHINESE_HEADINGS.get(kind, ()),
+    )
     for kind, patterns in SECTION_HEADINGS
 )
 
@@ -689,8 +708,11 @@ NUMBER_PREFIX = (
     r"|#\s*(?P<b>\d{1,2})\s*[.):\-\u2013\u2014]?"
     r"|(?P<c>\d{1,2})\s*[.):\-\u2013\u2014](?!\d)"
     r"|(?P<d>\d)\ufe0f?\u20e3"  # a keycap emoji: "1\ufe0f\u20e3 Dehydration"
-    r"|(?P<e>[\u2460-\u2473\u2776-\u277f\u2780-\u2789]))\s*"  # circled: "①長時間…", "❷"
+    r"|(?P<e>[\u2460-\u2473\u2776-\u277f\u2780-\u2789])"  # circled: "①長時間…", "❷"
+    r"|(?P<f>[一二三四五六七八九十]{1,2})[、.．])\s*"  # Chinese: "一、局部损伤"
 )
+# What ends a list's lead-in: a colon, or the full-width colon of Chinese and Japanese text.
+LEAD_IN_COLONS: tuple[str, ...] = (":", "\uff1a")
 # A heading element that is a sentence of this many words or more, ending in a full stop, is a
 # standfirst (a subtitle), read as a paragraph.
 STANDFIRST_MIN_WORDS = 8
