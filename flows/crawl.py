@@ -30,7 +30,7 @@ from flows.body import inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
 from flows.files import PublishError, dumps, sync_files, write_atomic
-from flows.politeness import HostGate, host_of
+from flows.politeness import HostGate, HostPace, host_of
 from flows.progress import Reporter
 from flows.publish import (
     ARTICLES,
@@ -82,8 +82,8 @@ class Discovery:
     warnings: list[str]
     lastmod: dict[str, str] = field(default_factory=dict)
     """Sitemap `<lastmod>` by article URL, where the sitemap gives one."""
-    last_turns: dict[str, float] = field(default_factory=dict)
-    """By host, when discovery's last request went (HostGate.last_turns)."""
+    pace: HostPace = field(default_factory=HostPace)
+    """Where discovery left each host (HostGate.pace)."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ class BatchJob:
     """The run's batches crawl one after another (`in_turn`): their host asks for an interval
     between requests (requests_per_second, robots.txt's crawl-delay), which batches crawling
     at once could not keep between them."""
-    last_turns: dict[str, float] = field(default_factory=dict)
-    """By host, when the run's last request before this batch went (HostGate.last_turns)."""
+    pace: HostPace = field(default_factory=HostPace)
+    """Where the run's step before this batch left each host (HostGate.pace)."""
 
 
 @dataclass
@@ -113,8 +113,8 @@ class BatchResult:
     states: dict[str, ArticleState] = field(default_factory=dict)
     synced: bool = False
     """Whether the record files it wrote are flushed to disk (`sync_records`)."""
-    last_turns: dict[str, float] = field(default_factory=dict)
-    """By host, when the batch's last request went, for the batch after it (`in_turn`)."""
+    pace: HostPace | None = None
+    """Where the batch left each host, for the batch after it (`in_turn`)."""
 
 
 def sync_records(result: BatchResult, out: Path) -> None:
@@ -182,7 +182,12 @@ class _PacedFetcher:
         self._gate.wait_blocking(url)
         gate = self._gate
         return self._fetcher.fetch(
-            url, headers, origin=origin, pace=gate.wait_blocking, allow=gate.allowed
+            url,
+            headers,
+            origin=origin,
+            pace=gate.wait_blocking,
+            allow=gate.allowed,
+            throttled=gate.throttled,
         )
 
 
@@ -358,7 +363,7 @@ def discover(source: Source, fetcher: Fetcher, out: Path | None = None) -> Disco
         robots,
         warnings,
         {u: stamps[u] for u in chosen if u in stamps},
-        last_turns=gate.last_turns(),
+        pace=gate.pace(),
     )
 
 
@@ -443,7 +448,7 @@ def plan_batches(
             recheck_hours=settings.full_recheck_hours,
             lastmod={u: discovery.lastmod[u] for u in urls[i : i + size] if u in discovery.lastmod},
             in_turn=spaced,
-            last_turns=discovery.last_turns,
+            pace=discovery.pace,
         )
         for i in range(0, len(urls), size)
     ]
@@ -571,10 +576,10 @@ def run_batch(job: BatchJob) -> BatchResult:
 def in_turn(jobs: list[BatchJob], run: Callable[[BatchJob], BatchResult]) -> Iterator[BatchResult]:
     """Run jobs one after another with `run`, each from where the one before left its hosts'
     turns (BatchJob.in_turn); yields each result as it comes."""
-    turns = jobs[0].last_turns if jobs else {}
+    pace = jobs[0].pace if jobs else HostPace()
     for job in jobs:
-        result = run(replace(job, last_turns=turns))
-        turns = result.last_turns or turns
+        result = run(replace(job, pace=pace))
+        pace = result.pace or pace
         yield result
 
 
@@ -599,9 +604,7 @@ def gather_batches(
 
 async def _run_batch(job: BatchJob) -> BatchResult:
     source = job.source
-    gate = HostGate(
-        source.requests_per_second, job.robots, FetchOptions().user_agent, job.last_turns
-    )
+    gate = HostGate(source.requests_per_second, job.robots, FetchOptions().user_agent, job.pace)
     limit = asyncio.Semaphore(source.concurrency)
     result = BatchResult()
     async with AsyncFetcher(fetch_options(source), max_connections=source.concurrency) as fetcher:
@@ -616,7 +619,7 @@ async def _run_batch(job: BatchJob) -> BatchResult:
         await asyncio.gather(*(one(url) for url in job.urls))
     order = {url: i for i, url in enumerate(job.urls)}
     result.outcomes.sort(key=lambda o: order[o.url])
-    result.last_turns = gate.last_turns()
+    result.pace = gate.pace()
     return result
 
 
@@ -633,7 +636,12 @@ async def _crawl_article(
         if old is not None and not old.due(job.now, job.recheck_hours):
             await gate.wait(url)
             first = await fetcher.fetch(
-                url, old.conditional_headers(), origin=origin, pace=gate.wait, allow=gate.allowed
+                url,
+                old.conditional_headers(),
+                origin=origin,
+                pace=gate.wait,
+                allow=gate.allowed,
+                throttled=gate.throttled,
             )
             if first.status == 304 or first.sha256 == old.sha256:
                 # Nothing to remember: a new lastmod alone is not kept. Why: a sitemap that
@@ -735,7 +743,11 @@ async def _fetch_and_extract(
             await gate.wait(page_url)
             try:
                 page = await fetcher.fetch(
-                    page_url, origin=origin, pace=gate.wait, allow=gate.allowed
+                    page_url,
+                    origin=origin,
+                    pace=gate.wait,
+                    allow=gate.allowed,
+                    throttled=gate.throttled,
                 )
             except FetchError as exc:
                 if (error := follower.failed(page_url, exc)) is not None:

@@ -295,17 +295,20 @@ class Fetcher(FetcherCore):
         origin: str | None = None,
         pace: Callable[[str], None] | None = None,
         allow: Callable[[str], bool] | None = None,
+        throttled: Callable[[str, float | None], None] | None = None,
     ) -> FetchedPage:
         """GET `url` following redirects, with retries; raises FetchError. `origin` is the URL
         the user gave (private addresses are allowed only when it is on one). A 304 answer to
         conditional `headers` gives a page with an empty body. `pace`: called with the URL
         before each retry and each redirect hop; `allow`: whether robots.txt lets a redirect
-        hop be asked for (see AsyncFetcher.fetch)."""
+        hop be asked for; `throttled`: told of each 429 (see AsyncFetcher.fetch)."""
         attempt = 0
         while True:
             try:
                 return self._follow(url, headers or {}, origin or url, pace, allow)
             except FetchError as exc:
+                if throttled is not None and exc.status == 429:
+                    throttled(url, exc.retry_after)
                 delay = self.retry_delay(exc, attempt)
                 if delay is None:
                     raise

@@ -67,16 +67,20 @@ class AsyncFetcher(FetcherCore):
         origin: str | None = None,
         pace: Callable[[str], Awaitable[None]] | None = None,
         allow: Callable[[str], bool] | None = None,
+        throttled: Callable[[str, float | None], None] | None = None,
     ) -> FetchedPage:
         """GET `url` following redirects, with retries; raises FetchError (see Fetcher.fetch).
         `pace`: awaited with the URL before each retry and each redirect hop (the host's
         politeness gate), so that they keep the host's request interval as the first try did.
-        `allow`: whether robots.txt lets a redirect hop be asked for (see check_allowed)."""
+        `allow`: whether robots.txt lets a redirect hop be asked for (see check_allowed).
+        `throttled`: told of each 429 answer, with its Retry-After (HostGate.throttled)."""
         attempt = 0
         while True:
             try:
                 return await self._follow(url, headers or {}, origin or url, pace, allow)
             except FetchError as exc:
+                if throttled is not None and exc.status == 429:
+                    throttled(url, exc.retry_after)
                 delay = self.retry_delay(exc, attempt)
                 if delay is None:
                     raise

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -16,6 +17,22 @@ def host_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
+# A host that answers 429 Too Many Requests asks for a slower pace than the source's: each 429
+# doubles the host's interval for the rest of the gate's run, from at least the first figure,
+# up to the second (seconds).
+THROTTLED_MIN_INTERVAL = 0.25
+THROTTLED_MAX_INTERVAL = 30.0
+
+
+@dataclass(frozen=True)
+class HostPace:
+    """What a gate hands to the next of a run (picklable): by host, the wall-clock time of the
+    last request it let through, and the interval the host's 429s asked for."""
+
+    turns: dict[str, float] = field(default_factory=dict)
+    throttled: dict[str, float] = field(default_factory=dict)
+
+
 class HostGate:
     """Spaces requests to each host and answers whether robots.txt allows a URL."""
 
@@ -24,19 +41,20 @@ class HostGate:
         requests_per_second: float,
         robots: dict[str, str | None],
         user_agent: str,
-        last_turns: dict[str, float] | None = None,
+        pace: HostPace | None = None,
     ) -> None:
-        """`last_turns`: by host, the wall-clock time of the last request an earlier gate let
-        through (`last_turns()`). Why: a run's steps (discovery, then its batches one after
-        another, in other processes or on other machines) each have a gate, and the host must
-        see one interval between all of the run's requests."""
+        """`pace`: where an earlier gate of the run left each host (`pace()`). Why: a run's
+        steps (discovery, then its batches one after another, in other processes or on other
+        machines) each have a gate, and the host must see one interval between all of the
+        run's requests, at the pace its 429s asked for."""
         self._interval = 1.0 / requests_per_second if requests_per_second > 0 else 0.0
         self._agent = user_agent
         self._robots = {host: Protego.parse(text) for host, text in robots.items() if text}
         offset = time.monotonic() - time.time()
-        self._last: dict[str, float] = {
-            host: turn + offset for host, turn in (last_turns or {}).items()
-        }
+        pace = pace or HostPace()
+        self._last: dict[str, float] = {host: turn + offset for host, turn in pace.turns.items()}
+        self._throttled = dict(pace.throttled)  # by host, the interval its 429s asked for
+        self._throttles: dict[str, int] = {}  # by host, how many 429s it has answered
 
     def learn(self, robots: dict[str, str | None]) -> None:
         """Take robots.txt texts read since the gate was made (discovery reads them first)."""
@@ -51,7 +69,21 @@ class HostGate:
     def interval(self, host: str) -> float:
         rules = self._robots.get(host)
         delay = rules.crawl_delay(self._agent) if rules is not None else None
-        return max(self._interval, float(delay or 0.0))
+        return max(self._interval, float(delay or 0.0), self._throttled.get(host, 0.0))
+
+    def throttled(self, url: str, retry_after: float | None) -> None:
+        """The host answered 429 (too many requests): its requests from now on are spaced
+        twice as far apart (see THROTTLED_MIN_INTERVAL), and none goes before its Retry-After
+        has passed. Why: the retried request alone waiting its Retry-After left the others at
+        the source's pace, and half of a rate-limited host's answers were 429s."""
+        host = host_of(url)
+        slower = max(2 * self.interval(host), THROTTLED_MIN_INTERVAL)
+        self._throttled[host] = min(slower, THROTTLED_MAX_INTERVAL)
+        self._throttles[host] = self._throttles.get(host, 0) + 1
+        if retry_after:
+            ready = time.monotonic() + min(retry_after, THROTTLED_MAX_INTERVAL)
+            turn = ready - self.interval(host)  # the next turn is then `ready`
+            self._last[host] = max(self._last.get(host, turn), turn)
 
     def _turn(self, url: str) -> float:
         """Take the URL's host's next turn; returns the seconds to wait for it. Taken at once,
@@ -65,10 +97,16 @@ class HostGate:
         return ready - now
 
     async def wait(self, url: str) -> None:
-        """Sleep until the URL's host may be asked again."""
-        delay = self._turn(url)
-        if delay > 0:
-            await asyncio.sleep(delay)
+        """Sleep until the URL's host may be asked again. A turn taken before the host
+        answered a 429 is taken again, at the slower pace it asked for."""
+        host = host_of(url)
+        while True:
+            throttles = self._throttles.get(host, 0)
+            delay = self._turn(url)
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if self._throttles.get(host, 0) == throttles:
+                return
 
     def wait_blocking(self, url: str) -> None:
         """`wait` for synchronous fetches (discovery's)."""
@@ -80,7 +118,8 @@ class HostGate:
         """Whether any of the URLs' hosts asks for an interval between requests."""
         return any(self.interval(host) > 0 for host in {host_of(u) for u in urls})
 
-    def last_turns(self) -> dict[str, float]:
-        """By host, the wall-clock time of the last turn taken (see `last_turns` above)."""
+    def pace(self) -> HostPace:
+        """Where this gate leaves each host, for the run's next gate (see `pace` above)."""
         offset = time.time() - time.monotonic()
-        return {host: turn + offset for host, turn in self._last.items()}
+        turns = {host: turn + offset for host, turn in self._last.items()}
+        return HostPace(turns, dict(self._throttled))

@@ -25,7 +25,7 @@ from flows.crawl import (
     this_run,
 )
 from flows.fetch import Fetcher
-from flows.politeness import HostGate
+from flows.politeness import HostGate, HostPace
 from flows.publish import Rejection, write_rejection
 from flows.runner import run_crawl
 from flows.sources import ConfigError, CrawlSettings, Source, parse_config
@@ -1399,6 +1399,27 @@ def test_every_request_of_a_run_keeps_the_host_interval(
     assert min(gaps)[0] >= 0.05, sorted(gaps)[:3]
 
 
+def test_a_host_answering_429_is_asked_more_slowly() -> None:
+    """Each 429 doubles the host's interval (from at least THROTTLED_MIN_INTERVAL), and no
+    request goes before its Retry-After has passed; other hosts keep their pace."""
+    from flows.politeness import THROTTLED_MIN_INTERVAL
+
+    gate = HostGate(8.0, {}, "healthsift")
+    assert gate.interval("http://a.test") == 0.125
+    gate.throttled("http://a.test/x", None)
+    assert gate.interval("http://a.test") == THROTTLED_MIN_INTERVAL
+    gate.throttled("http://a.test/y", 0.2)
+    assert gate.interval("http://a.test") == 2 * THROTTLED_MIN_INTERVAL
+    assert gate.interval("http://b.test") == 0.125
+
+    async def next_wait() -> float:
+        started = time.monotonic()
+        await gate.wait("http://a.test/z")
+        return time.monotonic() - started
+
+    assert asyncio.run(next_wait()) >= 0.15  # Retry-After 0.2 s, less the time since
+
+
 def test_batches_of_a_spaced_host_crawl_in_turn(tmp_path: Path) -> None:
     """Where a host asks for an interval (requests_per_second, or robots.txt's crawl-delay),
     the run's batches crawl one after another, each from the last request of the one before:
@@ -1408,20 +1429,23 @@ def test_batches_of_a_spaced_host_crawl_in_turn(tmp_path: Path) -> None:
     settings = CrawlSettings(workers=2, task_runner="process")
     delay = {"http://a.test": "User-agent: *\nCrawl-delay: 2\n"}
     for rate, robots, spaced in [(4.0, {}, True), (0.0, delay, True), (0.0, {}, False)]:
-        discovery = Discovery(urls=urls, robots=robots, warnings=[], last_turns={"x": 1.0})
+        start = HostPace(turns={"x": 1.0}, throttled={"x": 0.5})
+        discovery = Discovery(urls=urls, robots=robots, warnings=[], pace=start)
         source = Source.model_validate({"name": "s", "articles": urls, "requests_per_second": rate})
         jobs, _ = plan_batches(source, discovery, tmp_path, settings)
         assert len(jobs) > 2
         assert {job.in_turn for job in jobs} == {spaced}
-        assert jobs[0].last_turns == {"x": 1.0}
-    seen: list[dict[str, float]] = []
+        assert jobs[0].pace == start
+    seen: list[HostPace] = []
 
     def run(job: BatchJob) -> BatchResult:
-        seen.append(job.last_turns)
-        return BatchResult(last_turns={"x": job.last_turns["x"] + 1})
+        seen.append(job.pace)
+        later = {"x": job.pace.turns["x"] + 1}
+        return BatchResult(pace=HostPace(turns=later, throttled={"x": 0.5}))
 
     assert len(list(in_turn(jobs, run))) == len(jobs)
-    assert seen == [{"x": 1.0 + i} for i in range(len(jobs))]
+    assert [p.turns for p in seen] == [{"x": 1.0 + i} for i in range(len(jobs))]
+    assert {p.throttled["x"] for p in seen} == {0.5}  # a host's 429s slow every batch after
 
 
 # ---------------------------------------------------------------------------- config
