@@ -18,10 +18,12 @@ def host_of(url: str) -> str:
 
 
 # A host that answers 429 Too Many Requests asks for a slower pace than the source's: each 429
-# doubles the host's interval for the rest of the gate's run, from at least the first figure,
-# up to the second (seconds).
+# doubles the host's interval for the rest of the run, from at least the first figure, up to
+# the second (seconds); and its Retry-After holds every request to the host when it is no
+# longer than the third (a longer one is one page's ban: that fetch fails, the others go on).
 THROTTLED_MIN_INTERVAL = 0.25
-THROTTLED_MAX_INTERVAL = 30.0
+THROTTLED_MAX_INTERVAL = 5.0
+THROTTLED_MAX_HOLD = 10.0
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,8 @@ class HostGate:
         slower = max(2 * self.interval(host), THROTTLED_MIN_INTERVAL)
         self._throttled[host] = min(slower, THROTTLED_MAX_INTERVAL)
         self._throttles[host] = self._throttles.get(host, 0) + 1
-        if retry_after:
-            ready = time.monotonic() + min(retry_after, THROTTLED_MAX_INTERVAL)
+        if retry_after and retry_after <= THROTTLED_MAX_HOLD:
+            ready = time.monotonic() + retry_after
             turn = ready - self.interval(host)  # the next turn is then `ready`
             self._last[host] = max(self._last.get(host, turn), turn)
 

@@ -1418,6 +1418,15 @@ def test_a_host_answering_429_is_asked_more_slowly() -> None:
         return time.monotonic() - started
 
     assert asyncio.run(next_wait()) >= 0.15  # Retry-After 0.2 s, less the time since
+    # a Retry-After past THROTTLED_MAX_HOLD is one page's ban (its fetch fails): no hold
+    gate.throttled("http://b.test/banned", 3600.0)
+
+    async def other_wait() -> float:
+        started = time.monotonic()
+        await gate.wait("http://b.test/other")
+        return time.monotonic() - started
+
+    assert asyncio.run(other_wait()) < 1.0
 
 
 def test_batches_of_a_spaced_host_crawl_in_turn(tmp_path: Path) -> None:
