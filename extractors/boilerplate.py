@@ -194,7 +194,9 @@ def _shop_table(table: Node) -> bool:
     """A product comparison table: links marked as paid (rel=sponsored, as affiliate links
     must be) in SHOP_TABLE_MIN_SPONSORED_LINKS of its rows or more."""
     links = table.css("a[rel]")
-    paid = sum(1 for a in links if "sponsored" in str(a.attributes.get("rel") or "").split())
+    paid = sum(
+        1 for a in links if rules.PAID_LINK_REL in str(a.attributes.get("rel") or "").split()
+    )
     return paid >= rules.SHOP_TABLE_MIN_SPONSORED_LINKS
 
 

@@ -230,14 +230,15 @@ def _layout_cell_of(tree: BlockTree, stats: dict[int, _Stats], main: int) -> int
     )
     if not cells:
         return main
-    cell, own = stats.get(above[cells[-1]]), stats[main]
-    if (
-        cell is None
-        or cell.text < LAYOUT_CELL_SHARE * own.text
-        or cell.density >= LAYOUT_CELL_MAX_DENSITY
-    ):
+    cell = stats.get(above[cells[-1]])
+    if cell is None or not _is_layout_cell(cell.text, cell.density, stats[main].text):
         return main
     return above[cells[-1]]
+
+
+def _is_layout_cell(cell_text: int, cell_density: float, best_text: int) -> bool:
+    """The cell around the best container's table holds the article (see _layout_cell_of)."""
+    return cell_text >= LAYOUT_CELL_SHARE * best_text and cell_density < LAYOUT_CELL_MAX_DENSITY
 
 
 def _heading_before(blocks: list[Block], main: int) -> set[int]:
@@ -393,10 +394,7 @@ def _layout_cell(main: Node, memo: dict[int, tuple[int, float]]) -> Node:
     if table is None or current is None or current.tag not in ("td", "th"):
         return main
     text, _ = _density(main, memo)
-    cell_text, cell_density = _density(current, memo)
-    if cell_text < LAYOUT_CELL_SHARE * text or cell_density >= LAYOUT_CELL_MAX_DENSITY:
-        return main
-    return current
+    return current if _is_layout_cell(*_density(current, memo), text) else main
 
 
 def _with_shown_part(main: Node) -> Node:

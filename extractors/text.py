@@ -153,10 +153,17 @@ def strip_number(text: str) -> tuple[str, int | None]:
         return text.strip(), None
     number = match.group("a") or match.group("b") or match.group("c") or match.group("d")
     circled, chinese = match.group("e"), match.group("f")
-    if chinese:  # "十二" is 12 (ten and two), "二十" is 20 (two tens)
-        first, *rest = (int(unicodedata.numeric(c)) for c in chinese)
-        if not rest:
-            return text[match.end() :].strip(), first
-        value = first + rest[0] if first == 10 else first * 10 if rest[0] == 10 else 0
+    if chinese:
+        value = _chinese_number(chinese)
         return (text[match.end() :].strip(), value) if value else (text.strip(), None)
     return text[match.end() :].strip(), int(unicodedata.numeric(circled) if circled else number)
+
+
+def _chinese_number(numerals: str) -> int | None:
+    """ "一" is 1, "十二" 12 (ten and two), "二十" 20 (two tens); None for other pairs."""
+    digits = [int(unicodedata.numeric(c)) for c in numerals]
+    if len(digits) == 1:
+        return digits[0]
+    if digits[0] == 10:
+        return 10 + digits[1]
+    return digits[0] * 10 if digits[1] == 10 else None

@@ -601,3 +601,4 @@ PLAYER_SELECTOR = (
 # table ("Product | Best for | Rating | Price | Check price"): a roundup's shop, not article
 # text. Why: affiliate links must say they are paid; a table of facts has none.
 SHOP_TABLE_MIN_SPONSORED_LINKS = 2
+PAID_LINK_REL = "sponsored"
