@@ -74,10 +74,10 @@ def _fsync(path: Path) -> None:
 
 
 def safe_path(out: Path, folder: str, name: str) -> Path:
-    """`out/folder/name.json`, refusing names that could escape `out`."""
-    if not SAFE_NAME.match(name) or ".." in name:
+    """`out/folder/name.json`, refusing names that could escape `out`: a name of SAFE_NAME's
+    characters (no separator) other than ".." stays in the folder, and a symlink found there
+    is replaced by `write_atomic`, not followed. Why no resolve(): it reads every folder of the
+    path (two per call, four calls per published article: about 0.1 ms an article)."""
+    if SAFE_NAME.fullmatch(name) is None or ".." in name:
         raise PublishError(f"unsafe file name {name!r}")
-    path = (out / folder / f"{name}.json").resolve()
-    if not path.is_relative_to((out / folder).resolve()):
-        raise PublishError(f"file name {name!r} escapes the output folder")
-    return path
+    return out / folder / f"{name}.json"

@@ -88,10 +88,24 @@ def test_index_and_jsonl_are_rebuilt_from_files(tmp_path: Path) -> None:
     assert schema["title"] == "HealthArticle"
 
 
-@pytest.mark.parametrize("name", ["../evil", "a/b", "..", "UPPER", "", ".hidden"])
+@pytest.mark.parametrize("name", ["../evil", "a/b", "..", "UPPER", "", ".hidden", "a\n", "a..b"])
 def test_unsafe_names_are_refused(tmp_path: Path, name: str) -> None:
     with pytest.raises(PublishError):
         safe_path(tmp_path, "articles", name)
+
+
+def test_a_symlink_in_the_output_is_replaced_not_followed(tmp_path: Path) -> None:
+    """A file name that is a symlink to a file outside the output folder: the write replaces
+    the link and leaves the file it pointed to as it was."""
+    outside = tmp_path / "outside.json"
+    outside.write_text("keep")
+    (tmp_path / "out" / "articles").mkdir(parents=True)
+    path = safe_path(tmp_path / "out", "articles", "abc123")
+    path.symlink_to(outside)
+    assert write_atomic(path, "{}")
+    assert outside.read_text() == "keep"
+    assert not path.is_symlink()
+    assert path.read_text() == "{}"
 
 
 def test_rejection_not_rewritten_when_reason_is_the_same(tmp_path: Path) -> None:
