@@ -156,6 +156,33 @@ def test_crawl_flow_parameters_are_serialised_as_prefect_would() -> None:
             crawl_source.serialize_parameters({"source": source, "out": Path("output")})
 
 
+def test_a_new_task_runner_copies_the_flow_without_its_schema_again() -> None:
+    """`with_options(task_runner=...)` alone copies the flow (Prefect's builds a new one, whose
+    parameter schema takes about 50 ms); any other option still goes through Prefect's."""
+    from unittest import mock
+
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.crawl_flow import crawl_source, make_task_runner
+
+    runner = make_task_runner(CrawlSettings(workers=3, task_runner="process"))
+    assert isinstance(runner, ThreadPoolTaskRunner)
+    assert runner._max_workers == 6
+    before = crawl_source.task_runner
+    with mock.patch("prefect.flows.parameter_schema", side_effect=AssertionError):
+        copy = crawl_source.with_options(task_runner=runner)
+        with pytest.raises(AssertionError):
+            crawl_source.with_options(task_runner=runner, retries=1)
+    assert copy.task_runner is runner
+    assert crawl_source.task_runner is before
+    assert type(copy) is type(crawl_source)
+    assert copy.name == crawl_source.name
+    assert copy.parameters == crawl_source.parameters
+    assert copy.fn is crawl_source.fn
+    threads = make_task_runner(CrawlSettings(workers=3, task_runner="thread"))
+    assert threads._max_workers == 3
+
+
 def test_serve_builds_one_scheduled_deployment_per_source(harness: None, tmp_path: Path) -> None:
     from flows.serve import build_deployments
 
