@@ -25,11 +25,11 @@ def dumps(data: Any) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: Path, text: str, *, sync: bool = True) -> bool:
-    """Write `text` to `path` atomically; False (and no write) when the file already holds it.
-    `sync=False` leaves the flush to disk to the caller (`sync_files`), for a crawl that
-    writes many files and flushes them together before its state names them."""
-    data = text.encode("utf-8")
+def write_atomic(path: Path, text: str | bytes, *, sync: bool = True) -> bool:
+    """Write `text` (or UTF-8 bytes) to `path` atomically; False (and no write) when the file
+    already holds it. `sync=False` leaves the flush to disk to the caller (`sync_files`), for
+    a crawl that writes many files and flushes them together before its state names them."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         if path.read_bytes() == data:
             return False

@@ -294,7 +294,7 @@ def test_index_from_this_runs_entries_matches_a_rebuild_from_the_files(
     record = json.loads(path.read_text())
     record["title"] = "Edited on disk"
     path.write_text(json.dumps(record, indent=2))
-    stale = Published(path.name, 1, 1, {"id": record["id"], "title": "stale"}, "stale\n")
+    stale = Published(path.name, 1, 1, {"id": record["id"], "title": "stale"}, b"stale\n")
     rebuild_index(tmp_path, [stale])
     assert "Edited on disk" in (tmp_path / "index.json").read_text()
     assert "stale" not in (tmp_path / "articles.jsonl").read_text()
