@@ -16,7 +16,9 @@ with unique names, instead of `source`: all go into the one sources.toml, every 
 all, and a run's counts are summed over its sources. An expected.json may also give
 `section_shapes`: each heading's paragraph count and list sizes (test_sections), and `once`:
 texts a reader sees once (paragraphs, list items, headings), each of which must occur exactly
-once in the record's `text`, words compared (test_sections: a duplicated block shows).
+once in the record's `text`, words compared (test_sections: a duplicated block shows), and
+`absent`: texts of other articles, none of which may occur in the record's `text` (test_sections:
+a record holding another article's text shows).
 
 A large site may keep its pages out of the repository: meta.json `generator` names a module
 whose `generated_files()` returns {file name: bytes}, rendered at test time (the same bytes every
@@ -949,6 +951,10 @@ def test_sections(crawl: Crawl) -> None:
             count = len(re.findall(f"(?= {re.escape(words(once))} )", text))
             if count != 1:
                 problems.append((path, f"once {once[:60]!r}", count))
+        # optional "absent" (twin-titles): other articles' texts, none in this record's text
+        for other in article.get("absent", []):
+            if f" {words(other)} " in text:
+                problems.append((path, f"absent {other[:60]!r}", "present"))
     found = {(path, what) for path, what, _ in problems}
     gaps = {(path, what) for site, path, what in KNOWN_GAPS if site == crawl.site}
     assert gaps <= found, f"known gaps now extracted as written: {sorted(gaps - found)}"
