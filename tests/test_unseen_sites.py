@@ -10,10 +10,13 @@ session and parameter order it carries. In a templated page `{{ORIGIN}}` is the 
 `{{ORIGIN_MIXED}}` the same with its host in mixed case, `{{ORIGIN_SCHEMELESS}}` the origin
 without its scheme ("//host:port", for scheme-relative links) and `{{ORIGIN_OFFSITE}}` the server
 under its 127.0.0.1 name; a route's `redirect` that starts with `{{ORIGIN_OFFSITE}}` sends the
-crawler there (an off-site redirect target) instead of to a path of the site. A site crawled by
-several sources (one site split into sections) gives meta.json `sources`, a list of source tables
-with unique names, instead of `source`: all go into the one sources.toml, every run crawls them
-all, and a run's counts are summed over its sources. An expected.json may also give
+crawler there (an off-site redirect target) instead of to a path of the site. A route marked
+`live` is rendered anew for each request (see `live`: the time, nonces, counts, shuffled lines,
+and `{{TURN}}a{{|}}b{{/TURN}}` variants taken in turn, the route's n-th view taking variant n
+modulo their number: an A/B test that alternates per request). A site crawled by several
+sources (one site split into sections) gives meta.json `sources`, a list of source tables with
+unique names, instead of `source`: all go into the one sources.toml, every run crawls them all,
+and a run's counts are summed over its sources. An expected.json may also give
 `section_shapes`: each heading's paragraph count and list sizes (test_sections), and `once`:
 texts a reader sees once (paragraphs, list items, headings), each of which must occur exactly
 once in the record's `text`, words compared (test_sections: a duplicated block shows), and
@@ -66,6 +69,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import importlib
+import itertools
 import json
 import os
 import random
@@ -186,26 +190,39 @@ class Crawl:
         return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-_LIVE = re.compile(rb"\{\{(NOW|NONCE|COUNT)\}\}|\{\{SHUFFLE\}\}(.*?)\{\{/SHUFFLE\}\}", re.S)
+_LIVE = re.compile(
+    rb"\{\{(NOW|NONCE|COUNT)\}\}|\{\{SHUFFLE\}\}(.*?)\{\{/SHUFFLE\}\}|\{\{TURN\}\}(.*?)\{\{/TURN\}\}",
+    re.S,
+)
 
 
 def live(body: bytes) -> Callable[[], bytes]:
     """A page that changes on every view (meta route "live"): {{NOW}} is the time of the
     request, {{NONCE}} a random token, {{COUNT}} a random count, and the lines between
-    {{SHUFFLE}} and {{/SHUFFLE}} come in a random order."""
+    {{SHUFFLE}} and {{/SHUFFLE}} come in a random order. {{TURN}}a{{|}}b{{|}}c{{/TURN}} is one
+    of its variants, taken in turn: the route's n-th view (from 0) takes variant n modulo
+    their number, in every TURN of the page (an A/B test that alternates per request)."""
+    views = itertools.count()
 
-    def made(match: re.Match[bytes]) -> bytes:
+    def made(match: re.Match[bytes], view: int) -> bytes:
         if match[1] == b"NOW":
             return datetime.now(UTC).isoformat(timespec="microseconds").encode()
         if match[1] == b"NONCE":
             return secrets.token_hex(8).encode()
         if match[1] == b"COUNT":
             return str(random.randrange(100, 100_000)).encode()
+        if match[3] is not None:  # the variant's own tokens ({{NONCE}}) are made too
+            variants = match[3].split(b"{{|}}")
+            return _LIVE.sub(lambda inner: made(inner, view), variants[view % len(variants)])
         lines = match[2].split(b"\n")
         random.shuffle(lines)
         return b"\n".join(lines)
 
-    return lambda: _LIVE.sub(made, body)
+    def render() -> bytes:
+        view = next(views)
+        return _LIVE.sub(lambda match: made(match, view), body)
+
+    return render
 
 
 class SessionRoutes(dict[str, Any]):
