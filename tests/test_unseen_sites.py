@@ -48,6 +48,17 @@ and round. A route's `set_cookie` adds a Set-Cookie header to its answers. Every
 may be requested more than LOOP_LIMIT times in one run (test_no_request_loops: a client going
 round a redirect loop, or retrying without end).
 
+A site behind a misconfigured cache or CDN gives a route `quirks`, its validators and encoding
+as that stack gets them wrong, per request: "etag": "counter" (a weak ETag W/"<n>", n the
+route's requests so far, never the same twice), "last_modified": "now" (Last-Modified is the
+time of the request; with the route's "validators": false there is no ETag), "not_modified":
+"any" (304 to any request that carries If-None-Match or If-Modified-Since, whatever its
+value), "in_turn": a list of header tables applied to the route's answers in turn, round and
+round (two load-balanced nodes with their own ETag and Last-Modified; "Content-Encoding": "gzip"
+in a table gzips that answer's body). Such a site may also give meta.json `unchanged_after`: the
+run after which no file outside runs/ may be rewritten (default: the next-to-last run), so that
+with `runs` 3 and `unchanged_after` 1 both later runs are checked.
+
 A site behind a rate limiter (nginx limit_req, a CDN's rule) gives meta.json `rate_limit`:
 {"min_interval": seconds, "retry_after": [header values, used in turn], "exempt": [path
 prefixes]}. A request that arrives sooner than min_interval after the last request the server
@@ -68,6 +79,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import importlib
 import itertools
 import json
@@ -166,7 +178,8 @@ class Crawl:
     index: dict[str, Any]
     stamps_first: dict[str, int]
     stamps_second: dict[str, int]
-    counts: tuple[dict[str, int], dict[str, int]]
+    counts: tuple[dict[str, int], ...]
+    """The counts of the compared runs: the one after which nothing may change, then each later."""
     log: ServedLog
     loops: list[dict[str, int]]
     """Per run, the paths requested more than LOOP_LIMIT times, with their counts."""
@@ -312,6 +325,47 @@ class RateLimit:
         return (429, wait, b"<html><body><h1>429 Too Many Requests</h1></body></html>")
 
 
+class Quirks:
+    """meta route "quirks" (see the module docstring): a page behind a misconfigured cache or
+    CDN whose validators and encoding change from request to request while its text does not."""
+
+    def __init__(self, spec: dict[str, Any], answer: Route) -> None:
+        self.spec = spec
+        self.status, self.headers, self.body = answer
+        self.served = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, headers: Message) -> Route:
+        with self.lock:
+            self.served += 1
+            n = self.served
+        out = dict(self.headers)
+        turns = self.spec.get("in_turn")
+        if turns:
+            out.update(turns[(n - 1) % len(turns)])
+        made = self.body
+        if out.get("Content-Encoding") == "gzip":
+            plain = made
+            made = lambda: gzip.compress(plain() if callable(plain) else plain, mtime=0)  # noqa: E731
+        if self.spec.get("etag") == "counter":
+            out["ETag"] = f'W/"{n}"'
+        if self.spec.get("last_modified") == "now":
+            out["Last-Modified"] = formatdate(time.time(), usegmt=True)
+        if self.spec.get("not_modified") == "any" and (
+            headers.get("If-None-Match") or headers.get("If-Modified-Since")
+        ):
+            if "ETag" not in out:  # the ETag the page's 200 answers carry
+                body = made() if callable(made) else made
+                out["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
+            return (304, out, b"")
+        return (self.status, out, made)
+
+
+def quirks_gate(quirky: dict[str, Quirks]) -> Gate:
+    """Answers the routes that have quirks (by their exact path), None for the others."""
+    return lambda path, headers: quirky[path](headers) if path in quirky else None
+
+
 def chain(*gates: Gate | None) -> Gate | None:
     """The first answer of the given gates (None when none answers)."""
     given = [g for g in gates if g is not None]
@@ -415,7 +469,9 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
     log = ServedLog()
     cookies = cookie_gate(meta["cookie_check"]) if "cookie_check" in meta else None
     limit = RateLimit(meta["rate_limit"]) if "rate_limit" in meta else None
-    gate = chain(limit, cookies)
+    quirky: dict[str, Quirks] = {}  # routes with "quirks", filled with the routes below
+    has_quirks = any("quirks" in route for route in meta["routes"].values())
+    gate = chain(limit, cookies, quirks_gate(quirky) if has_quirks else None)
     # meta "generator": pages rendered at test time instead of files in the folder
     generated: dict[str, bytes] = (
         importlib.import_module(meta["generator"]).generated_files() if "generator" in meta else {}
@@ -460,6 +516,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                 headers["Set-Cookie"] = route["set_cookie"]
             made = live(body) if route.get("live") else body
             answer = (route.get("status", 200), headers, made)
+            if "quirks" in route:  # validators and encoding that change per request
+                quirky[path] = Quirks(route["quirks"], answer)
             # "fail_first": statuses answered, in turn, before the page is served, with the
             # route's "retry_after" header if it has one
             wait = {"Retry-After": str(route["retry_after"])} if "retry_after" in route else {}
@@ -495,12 +553,15 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                     throttled.append(len(limit.times) - sum(throttled))
 
         # a site whose source is capped below its articles (meta "runs") gets all of them in
-        # that many runs; the last two are compared
-        for _ in range(meta.get("runs", 2) - 2):
+        # that many runs; the last two are compared, or (meta "unchanged_after") every run after
+        # that one with it
+        runs = meta.get("runs", 2)
+        after = meta.get("unchanged_after", runs - 1)
+        for _ in range(after - 1):
             run()
         first = run()
         stamps_first = mtimes(out)
-        second = run()
+        later = [run() for _ in range(runs - after)]
         stamps_second = mtimes(out)
     index_file = out / "index.json"
     index = json.loads(index_file.read_text("utf-8")) if index_file.exists() else {"articles": []}
@@ -512,7 +573,7 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         index,
         stamps_first,
         stamps_second,
-        (first, second),
+        (first, *later),
         log,
         loops,
         spans,
