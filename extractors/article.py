@@ -112,7 +112,9 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
     home page or a folder above the page, named by a template or a plugin as every page's
     canonical: every article had one id, and the index held one of them. Where the canonical
     and the page differ by a trailing slash alone, the page as served; and where og:url names
-    the page itself and the canonical another page (a renamed page's old slug), the page."""
+    the page itself and the canonical another page of its folder (a renamed page's old slug),
+    the page. A canonical in another folder of the site is the page's original, whatever its
+    og:url says (a partner hub's syndicated copy names itself there)."""
     first = pages[0]
     start = first.url or url
     declared = first.metadata.canonical_url
@@ -126,8 +128,14 @@ def _canonical(pages: Sequence[CleanPage], url: str) -> str:
             (_is_home(declared) and not _is_home(start))  # a template's: every page's canonical
             or _folder_above(declared, start)  # a section's listing, named by every article
             or _slash_apart(declared, start)  # the page as served, not a form that redirects to it
-            # og:url names the page itself, the canonical another page (a renamed page's slug)
-            or (own and _same_page(own, start) and not _same_page(own, declared))
+            # og:url names the page itself, the canonical another page of its folder (a renamed
+            # page's old slug; in another folder, the page is a copy of that one)
+            or (
+                own
+                and _same_page(own, start)
+                and not _same_page(own, declared)
+                and _same_folder(declared, start)
+            )
         )
     ):
         declared = ""
@@ -147,6 +155,16 @@ def _folder_above(declared: str, url: str) -> bool:
         return False
     plain = split_url(plain_of(url))
     return plain is None or plain.path.rstrip("/") != folder
+
+
+def _same_folder(a: str, b: str) -> bool:
+    """The two name pages of one folder: their paths differ in the last part alone
+    ("/blog/old-slug/" and "/blog/new-slug/", not "/adults/headaches/" and
+    "/partners/brightcare/headaches/")."""
+    pa, pb = split_url(a), split_url(b)
+    if pa is None or pb is None or pa.netloc != pb.netloc:
+        return False
+    return pa.path.rstrip("/").rpartition("/")[0] == pb.path.rstrip("/").rpartition("/")[0]
 
 
 def _same_page(a: str, b: str) -> bool:

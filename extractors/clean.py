@@ -87,6 +87,12 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     key = normalize_key(heading)
     if not wanted or key == wanted or key in wanted or wanted in key:
         return heading if wanted else clean_title(heading, meta.site_name)
+    declared = normalize_key(meta.headline)
+    if declared:  # the headline the JSON-LD declares settles which of the two is the title
+        if _agree(key, declared):  # a search title over the headline the reader sees
+            return heading
+        if _agree(wanted, declared):  # the h1 is another wording: an A/B-tested headline
+            return meta.title
     opening = _opening(key, 2)
     if opening is not None and opening == _opening(wanted, 2):
         return heading
@@ -95,6 +101,11 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     if ISSUE_TITLE.fullmatch(wanted):  # a newsletter's subject line: its h1 names the article
         return heading
     return meta.title
+
+
+def _agree(key: str, other: str) -> bool:
+    """One title key holds the other."""
+    return key in other or other in key
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w']*")

@@ -55,6 +55,8 @@ class PageMeta:
     absolute: a moved page's new address. "" when the page has none."""
     page_url: str = ""
     """The page's own address as its og:url gives it (absolute), or ""."""
+    headline: str = ""
+    """The headline the page's JSON-LD declares (its `headline`, else its `name`), or ""."""
     description: str = ""
     jsonld_body: str = ""
     """The JSON-LD articleBody, its lines kept (paragraphs a blank line apart), or ""."""
@@ -358,12 +360,16 @@ def _refresh_target(content: str, url: str | None) -> str:
     return target if target and is_web_url(target) else ""
 
 
+def _string(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
     """PageMeta from the head, with visible bylines and dates from the body survey as
     fallbacks."""
     meta, ld = head.meta, head.ld
     site_name = meta.get("og:site_name") or next(iter(_names(ld.get("publisher"))), "")
-    headline = ld.get("headline") if isinstance(ld.get("headline"), str) else ""
+    headline, name = _string(ld.get("headline")), _string(ld.get("name"))
     raw_title = meta.get("og:title") or headline or head.title
     authors = split_authors(
         _names(ld.get("author")) or _names(meta.get("author")) or _byline(survey.root)
@@ -385,6 +391,7 @@ def complete_metadata(head: HeadMeta, survey: Survey) -> PageMeta:
         canonical_url=head.canonical,
         refresh_url=head.refresh,
         page_url=head.page_url,
+        headline=fold_space(headline or name),
         description=meta.get("description") or meta.get("og:description") or "",
         jsonld_body=_body_lines(body) if isinstance(body, str) else "",
         declares_article=(

@@ -115,6 +115,12 @@ FURNITURE = {
         "becoming a free or paid subscriber.</p>",
         "other",
     ),
+    "tip of the day": (
+        "<div class='tw-module tw-module--daily-tip' data-module='daily-tip'><span "
+        "class='tw-eyebrow'>Health tip of the day</span><p>Swap one sugary drink a day for "
+        "water and your teeth will thank you by the weekend.</p></div>",
+        "other",
+    ),
     "shop carousel": (
         "<div class='shop-the-range'><div class='shop-the-range__title h4'>Shop the range</div>"
         "<ul><li><a href='/products/y'>Calmleg Cooling Gel</a> <span>£6.49</span></li></ul></div>",
@@ -161,6 +167,7 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "PIL-0123",
         "Our prices",
         "Join our",
+        "sugary drink",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text
@@ -962,6 +969,13 @@ def test_a_canonical_on_another_site_is_not_the_records() -> None:
     assert served("https://h.test/stings/", "", "https://h.test/stings/amp/") == (
         "https://h.test/stings/"
     )
+    # og:url names the page itself and the canonical another folder's page: a syndicated
+    # copy, whose canonical is the original
+    assert served(
+        "https://h.test/adults/stings/",
+        "https://h.test/partners/acme/stings/",
+        "https://h.test/partners/acme/stings/",
+    ) == ("https://h.test/adults/stings/")
     # og:url names the page itself and the canonical a renamed page's old slug: the page
     assert served(
         "https://h.test/old-slug/", "https://h.test/stings/", "https://h.test/stings/"
@@ -1203,6 +1217,24 @@ def test_an_h1_sharing_two_words_with_the_search_title_is_the_title() -> None:
     assert tied.title == "Stiff neck from sleeping wrong"
     label = clean_html(html.format(h1="Health A to Z"))
     assert label.title == "Waking Up With a Stiff Neck? 5 Pillows We Tested"
+
+
+def test_the_declared_headline_settles_between_the_h1_and_the_search_title() -> None:
+    """The headline the JSON-LD declares names the title: an A/B-tested h1 (another wording
+    on every other request) gives way to the declared headline, whatever two words it shares
+    with it; an h1 that is the declared headline (or name) is the title over a search title
+    that shares nothing with it."""
+    ld = '<script type="application/ld+json">{{"@type": "MedicalWebPage", "{key}": "{value}"}}'
+    head = "<title>{meta} | Site</title><meta property='og:title' content='{meta}'>" + ld
+    body = "<article><h1>{h1}</h1>" + ARTICLE + "</article>"
+    html = "<html><head>" + head + "</script></head><body>" + body + "</body></html>"
+    own = "Teeth Grinding: Causes and Treatment"
+    for h1 in (own, "Teeth Grinding at Night: Why You Wake Up Sore"):
+        page = clean_html(html.format(meta=own, key="headline", value=own, h1=h1))
+        assert page.title == own
+    seo = "Feeling light-headed or unsteady in later life"
+    page = clean_html(html.format(meta=seo, key="name", value="Dizziness", h1="Dizziness"))
+    assert page.title == "Dizziness"
 
 
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:

@@ -252,6 +252,11 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "disclosure",
         "kicker",
         "eyebrow",
+        # a "tip of the day" box: another tip on every request, none of the article's
+        "daily-tip",
+        "dailytip",
+        "tip-of-the-day",
+        "tipoftheday",
         "doc-type",
         "timestamp",
         "dates",
