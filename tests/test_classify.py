@@ -23,6 +23,7 @@ from extractors.text import strip_number
         ("How do you know if you have Lyme disease?", "signs"),
         ("What Are the Symptoms of Gout?", "signs"),
         ("Symptoms to Watch For", "signs"),
+        ("Children who need extra care", "risk_factors"),
         ("How Is Gout Diagnosed?", "diagnosis"),
         ("Getting Tested", "diagnosis"),
         ("Treatment Options", "treatment"),
@@ -178,6 +179,8 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("These habits help keep burping down:", "prevention"),
         ("Simple habits help stop new blackheads forming:", "prevention"),
         ("Ridges are more common or more visible in people who:", "risk_factors"),
+        ("A few habits help stop the problem coming back:", "prevention"),
+        ("Small changes can stop heartburn from starting in the first place:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -447,6 +450,10 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Stopping the shine building up", "prevention"),
         ("Keeping pores clear", "prevention"),
         ("Keeping lenses comfortable", "prevention"),
+        ("Keeping your heels smooth", "prevention"),
+        ("Making your home safer", "prevention"),
+        ("Staying strong and steady", "prevention"),
+        ("Everyday changes that help", "prevention"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:
