@@ -27,7 +27,11 @@ from extractors.mainzone import is_heading_box, other_articles, quick_main, sele
 from extractors.metadata import PageMeta, clean_title, complete_metadata, read_head
 from extractors.pagination import find_next_page
 from extractors.rules.boilerplate import PLAYER_SELECTOR
-from extractors.rules.metadata import SITE_NAME_SEPARATOR_CHARS, TITLE_SMALL_WORDS
+from extractors.rules.metadata import (
+    HEADLINE_TEST_ATTRIBUTES,
+    SITE_NAME_SEPARATOR_CHARS,
+    TITLE_SMALL_WORDS,
+)
 from extractors.rules.thresholds import JSONLD_BODY_SHARE, MIN_MAIN_CHARS
 from extractors.safeurl import split_url
 from extractors.survey import Survey, take_survey
@@ -88,11 +92,11 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     if not wanted or key == wanted or key in wanted or wanted in key:
         return heading if wanted else clean_title(heading, meta.site_name)
     declared = normalize_key(meta.headline)
-    if declared:  # the headline the JSON-LD declares settles which of the two is the title
-        if _agree(key, declared):  # a search title over the headline the reader sees
-            return heading
-        if _agree(wanted, declared):  # the h1 is another wording: an A/B-tested headline
-            return meta.title
+    if declared and _agree(key, declared):  # the h1 is the headline the JSON-LD declares
+        return heading
+    attributes = survey.headings[0].attributes
+    if any(name in attributes for name in HEADLINE_TEST_ATTRIBUTES):
+        return meta.title  # one arm of a headline test: another wording on other requests
     opening = _opening(key, 2)
     if opening is not None and opening == _opening(wanted, 2):
         return heading

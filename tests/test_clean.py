@@ -1219,22 +1219,26 @@ def test_an_h1_sharing_two_words_with_the_search_title_is_the_title() -> None:
     assert label.title == "Waking Up With a Stiff Neck? 5 Pillows We Tested"
 
 
-def test_the_declared_headline_settles_between_the_h1_and_the_search_title() -> None:
-    """The headline the JSON-LD declares names the title: an A/B-tested h1 (another wording
-    on every other request) gives way to the declared headline, whatever two words it shares
-    with it; an h1 that is the declared headline (or name) is the title over a search title
-    that shares nothing with it."""
+def test_the_declared_headline_and_a_headline_test_settle_the_title() -> None:
+    """An h1 that is the headline the JSON-LD declares (its name) is the title over a search
+    title that shares nothing with it; an h1 marked as an arm of a headline test gives way to
+    the declared title, whatever it shares with it, while an unmarked h1 that shares the
+    declared search title's opening is the title the reader sees."""
     ld = '<script type="application/ld+json">{{"@type": "MedicalWebPage", "{key}": "{value}"}}'
     head = "<title>{meta} | Site</title><meta property='og:title' content='{meta}'>" + ld
-    body = "<article><h1>{h1}</h1>" + ARTICLE + "</article>"
+    body = "<article><h1{mark}>{h1}</h1>" + ARTICLE + "</article>"
     html = "<html><head>" + head + "</script></head><body>" + body + "</body></html>"
-    own = "Teeth Grinding: Causes and Treatment"
-    for h1 in (own, "Teeth Grinding at Night: Why You Wake Up Sore"):
-        page = clean_html(html.format(meta=own, key="headline", value=own, h1=h1))
-        assert page.title == own
     seo = "Feeling light-headed or unsteady in later life"
-    page = clean_html(html.format(meta=seo, key="name", value="Dizziness", h1="Dizziness"))
+    page = clean_html(html.format(meta=seo, key="name", value="Dizziness", mark="", h1="Dizziness"))
     assert page.title == "Dizziness"
+    own = "Teeth Grinding: Causes and Treatment"
+    variant = "Teeth Grinding at Night: Why You Wake Up Sore"
+    tested = " data-experiment='hl-1' data-variant='b'"
+    for h1 in (own, variant):
+        page = clean_html(html.format(meta=own, key="headline", value=own, mark=tested, h1=h1))
+        assert page.title == own
+    page = clean_html(html.format(meta=own, key="headline", value=own, mark="", h1=variant))
+    assert page.title == variant
 
 
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:

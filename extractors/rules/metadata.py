@@ -203,3 +203,15 @@ TITLE_SMALL_WORDS: frozenset[str] = frozenset(
         "top",
     }
 )
+
+# An h1 marked as one arm of a headline test (a growth team's server-side A/B test): another
+# wording is served on other requests, so the title is the headline the head declares. Why: the
+# record's title had followed the variant served, rewriting the record from run to run.
+HEADLINE_TEST_ATTRIBUTES: tuple[str, ...] = (
+    "data-variant",
+    "data-variation",
+    "data-experiment",
+    "data-experiment-id",
+    "data-ab-test",
+    "data-abtest",
+)
