@@ -11,17 +11,22 @@ session and parameter order it carries. In a templated page `{{ORIGIN}}` is the 
 without its scheme ("//host:port", for scheme-relative links) and `{{ORIGIN_OFFSITE}}` the server
 under its 127.0.0.1 name; a route's `redirect` that starts with `{{ORIGIN_OFFSITE}}` sends the
 crawler there (an off-site redirect target) instead of to a path of the site. A route marked
-`live` is rendered anew for each request (see `live`: the time, nonces, counts, shuffled lines,
-and `{{TURN}}a{{|}}b{{/TURN}}` variants taken in turn, the route's n-th view taking variant n
-modulo their number: an A/B test that alternates per request). A site crawled by several
-sources (one site split into sections) gives meta.json `sources`, a list of source tables with
-unique names, instead of `source`: all go into the one sources.toml, every run crawls them all,
-and a run's counts are summed over its sources. An expected.json may also give
-`section_shapes`: each heading's paragraph count and list sizes (test_sections), and `once`:
-texts a reader sees once (paragraphs, list items, headings), each of which must occur exactly
-once in the record's `text`, words compared (test_sections: a duplicated block shows), and
-`absent`: texts of other articles, none of which may occur in the record's `text` (test_sections:
-a record holding another article's text shows).
+`live` is rendered anew for each request (see `live`: the time, also in a strftime format as
+`{{NOW:%d %B %Y}}`, nonces, counts, shuffled lines, and `{{TURN}}a{{|}}b{{/TURN}}` variants
+taken in turn, the route's n-th view taking variant n modulo their number: an A/B test that
+alternates per request). A site whose pages stamp the time of the request may give meta.json
+`clock`, {"start": ISO date-time, "step": seconds}: its live pages' time (and a quirk's
+Last-Modified "now") is then `start`, plus `step` for each run before this one, plus the time
+since this run began, as on a site crawled once every `step` seconds (runs are back to back
+here, and a stamp to the second would not move between them); without it, the real time. A
+site crawled by several sources (one site split into sections) gives meta.json `sources`, a
+list of source tables with unique names, instead of `source`: all go into the one sources.toml,
+every run crawls them all, and a run's counts are summed over its sources. An expected.json may
+also give `section_shapes`: each heading's paragraph count and list sizes (test_sections), and
+`once`: texts a reader sees once (paragraphs, list items, headings), each of which must occur
+exactly once in the record's `text`, words compared (test_sections: a duplicated block shows),
+and `absent`: texts of other articles, none of which may occur in the record's `text`
+(test_sections: a record holding another article's text shows).
 
 A large site may keep its pages out of the repository: meta.json `generator` names a module
 whose `generated_files()` returns {file name: bytes}, rendered at test time (the same bytes every
@@ -96,7 +101,7 @@ import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import Message
 from email.utils import formatdate
 from http.cookies import CookieError, SimpleCookie
@@ -204,36 +209,64 @@ class Crawl:
 
 
 _LIVE = re.compile(
-    rb"\{\{(NOW|NONCE|COUNT)\}\}|\{\{SHUFFLE\}\}(.*?)\{\{/SHUFFLE\}\}|\{\{TURN\}\}(.*?)\{\{/TURN\}\}",
+    rb"\{\{(NOW|NONCE|COUNT)\}\}|\{\{SHUFFLE\}\}(.*?)\{\{/SHUFFLE\}\}|\{\{TURN\}\}(.*?)\{\{/TURN\}\}"
+    rb"|\{\{NOW:([^{}]*)\}\}",
     re.S,
 )
 
 
-def live(body: bytes) -> Callable[[], bytes]:
+class SiteClock:
+    """meta "clock" (see the module docstring): the time a live page or a quirk's "now" shows,
+    `start` plus `step` seconds per run before this one plus the time since this run began."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.start = datetime.fromisoformat(spec["start"])
+        self.step = float(spec.get("step", 0))
+        self.run = 0
+        self.began = time.monotonic()
+
+    def begin(self, run: int) -> None:
+        """Run `run` (from 0) begins."""
+        self.run, self.began = run, time.monotonic()
+
+    def now(self) -> datetime:
+        since = self.run * self.step + time.monotonic() - self.began
+        return self.start + timedelta(seconds=since)
+
+
+def live(body: bytes, clock: SiteClock | None = None) -> Callable[[], bytes]:
     """A page that changes on every view (meta route "live"): {{NOW}} is the time of the
     request, {{NONCE}} a random token, {{COUNT}} a random count, and the lines between
     {{SHUFFLE}} and {{/SHUFFLE}} come in a random order. {{TURN}}a{{|}}b{{|}}c{{/TURN}} is one
     of its variants, taken in turn: the route's n-th view (from 0) takes variant n modulo
-    their number, in every TURN of the page (an A/B test that alternates per request)."""
+    their number, in every TURN of the page (an A/B test that alternates per request).
+    {{NOW:<strftime format>}} is the time of the request in UTC in that format, the same time
+    in every such token of one view ("{{NOW:%Y-%m-%dT%H:%M:%S+00:00}}" a CMS's dateModified,
+    "{{NOW:%d %B %Y}}" a visible date, "{{NOW:%a, %d %b %Y %H:%M:%S GMT}}" an HTTP date).
+    `clock` (meta "clock"): the time the page shows, else the real time."""
     views = itertools.count()
+    now = clock.now if clock is not None else lambda: datetime.now(UTC)
 
-    def made(match: re.Match[bytes], view: int) -> bytes:
+    def made(match: re.Match[bytes], view: int, at: datetime) -> bytes:
+        if match[4] is not None:
+            return at.strftime(match[4].decode()).encode()
         if match[1] == b"NOW":
-            return datetime.now(UTC).isoformat(timespec="microseconds").encode()
+            return now().isoformat(timespec="microseconds").encode()
         if match[1] == b"NONCE":
             return secrets.token_hex(8).encode()
         if match[1] == b"COUNT":
             return str(random.randrange(100, 100_000)).encode()
         if match[3] is not None:  # the variant's own tokens ({{NONCE}}) are made too
             variants = match[3].split(b"{{|}}")
-            return _LIVE.sub(lambda inner: made(inner, view), variants[view % len(variants)])
+            variant = variants[view % len(variants)]
+            return _LIVE.sub(lambda inner: made(inner, view, at), variant)
         lines = match[2].split(b"\n")
         random.shuffle(lines)
         return b"\n".join(lines)
 
     def render() -> bytes:
-        view = next(views)
-        return _LIVE.sub(lambda match: made(match, view), body)
+        view, at = next(views), now()
+        return _LIVE.sub(lambda match: made(match, view, at), body)
 
     return render
 
@@ -329,8 +362,9 @@ class Quirks:
     """meta route "quirks" (see the module docstring): a page behind a misconfigured cache or
     CDN whose validators and encoding change from request to request while its text does not."""
 
-    def __init__(self, spec: dict[str, Any], answer: Route) -> None:
+    def __init__(self, spec: dict[str, Any], answer: Route, clock: SiteClock | None = None) -> None:
         self.spec = spec
+        self.clock = clock
         self.status, self.headers, self.body = answer
         self.served = 0
         self.lock = threading.Lock()
@@ -350,7 +384,8 @@ class Quirks:
         if self.spec.get("etag") == "counter":
             out["ETag"] = f'W/"{n}"'
         if self.spec.get("last_modified") == "now":
-            out["Last-Modified"] = formatdate(time.time(), usegmt=True)
+            stamp = self.clock.now().timestamp() if self.clock is not None else time.time()
+            out["Last-Modified"] = formatdate(stamp, usegmt=True)
         if self.spec.get("not_modified") == "any" and (
             headers.get("If-None-Match") or headers.get("If-Modified-Since")
         ):
@@ -471,6 +506,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
     limit = RateLimit(meta["rate_limit"]) if "rate_limit" in meta else None
     quirky: dict[str, Quirks] = {}  # routes with "quirks", filled with the routes below
     has_quirks = any("quirks" in route for route in meta["routes"].values())
+    # meta "clock": the time the site's live pages show, moving on a step per run
+    clock = SiteClock(meta["clock"]) if "clock" in meta else None
     gate = chain(limit, cookies, quirks_gate(quirky) if has_quirks else None)
     # meta "generator": pages rendered at test time instead of files in the folder
     generated: dict[str, bytes] = (
@@ -514,10 +551,10 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                 headers["ETag"] = ""
             if route.get("set_cookie"):  # a cookie the page sets (one that changes nothing)
                 headers["Set-Cookie"] = route["set_cookie"]
-            made = live(body) if route.get("live") else body
+            made = live(body, clock) if route.get("live") else body
             answer = (route.get("status", 200), headers, made)
             if "quirks" in route:  # validators and encoding that change per request
-                quirky[path] = Quirks(route["quirks"], answer)
+                quirky[path] = Quirks(route["quirks"], answer, clock)
             # "fail_first": statuses answered, in turn, before the page is served, with the
             # route's "retry_after" header if it has one
             wait = {"Retry-After": str(route["retry_after"])} if "retry_after" in route else {}
@@ -538,6 +575,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         throttled: list[int] = []
 
         def run() -> dict[str, int]:
+            if clock is not None:
+                clock.begin(len(spans))
             start = len(log.requests)
             begun = len(log.arrivals)
             try:
