@@ -64,6 +64,13 @@ in a table gzips that answer's body). Such a site may also give meta.json `uncha
 run after which no file outside runs/ may be rewritten (default: the next-to-last run), so that
 with `runs` 3 and `unchanged_after` 1 both later runs are checked.
 
+A route's `content_encoding` is sent as its Content-Encoding header: "gzip" compresses the body
+on the way (with the route's `gzip` too, a `.gz` file gzipped again: compressed twice), "deflate"
+as a raw deflate stream without the zlib header (as IIS sent it); `gzip` alone serves the file
+gzipped without the header. Its `type` is the Content-Type header as written (`text/html`
+without a charset, a quoted `charset="UTF-8"`); a page in a charset that is not ASCII-based
+(UTF-16) cannot be `template`d.
+
 A site behind a rate limiter (nginx limit_req, a CDN's rule) gives meta.json `rate_limit`:
 {"min_interval": seconds, "retry_after": [header values, used in turn], "exempt": [path
 prefixes]}. A request that arrives sooner than min_interval after the last request the server
@@ -98,6 +105,7 @@ import sys
 import threading
 import time
 import urllib.request
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -542,8 +550,15 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                 body = body.replace(ORIGIN.encode(), base.encode())
             # "gzip": the file served gzipped as it is (a .gz file, no Content-Encoding);
             # "content_encoding": "gzip": compressed on the way, as a server's gzip module does
-            if route.get("gzip") or route.get("content_encoding") == "gzip":
+            # (both: a .gz file gzipped again, the body compressed twice); "deflate": compressed
+            # on the way as a raw deflate stream without the zlib header, as IIS sent it
+            if route.get("gzip"):
                 body = gzip.compress(body, mtime=0)
+            if route.get("content_encoding") == "gzip":
+                body = gzip.compress(body, mtime=0)
+            elif route.get("content_encoding") == "deflate":
+                raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+                body = raw.compress(body) + raw.flush()
             headers = {"Content-Type": route["type"]}
             if route.get("content_encoding"):
                 headers["Content-Encoding"] = route["content_encoding"]
