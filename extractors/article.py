@@ -42,7 +42,13 @@ MAX_ORPHAN_LABEL_CHARS = 40  # "Information:", "Related:": a label whose content
 # Not content: how the record was made. `url` too, the address the crawl started from: one
 # article reached from two addresses (two tracking redirects in a feed) is the same article, and
 # with the address in its hash each of them rewrote the other's file on every run.
-CONTENT_EXCLUDE = frozenset({"url", "provenance", "removed", "warnings"})
+# What the content hash leaves out: where and how the record was made, and the page's dates.
+# Why the dates: a CMS that stamps the time of each request as the page's modification time
+# (page cache off, a "freshness" plugin) had the record rewritten on every run, its text the
+# same; a new date alone does not make the article another.
+CONTENT_EXCLUDE = frozenset(
+    {"url", "provenance", "removed", "warnings", "published_at", "modified_at"}
+)
 
 
 def _merge_pages(pages: Sequence[CleanPage], title: str) -> list[Block]:

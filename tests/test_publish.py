@@ -39,6 +39,24 @@ def test_new_unchanged_changed(tmp_path: Path) -> None:
     assert json.loads(path.read_text())["text"] == "New text"
 
 
+def test_a_new_date_alone_rewrites_nothing(tmp_path: Path) -> None:
+    """A page that gives the time of each request as its modification time: the same text
+    with another date is the article as it was, and its file is not rewritten."""
+    from extractors import content_hash
+
+    def dated(stamp: str, text: str = "Body text") -> HealthArticle:
+        base = record(text=text).model_copy(update={"modified_at": stamp})
+        provenance = base.provenance.model_copy(update={"content_hash": content_hash(base)})
+        return base.model_copy(update={"provenance": provenance})
+
+    assert publish_article(dated("2026-03-02T06:20:00Z"), tmp_path) == "new"
+    path = tmp_path / "articles" / "site-test-article-1.json"
+    before = path.stat().st_mtime_ns
+    assert publish_article(dated("2026-03-03T06:20:00Z"), tmp_path) == "unchanged"
+    assert path.stat().st_mtime_ns == before
+    assert publish_article(dated("2026-03-04T06:20:00Z", "New text"), tmp_path) == "changed"
+
+
 def test_an_article_from_two_addresses_keeps_the_same_one_whichever_comes_first(
     tmp_path: Path,
 ) -> None:
