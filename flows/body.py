@@ -9,18 +9,34 @@ from collections.abc import AsyncIterator, Iterator
 
 from flows.errors import FetchError
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _zlib_header(start: bytes) -> bool:
+    """The two bytes open a zlib stream (RFC 1950: method 8, header check a multiple of 31)."""
+    return start[0] & 0x0F == 8 and (start[0] << 8 | start[1]) % 31 == 0
+
 
 class _Inflater:
-    """Incremental gzip/deflate decoding that never inflates past the size cap."""
+    """Incremental gzip/deflate decoding that never inflates past the size cap. "deflate" is
+    a zlib stream or, as IIS and some old servers sent it, a raw deflate stream without the
+    zlib header: told apart by the first two bytes, as browsers do."""
 
     def __init__(self, encoding: str, limit: int, url: str) -> None:
-        wbits = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS}.get(
-            encoding, zlib.MAX_WBITS
-        )
-        self._obj = zlib.decompressobj(wbits) if encoding else None
+        self._deflate = encoding == "deflate"
+        self._held = b""  # a deflate body's first byte, until the second tells its kind
+        wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self._obj = zlib.decompressobj(wbits) if encoding and not self._deflate else None
         self._limit, self._url, self.size = limit, url, 0
 
     def feed(self, data: bytes) -> bytes:
+        if self._deflate and self._obj is None:
+            data = self._held + data
+            if len(data) < 2:
+                self._held = data
+                return b""
+            wbits = zlib.MAX_WBITS if _zlib_header(data) else -zlib.MAX_WBITS
+            self._obj = zlib.decompressobj(wbits)
         if self._obj is None:
             return self._count(data)
         try:
@@ -35,6 +51,8 @@ class _Inflater:
     @property
     def complete(self) -> bool:
         """The compressed stream has ended (always true for plain data)."""
+        if self._deflate and self._obj is None:
+            return not self._held
         return self._obj is None or self._obj.eof
 
     def _count(self, data: bytes) -> bytes:
@@ -84,7 +102,13 @@ class _Body:
             raise FetchError(self._url, reason)
 
     def result(self) -> bytes:
-        return b"".join(self._parts)
+        """The decoded body; a gzip file inside it is opened too (a `.gz` file served with
+        `Content-Encoding: gzip`, or an HTML page compressed twice by two layers of a server:
+        no page of text starts with the gzip magic)."""
+        body = b"".join(self._parts)
+        if body.startswith(GZIP_MAGIC):
+            return inflate_capped(body, self._limit, self._url)
+        return body
 
 
 def read_capped(

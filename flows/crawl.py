@@ -26,7 +26,7 @@ from extractors.discovery import (
     without_later_pages,
 )
 from extractors.urls import site_of
-from flows.body import inflate_capped
+from flows.body import GZIP_MAGIC, inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
 from flows.files import PublishError, dumps, sync_files, write_atomic
@@ -52,7 +52,6 @@ from flows.state import ArticleState, load_state, save_state
 if TYPE_CHECKING:
     from schemas import HealthArticle
 
-GZIP_MAGIC = b"\x1f\x8b"
 MAX_SITEMAP_FILES = 50  # Why: a sitemap index can fan out without end.
 BATCHES_PER_WORKER = 4  # Why: enough batches to keep every worker busy to the end of a run.
 

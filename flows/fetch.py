@@ -36,6 +36,17 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 COOKIES_SET = ""  # in a fetch's list of hops: a redirect set a cookie here (no URL is "")
 REDIRECT_BODY_BYTES = 16_384  # Why: a redirect's body is a line of HTML; longer ones are not read.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+html")
+# Bodies that open with these bytes are no page of text, whatever their Content-Type says.
+# Why: a page compressed once more than its header says had been read as Windows-1252 text
+# and published as an "untitled" article of binary.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip data"),
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP file"),
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +107,17 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 
 
+def body_kind(content_type: str, body: bytes) -> str:
+    """What a response holds, for messages: a binary file's kind, else its media type."""
+    binary = next((name for magic, name in BINARY_MAGIC if body.startswith(magic)), None)
+    return binary or content_type.split(";")[0].strip() or "unknown content"
+
+
 def is_html(content_type: str, body: bytes) -> bool:
-    """True when the response is HTML by its header, or by sniffing when the header is vague."""
+    """True when the response is HTML by its header, or by sniffing when the header is vague;
+    never a binary file (BINARY_MAGIC)."""
+    if body.startswith(tuple(magic for magic, _ in BINARY_MAGIC)):
+        return False
     kind = content_type.split(";")[0].strip().lower()
     if kind in HTML_TYPES:
         return True
@@ -367,6 +387,7 @@ __all__ = [
     "FetchOptions",
     "FetchedPage",
     "Fetcher",
+    "body_kind",
     "is_html",
     "read_capped",
     "retry_after_seconds",

@@ -10,7 +10,15 @@ from extractors import CleanPage, NotAnArticle, clean_html, extract_article, nor
 from extractors.pagekeys import MOVED_NEXT_RULE, UNDER_ARTICLE_RULE, is_next_of
 from extractors.pagination import names_another_article, way_on
 from extractors.safeurl import split_url
-from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, is_html, utc_now
+from flows.fetch import (
+    FetchedPage,
+    Fetcher,
+    FetchError,
+    FetchOptions,
+    body_kind,
+    is_html,
+    utc_now,
+)
 from schemas import HealthArticle, PageProvenance, Provenance
 
 
@@ -26,7 +34,7 @@ class ArticlePages:
 
 def _clean(page: FetchedPage, article_url: str | None = None) -> CleanPage:
     if not is_html(page.content_type, page.body):
-        kind = page.content_type.split(";")[0].strip() or "unknown content"
+        kind = body_kind(page.content_type, page.body)
         raise NotAnArticle(f"{page.final_url} is {kind}, not an HTML page")
     return clean_html(
         page.body, page.final_url, content_type=page.content_type, article_url=article_url
@@ -123,7 +131,7 @@ class PageFollower:
                 self.stop(f"page {number} redirects to another host ({page.final_url}); stopped")
                 return
             if not is_html(page.content_type, page.body):
-                kind = page.content_type.split(";")[0].strip() or "not HTML"
+                kind = body_kind(page.content_type, page.body)
                 self.stop(f"page {number} is {kind}, not an HTML page; stopped")
                 return
             previous = self.result.fetched[-1].final_url

@@ -558,6 +558,7 @@ def test_block_on_page_copies_every_field() -> None:
         ("Sam Okonjo, pharmacist", ("Sam Okonjo",)),
         ("By Jo Lee, Senior Health Writer, and Ann Bell, registered nurse", ("Jo Lee", "Ann Bell")),
         ("By Nursing Staff", ("Nursing Staff",)),
+        ("By Ruth Åberg | Published 12 March 2009 | Page 1 of 2", ("Ruth Åberg",)),
     ],
 )
 def test_byline_reviewer_date_and_credentials_are_no_authors(

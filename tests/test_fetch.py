@@ -104,11 +104,40 @@ def test_gzip_bomb_is_stopped_at_the_cap() -> None:
 
 
 def test_deflate_and_gzip_bodies_are_decoded() -> None:
-    for encoding, data in (("gzip", gzip.compress(HTML)), ("deflate", zlib.compress(HTML))):
+    """Gzip; deflate as a zlib stream and as a raw one (as IIS sent it); a body compressed
+    twice (a .gz file served with Content-Encoding: gzip)."""
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    cases = (
+        ("gzip", gzip.compress(HTML)),
+        ("deflate", zlib.compress(HTML)),
+        ("deflate", raw.compress(HTML) + raw.flush()),
+        ("gzip", gzip.compress(gzip.compress(HTML))),
+    )
+    for encoding, data in cases:
         fetcher, _ = make(
             lambda r, d=data, e=encoding: resp(200, content=d, headers={"Content-Encoding": e})
         )
         assert fetcher.fetch("https://example.com/a/").body == HTML
+
+
+def test_a_raw_deflate_body_decodes_from_any_chunking() -> None:
+    from flows.body import read_capped
+
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    data = raw.compress(HTML) + raw.flush()
+    for size in (1, 2, 3, len(data)):
+        chunks = iter([data[i : i + size] for i in range(0, len(data), size)])
+        assert read_capped(chunks, "deflate", 1_000_000, "https://example.com/a/") == HTML
+
+
+def test_a_binary_body_is_no_html_page_whatever_its_header() -> None:
+    from flows.fetch import body_kind, is_html
+
+    assert not is_html("text/html", b"%PDF-1.7 ...")
+    assert body_kind("text/html", b"%PDF-1.7 ...") == "a PDF file"
+    assert not is_html("text/html; charset=utf-8", b"\x89PNG\r\n")
+    assert is_html("text/html", HTML)
+    assert body_kind("text/html; charset=utf-8", HTML) == "text/html"
 
 
 def test_redirects_are_followed_and_loops_stopped() -> None:

@@ -109,6 +109,7 @@ BYLINE_OTHER_PARTS: tuple[str, ...] = (
     # a part that opens with a number: a date, a view or comment count ("98962 views"), a
     # reading time ("5 min read"); no name does
     r"\d",
+    r"page \d+( of \d+)?\b",  # "By Jo Lee | Published 3 May | Page 1 of 2"
 )
 # A role written after a name ("Sam Okonjo, pharmacist", "Jo Lee, Senior Health Writer"): a
 # part of a byline made only of these words, ending in a role, is no name of its own.
