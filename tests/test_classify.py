@@ -24,6 +24,8 @@ from extractors.text import strip_number
         ("What Are the Symptoms of Gout?", "signs"),
         ("Symptoms to Watch For", "signs"),
         ("Children who need extra care", "risk_factors"),
+        ("How to cool someone down", "treatment"),
+        ("Putting it right", "treatment"),
         ("How Is Gout Diagnosed?", "diagnosis"),
         ("Getting Tested", "diagnosis"),
         ("Treatment Options", "treatment"),
@@ -454,6 +456,8 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Making your home safer", "prevention"),
         ("Staying strong and steady", "prevention"),
         ("Everyday changes that help", "prevention"),
+        ("Staying topped up", "prevention"),
+        ("What makes feet sweat more", "causes"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:

@@ -236,7 +236,8 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\brelief\b",
             r"\brelieve\b",
             r"\bwhat helps\b",
-            r"\bhow to (stop|ease|get rid of|soothe|cure)\b",
+            r"\bhow to (stop|ease|get rid of|soothe|cure|cool|calm)\b",
+            r"^putting (it|things|this) right\b",
             r"\bcures?\b",
             # what is done about the symptoms ("Easing the symptoms"), before the symptoms
             r"\b(eas(e|ing)|reliev(e|ing)|sooth(e|ing)|calm(ing)?) (the |your |its )?"
@@ -866,7 +867,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
             r"^what makes (you|your|it|them|people|children|babies) \w+",
-            r"^what makes [\w']+ (bleed|itch|ache|hurt|swell|crack|flake|peel|burn|twitch)\b",
+            r"^what makes [\w']+ (bleed|itch|ache|hurt|swell|crack|flake|peel|burn|twitch|sweat)\b",
             r"^what makes (an? |the |your )?[\w']+ (grow|go|turn|get|become|come)\b",
             r"\b(comes?|coming|came) into contact\b",
             r"\bwhat (sets|brings|leads)\b",
@@ -968,6 +969,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"happening again)\b",
             r"\bcoming back\b",
             r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated|fresh|strong|steady))\b",
+            r"\bstay(ing)? topped up\b",
             r"\bsafer\b",
             r"^before you (travel|fly|go|set off|leave|start|exercise|run|train)\b",
             r"\bwithout (getting |the |a |an )?\w+$",
