@@ -108,9 +108,13 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
 
 
 def body_kind(content_type: str, body: bytes) -> str:
-    """What a response holds, for messages: a binary file's kind, else its media type."""
+    """What a response holds, for messages: its media type, and a binary file's kind where
+    the header calls it HTML ("gzip data sent as text/html")."""
+    kind = content_type.split(";")[0].strip()
     binary = next((name for magic, name in BINARY_MAGIC if body.startswith(magic)), None)
-    return binary or content_type.split(";")[0].strip() or "unknown content"
+    if binary is not None and kind.lower() in HTML_TYPES:
+        return f"{binary} sent as {kind}"
+    return kind or binary or "unknown content"
 
 
 def is_html(content_type: str, body: bytes) -> bool:

@@ -134,7 +134,9 @@ def test_a_binary_body_is_no_html_page_whatever_its_header() -> None:
     from flows.fetch import body_kind, is_html
 
     assert not is_html("text/html", b"%PDF-1.7 ...")
-    assert body_kind("text/html", b"%PDF-1.7 ...") == "a PDF file"
+    assert body_kind("text/html", b"%PDF-1.7 ...") == "a PDF file sent as text/html"
+    assert body_kind("application/pdf", b"%PDF-1.7 ...") == "application/pdf"
+    assert body_kind("", b"%PDF-1.7 ...") == "a PDF file"
     assert not is_html("text/html; charset=utf-8", b"\x89PNG\r\n")
     assert is_html("text/html", HTML)
     assert body_kind("text/html; charset=utf-8", HTML) == "text/html"
