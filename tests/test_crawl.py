@@ -1110,6 +1110,14 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("/members/open-guides/post-viral-fatigue/", False),
         ("/blog/tag/sleep/", True),
         ("/author/jo/page/2/", True),
+        # a clinic's pages and a blog's own listing, beside its guides and posts
+        ("/accessibility-statement/", True),
+        ("/medical-review-board/", True),
+        ("/find-a-clinic/", True),
+        ("/locations/", True),
+        ("/blog/", True),
+        ("/blog/2026/03/hay-fever/", False),
+        ("/news/sleep-and-screens/", False),
     ],
 )
 def test_site_pages_a_sitemap_lists_are_not_articles(path: str, site_page: bool) -> None:

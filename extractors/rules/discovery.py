@@ -23,7 +23,12 @@ NON_ARTICLE_PATHS = (
     r"editorial-(policy|guidelines|process)|impressum|datenschutz|kontakt|ueber-uns|"
     r"mentions-legales|a-propos|qui-sommes-nous|contacto|aviso-legal|privacidad|"
     r"politica-de-privacidad|quienes-somos|sobre-nosotros|sobre-nos|contato|"
-    r"politica-de-privacidade)(/?|\.html?)$|"
+    r"politica-de-privacidade|accessibility|accessibility-statement|careers|jobs|team|our-team|"
+    r"meet-the-team|(medical|editorial)-(review-)?board|review-board|locations|"
+    r"find-an?-(clinic|doctor|gp|dentist|pharmacy|practice|location|specialist)|book-online|"
+    r"appointments|fees|fees-and-insurance|"
+    # a blog's or a section's own listing
+    r"blog|news|articles|posts)(/?|\.html?)$|"
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
 )
 

@@ -948,7 +948,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bget(ting)? (your |the )?[\w']+ back to health\b",
             r"\bways to (recover|get better|feel better|heal|stop|ease|soothe|relieve|calm)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
-            r"\bhelping (your child|yourself|them|him|her)\b",
+            r"\bhelping (your (child|baby|toddler|teen|teenager)|yourself|them|him|her)\b",
             # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
             r"\bhelping (the |its |your |a )?[\w']+( [\w']+)? (improve|heal|recover|get better)\b",
             r"\brehydrat(e|ing|ion)\b",
@@ -971,7 +971,9 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(before it starts|stay(ing)? (safe|healthy|well|hydrated|fresh|strong|steady))\b",
             r"\bstay(ing)? topped up\b",
             r"\bsafer\b",
-            r"^before you (travel|fly|go|set off|leave|start|exercise|run|train)\b",
+            r"^before you (travel|fly|go|set off|leave|start|exercise|run|train|colou?r|dye|"
+            r"swim|dive|hike|climb)\b",
+            r"\breduc(e|ing) (the )?(allergens?|exposure|triggers?|dust mites?)\b",
             r"\bwithout (getting |the |a |an )?\w+$",
             r"\bkeep(ing)? (your|the) [\w ]{1,20} (up|topped up)\b",
             r"\bkeep(ing)? (your |the )?\w+ (healthy|strong|safe|clear|clean|comfortable|supple|"
