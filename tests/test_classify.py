@@ -183,6 +183,7 @@ def test_headings(heading: str, kind: str | None) -> None:
         ("Ridges are more common or more visible in people who:", "risk_factors"),
         ("A few habits help stop the problem coming back:", "prevention"),
         ("Small changes can stop heartburn from starting in the first place:", "prevention"),
+        ("A few changes to the bedroom can cut down how often you wake up wet:", "prevention"),
     ],
 )
 def test_lead_ins(lead_in: str, kind: str | None) -> None:
@@ -461,6 +462,9 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Before you colour", "prevention"),
         ("Helping your baby", "treatment"),
         ("Reducing allergens at home", "prevention"),
+        ("How ankles get sprained", "causes"),
+        ("Getting over it faster", "treatment"),
+        ("Is it ever more than jet lag?", "when_to_see_doctor"),
     ],
 )
 def test_heading_hints_of_unseen_sites(heading: str, hint: str) -> None:

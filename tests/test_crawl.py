@@ -1116,6 +1116,8 @@ def test_long_listings_are_followed_until_max_articles_or_nothing_new() -> None:
         ("/find-a-clinic/", True),
         ("/locations/", True),
         ("/blog/", True),
+        ("/locations/harlow-green/", True),
+        ("/conditions/harlow-green/", False),
         ("/blog/2026/03/hay-fever/", False),
         ("/news/sleep-and-screens/", False),
     ],

@@ -669,6 +669,11 @@ KNOWN_EXTRAS = {
         " are too few to tell from an article with two linked boxes)",
     ),
     "/topics/sleep/": ("words-pager", "a section front of two article cards, as /conditions/skin/"),
+    "/conditions/": (
+        "page-guides",
+        "a hub page of list items, each a guide's link and a one-line teaser under four h2s: a"
+        " listing is told by its cards (one heading each), and this one has none",
+    ),
 }
 
 
@@ -918,6 +923,15 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ): ("habits that make headaches rarer, under a heading that says only that they help"),
     ("feed-paged", "/blog/tension-headaches-tight-band/", "section 'Habits that help'"): (
         "habits that make headaches rarer, under a heading that says only that they help"
+    ),
+    # the stages a reader sees under "How a cold sore develops", read as how it comes about
+    ("card-listings", "/2025/04/cold-sores/", "section 'How a cold sore develops'"): (
+        "'develops' names causes as often as a course of symptoms"
+    ),
+    ("card-listings", "/2025/04/cold-sores/", "causes"): "its stages added to the causes",
+    ("card-listings", "/2025/04/cold-sores/", "signs"): "its stages missing from the signs",
+    ("card-listings", "/2024/10/eye-strain/", "section 'When to have your eyes tested'"): (
+        "a heading naming a test over when to book one: read as diagnosis"
     ),
     ("interstitial-farm", "/health/cold-hands/", "section 'Warming up'"): (
         "a heading that names no kind ('Warming up') over self-warming and treatment advice"

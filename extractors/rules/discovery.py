@@ -29,6 +29,8 @@ NON_ARTICLE_PATHS = (
     r"appointments|fees|fees-and-insurance|"
     # a blog's or a section's own listing
     r"blog|news|articles|posts)(/?|\.html?)$|"
+    # a clinic's branch pages ("/locations/harlow-green/": an address and opening hours)
+    r"/locations/[^/]+/?$|"
     r"\.(jpg|jpeg|png|gif|webp|svg|pdf|zip|mp4|mp3|css|js|xml|json|txt)$"
 )
 

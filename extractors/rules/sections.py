@@ -579,6 +579,7 @@ LIST_LEAD_INS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bmake (it|them|an? \w+|\w+) (much |far |a lot )?less (frequent|common|likely)\b",
             r"\bhelps? keep .{1,30} (down|at bay|away)\b",
             r"\bhelps? stop (new )?\w+ (from )?form(ing)?\b",
+            r"\bcut (down|back) (on )?how often\b",
             # "a few habits help stop the problem coming back:"
             r"\bstop .{1,30} (from )?(coming back|returning)\b",
             r"\bin the first place\b",
@@ -865,6 +866,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(is|are) to blame\b",
             r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
+            r"^how \w+s get \w+ed\b",  # "How ankles get sprained"
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
             r"^what makes (you|your|it|them|people|children|babies) \w+",
             r"^what makes [\w']+ (bleed|itch|ache|hurt|swell|crack|flake|peel|burn|twitch|sweat)\b",
@@ -949,6 +951,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bways to (recover|get better|feel better|heal|stop|ease|soothe|relieve|calm)\b",
             r"\b(things you can do|what (you|to) do|helps?|help yourself|at home|home care)\b",
             r"\bhelping (your (child|baby|toddler|teen|teenager)|yourself|them|him|her)\b",
+            r"\bget(ting)? over (it|them) (faster|quicker|sooner)\b",
             # "Helping the shape improve" (a baby's flat head), "Helping the skin heal"
             r"\bhelping (the |its |your |a )?[\w']+( [\w']+)? (improve|heal|recover|get better)\b",
             r"\brehydrat(e|ing|ion)\b",
@@ -1024,6 +1027,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\bnot (enough|working|getting better)\b",
             r"\b(warning signs|danger signs)\b",
             r"\b(call|dial) (911|999|112|000)\b",
+            r"^is it (ever )?(more than|something (more )?serious)\b",
             r"\b(urgencias|urgences|notfall|urg[êe]ncia)\b",
         ),
     ),
