@@ -143,12 +143,6 @@ def make_task_runner(settings: CrawlSettings) -> Any:
         return DaskTaskRunner(
             cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1}
         )
-    if settings.task_runner == "process":
-        # A task thread only hands its batch to the worker pool and waits. Why two per worker:
-        # the next batch then waits in the pool's queue, and a worker starts it the moment it
-        # ends one; with one, each hand-over through the task engine (the task run's end, the
-        # next one's start) left the worker idle 30-60 ms
-        return ThreadPoolTaskRunner(max_workers=2 * settings.workers)
     return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 

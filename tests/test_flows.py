@@ -167,7 +167,6 @@ def test_a_new_task_runner_copies_the_flow_without_its_schema_again() -> None:
 
     runner = make_task_runner(CrawlSettings(workers=3, task_runner="process"))
     assert isinstance(runner, ThreadPoolTaskRunner)
-    assert runner._max_workers == 6
     before = crawl_source.task_runner
     with mock.patch("prefect.flows.parameter_schema", side_effect=AssertionError):
         copy = crawl_source.with_options(task_runner=runner)
@@ -179,8 +178,6 @@ def test_a_new_task_runner_copies_the_flow_without_its_schema_again() -> None:
     assert copy.name == crawl_source.name
     assert copy.parameters == crawl_source.parameters
     assert copy.fn is crawl_source.fn
-    threads = make_task_runner(CrawlSettings(workers=3, task_runner="thread"))
-    assert threads._max_workers == 3
 
 
 def test_serve_builds_one_scheduled_deployment_per_source(harness: None, tmp_path: Path) -> None:
