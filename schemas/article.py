@@ -129,8 +129,9 @@ class Provenance(_Model):
     extractor_version: str = ""
     """Version of healthsift's extractors that produced the record."""
     content_hash: str = ""
-    """Hex SHA-256 of the record's content fields (everything but url, provenance, removed and
-    warnings): equal hashes mean the same extracted article, whichever address it came from."""
+    """Hex SHA-256 of the record's content fields (everything but url, provenance, removed,
+    warnings and the page's dates): equal hashes mean the same extracted article, whichever
+    address it came from and whatever date its page gave."""
 
 
 class Removed(_Model):
