@@ -52,7 +52,8 @@ from demo.site import DemoSite  # noqa: E402
 
 Route = tuple[int, dict[str, str], "bytes | Callable[[], bytes]"]
 """(status, headers, body); a callable body is made anew for each request (a page that changes
-on every view). A header "ETag": "" serves the page without one."""
+on every view). A header "ETag": "" serves the page without one; a header whose value is a list
+is sent as one line per value (two `Link` headers)."""
 
 Gate = Callable[[str, Message], "Route | None"]
 """Answers a request by its path and headers before the routes are looked up (a server that
@@ -113,8 +114,9 @@ def serve_routes(
             if status in (200, 304):
                 headers.setdefault("ETag", etag)
             for key, value in headers.items():
-                if value:
-                    self.send_header(key, value)
+                for line in value if isinstance(value, list) else [value]:
+                    if line:
+                        self.send_header(key, line)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

@@ -69,7 +69,9 @@ on the way (with the route's `gzip` too, a `.gz` file gzipped again: compressed 
 as a raw deflate stream without the zlib header (as IIS sent it); `gzip` alone serves the file
 gzipped without the header. Its `type` is the Content-Type header as written (`text/html`
 without a charset, a quoted `charset="UTF-8"`); a page in a charset that is not ASCII-based
-(UTF-16) cannot be `template`d.
+(UTF-16) cannot be `template`d. Its `headers` are more response headers as written, with
+`{{ORIGIN}}` the site's origin (`Link: <...>; rel="next"`, RFC 8288); a header given as a list
+is sent as one line per value (two `Link` headers).
 
 A site behind a rate limiter (nginx limit_req, a CDN's rule) gives meta.json `rate_limit`:
 {"min_interval": seconds, "retry_after": [header values, used in turn], "exempt": [path
@@ -566,6 +568,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
                 headers["ETag"] = ""
             if route.get("set_cookie"):  # a cookie the page sets (one that changes nothing)
                 headers["Set-Cookie"] = route["set_cookie"]
+            for key, value in route.get("headers", {}).items():  # e.g. Link: <...>; rel="next"
+                headers[key] = json.loads(json.dumps(value).replace(ORIGIN, base))  # list: lines
             made = live(body, clock) if route.get("live") else body
             answer = (route.get("status", 200), headers, made)
             if "quirks" in route:  # validators and encoding that change per request
