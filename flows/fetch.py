@@ -275,7 +275,7 @@ class FetcherCore:
 
     @staticmethod
     def page(url: str, current: str, response: httpx.Response, body: bytes) -> FetchedPage:
-        keep = ("content-type", "etag", "last-modified", "content-length")
+        keep = ("content-type", "etag", "last-modified", "content-length", "link")
         return FetchedPage(
             url=url,
             final_url=current,

@@ -4,12 +4,13 @@ record. The CLI's one-off path and the Prefect tasks both call these functions."
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from extractors import CleanPage, NotAnArticle, clean_html, extract_article, normalize_url
 from extractors.pagekeys import MOVED_NEXT_RULE, UNDER_ARTICLE_RULE, is_next_of
 from extractors.pagination import names_another_article, way_on
-from extractors.safeurl import split_url
+from extractors.safeurl import join_url, split_url
 from flows.fetch import (
     FetchedPage,
     Fetcher,
@@ -55,6 +56,21 @@ def _moved_to(page: FetchedPage, cleaned: CleanPage) -> str | None:
     if here is None or there is None or here.netloc != there.netloc:
         return None
     return target
+
+
+_LINK_VALUE = re.compile(r"<([^>]*)>((?:\s*;\s*[^;,<]*)*)")
+
+
+def header_next(page: FetchedPage) -> str | None:
+    """The next page an HTTP `Link` header names (`<...>; rel="next"`, RFC 8288), resolved
+    against the page's address, or None. Why: a headless front end may announce its pages
+    there alone, with no rel=next in the HTML."""
+    for target, params in _LINK_VALUE.findall(page.headers.get("link", "")):
+        for param in params.split(";"):
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "rel" and "next" in value.strip().strip('"').split():
+                return join_url(page.final_url, target.strip()) or None
+    return None
 
 
 def _fingerprint(page: CleanPage) -> str:
@@ -175,7 +191,7 @@ class PageFollower:
         self._detoured = False
         self.result.fetched.append(page)
         self.result.cleaned.append(cleaned)
-        self._next = cleaned.next_page_url
+        self._next = cleaned.next_page_url or header_next(page)
 
 
 def fetch_article_pages(url: str, fetcher: Fetcher, max_pages: int | None = None) -> ArticlePages:

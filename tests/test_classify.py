@@ -24,6 +24,7 @@ from extractors.text import strip_number
         ("What Are the Symptoms of Gout?", "signs"),
         ("Symptoms to Watch For", "signs"),
         ("Children who need extra care", "risk_factors"),
+        ("See a physio or GP if", "when_to_see_doctor"),
         ("How to cool someone down", "treatment"),
         ("Putting it right", "treatment"),
         ("How Is Gout Diagnosed?", "diagnosis"),

@@ -115,6 +115,11 @@ FURNITURE = {
         "becoming a free or paid subscriber.</p>",
         "other",
     ),
+    "announcement bar": (
+        "<div class='announcement'><p>New: the Fernhill symptom diary is free for your first 30"
+        " days. <a href='/diary/'>Try it</a></p></div>",
+        "other",
+    ),
     "tip of the day": (
         "<div class='tw-module tw-module--daily-tip' data-module='daily-tip'><span "
         "class='tw-eyebrow'>Health tip of the day</span><p>Swap one sugary drink a day for "
@@ -168,6 +173,7 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "Our prices",
         "Join our",
         "sugary drink",
+        "symptom diary",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text

@@ -55,6 +55,39 @@ def test_follows_to_the_last_page() -> None:
     assert result.warnings == []
 
 
+def test_follows_a_next_page_named_by_the_link_header_alone() -> None:
+    """A page whose next page is named only by an HTTP Link header (rel="next", one header
+    line with preloads and a previous page, relative or absolute); rel values other than
+    next (preload, shortlink, a REST API's) lead nowhere."""
+    headers = {
+        "/a/": '</_nuxt/app.js>; rel="preload"; as="script", </a/page/2/>; rel="next"',
+        "/a/page/2/": '</a/>; rel="prev", <https://s.test/a/page/3/>; rel="next"',
+        "/a/page/3/": '<https://s.test/wp-json/>; rel="https://api.w.org/", </?p=7>; rel=shortlink',
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        key = request.url.raw_path.decode()
+        n = {"/a/": 1, "/a/page/2/": 2, "/a/page/3/": 3}[key]
+        return httpx.Response(
+            200,
+            headers={"Content-Type": "text/html", "Link": headers[key]},
+            stream=httpx.ByteStream(page(n, None).encode()),
+        )
+
+    fetcher = Fetcher(
+        FetchOptions(max_pages=5),
+        transport=httpx.MockTransport(handler),
+        policy=UrlPolicy(resolver=lambda h: ["93.184.216.34"]),
+        sleep=lambda s: None,
+    )
+    result = fetch_article_pages("https://s.test/a/", fetcher)
+    assert [p.final_url for p in result.fetched] == [
+        "https://s.test/a/",
+        "https://s.test/a/page/2/",
+        "https://s.test/a/page/3/",
+    ]
+
+
 def test_stops_at_the_page_cap() -> None:
     routes = {"/a/": page(1, "/a/2/")} | {f"/a/{n}/": page(n, f"/a/{n + 1}/") for n in range(2, 40)}
     result = fetch_article_pages("https://s.test/a/", pages_site(routes))

@@ -252,6 +252,9 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "disclosure",
         "kicker",
         "eyebrow",
+        # a site's announcement bar ("New: the symptom diary is free for 30 days")
+        "announcement",
+        "announcement-bar",
         # a "tip of the day" box: another tip on every request, none of the article's
         "daily-tip",
         "dailytip",

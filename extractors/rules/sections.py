@@ -20,7 +20,7 @@ FALLBACK_KINDS: tuple[str, ...] = ("definition", "other")
 
 _DOCTOR = (
     r"(doctor|gp|physician|provider|clinician|healthcare|health care|professional|nurse|"
-    r"health visitor|midwife|er|a\&e)"
+    r"health visitor|midwife|er|a\&e|physio|physiotherapist|dentist|optician)"
 )
 
 # Heading phrasings per section kind.
