@@ -55,6 +55,22 @@ Route = tuple[int, dict[str, str], "bytes | Callable[[], bytes]"]
 on every view). A header "ETag": "" serves the page without one; a header whose value is a list
 is sent as one line per value (two `Link` headers)."""
 
+
+class Wire(bytes):
+    """A body sent as a struggling server sends it (meta route "flaky" of the rehearsal sites):
+    `stall` seconds of silence after its first half, or (`cut`) only its first half, the whole
+    length declared, after which the connection is closed (a truncated transfer; give the
+    answer `Connection: close`). A 304 sends no body, so neither happens to it."""
+
+    stall: float = 0.0
+    cut: bool = False
+
+    def __new__(cls, data: bytes, *, stall: float = 0.0, cut: bool = False) -> Wire:
+        made = super().__new__(cls, data)
+        made.stall, made.cut = stall, cut
+        return made
+
+
 Gate = Callable[[str, Message], "Route | None"]
 """Answers a request by its path and headers before the routes are looked up (a server that
 redirects clients without a cookie, say); None lets the routes answer."""
@@ -82,7 +98,7 @@ def serve_routes(
     gate: Gate | None = None,
 ) -> Iterator[str]:
     """Serve fixed responses on 127.0.0.1: path (with query) -> (status, headers, body), or a
-    list of them answered in turn (the last one stays).
+    list of them answered in turn (the last one stays); a `Wire` body stalls or is cut short.
     200 answers carry an ETag and honour If-None-Match with 304; `log` records requests. `gate`
     (optional) sees each request's path and headers first; its answer, when not None, is
     served instead of the route's."""
@@ -119,6 +135,16 @@ def serve_routes(
                         self.send_header(key, line)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            if isinstance(body, Wire) and (body.stall or body.cut):
+                half = len(body) // 2
+                self.wfile.write(body[:half])
+                self.wfile.flush()
+                if body.cut:  # the rest never comes: the connection is closed
+                    self.close_connection = True
+                    return
+                time.sleep(body.stall)
+                self.wfile.write(body[half:])
+                return
             self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:

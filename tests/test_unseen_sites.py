@@ -81,6 +81,16 @@ Many Requests` with the next Retry-After value ("date:N" is an HTTP-date N secon
 exempt paths (default: robots.txt) are always answered. The 429s of each run are counted
 (`Crawl.throttled`, printed by test_no_request_loops).
 
+A page on an overloaded host gives its route `flaky`: {"delay": seconds every answer waits
+before its status line (failures too), "fail_each_run": statuses answered, in turn, to the
+route's first requests of EVERY run (with the route's `retry_after` header when it has one; an
+Apache-like error page), "truncate_each_run": true (the next answer of every run is the page's
+200, whatever validators the request carries, with `Connection: close` and its whole
+Content-Length but only half its body: a truncated transfer), "stall": seconds (each 200 of the
+page sends its headers and the first half of its body, waits that long, then the rest)}; after
+them the route answers as it would without the key. Unlike `fail_first`, whose answers are given
+once per session, these come back in each run.
+
 With the environment variable HEALTHSIFT_REHEARSAL_CLI set, each crawl is instead the real
 command line as the external check runs it, in a subprocess: `healthsift crawl --config <the
 site's toml> --out <out> --quiet`, with the default settings (the Prefect engine, the process
@@ -114,6 +124,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import Message
 from email.utils import formatdate
+from http import HTTPStatus
 from http.cookies import CookieError, SimpleCookie
 from itertools import pairwise
 from pathlib import Path
@@ -124,7 +135,7 @@ import pytest
 
 from flows.runner import run_crawl
 from flows.sources import CrawlSettings, load_config
-from tests.support import FIXTURES, Gate, Route, ServedLog, serve_routes
+from tests.support import FIXTURES, Gate, Route, ServedLog, Wire, serve_routes
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MODE = bool(os.environ.get("HEALTHSIFT_REHEARSAL_CLI"))
@@ -406,6 +417,56 @@ class Quirks:
         return (self.status, out, made)
 
 
+class Flaky:
+    """meta route "flaky" (see the module docstring): a page on an overloaded host, slow to
+    answer and failing in the same way at the start of every run (`begin`)."""
+
+    def __init__(self, spec: dict[str, Any], answer: Route, retry_after: Any = None) -> None:
+        self.delay = float(spec.get("delay", 0))
+        wait = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        self.fails = [flaky_error(status, wait) for status in spec.get("fail_each_run", [])]
+        self.cut = bool(spec.get("truncate_each_run"))
+        self.answer = answer
+        self.served = 0  # requests of this run so far
+        self.lock = threading.Lock()
+
+    def begin(self) -> None:
+        with self.lock:
+            self.served = 0
+
+    def __call__(self, headers: Message) -> Route | None:
+        with self.lock:
+            n = self.served
+            self.served += 1
+        if self.delay:
+            time.sleep(self.delay)
+        if n < len(self.fails):
+            return self.fails[n]
+        if self.cut and n == len(self.fails):
+            status, out, made = self.answer
+            body = made() if callable(made) else made
+            # no ETag: sent whole or not at all, never a 304
+            return (status, {**out, "ETag": "", "Connection": "close"}, Wire(body, cut=True))
+        return None
+
+
+def flaky_error(status: int, headers: dict[str, str]) -> Route:
+    """The error page an Apache host answers with."""
+    phrase = HTTPStatus(status).phrase
+    body = (
+        '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n'
+        f"<title>{status} {phrase}</title>\n</head><body>\n<h1>{phrase}</h1>\n"
+        "<p>The server is temporarily unable to service your request. Please try again later."
+        "</p>\n</body></html>\n"
+    ).encode()
+    return (status, {"Content-Type": "text/html; charset=iso-8859-1", **headers}, body)
+
+
+def flaky_gate(flaky: dict[str, Flaky]) -> Gate:
+    """Delays and fails the routes that are flaky (by their exact path), None for the others."""
+    return lambda path, headers: flaky[path](headers) if path in flaky else None
+
+
 def quirks_gate(quirky: dict[str, Quirks]) -> Gate:
     """Answers the routes that have quirks (by their exact path), None for the others."""
     return lambda path, headers: quirky[path](headers) if path in quirky else None
@@ -518,7 +579,14 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
     has_quirks = any("quirks" in route for route in meta["routes"].values())
     # meta "clock": the time the site's live pages show, moving on a step per run
     clock = SiteClock(meta["clock"]) if "clock" in meta else None
-    gate = chain(limit, cookies, quirks_gate(quirky) if has_quirks else None)
+    flaky: dict[str, Flaky] = {}  # routes with "flaky", filled with the routes below
+    has_flaky = any("flaky" in route for route in meta["routes"].values())
+    gate = chain(
+        flaky_gate(flaky) if has_flaky else None,  # first: its delay holds every answer
+        limit,
+        cookies,
+        quirks_gate(quirky) if has_quirks else None,
+    )
     # meta "generator": pages rendered at test time instead of files in the folder
     generated: dict[str, bytes] = (
         importlib.import_module(meta["generator"]).generated_files() if "generator" in meta else {}
@@ -571,7 +639,13 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
             for key, value in route.get("headers", {}).items():  # e.g. Link: <...>; rel="next"
                 headers[key] = json.loads(json.dumps(value).replace(ORIGIN, base))  # list: lines
             made = live(body, clock) if route.get("live") else body
+            stall = route.get("flaky", {}).get("stall")
+            if stall:  # a page that stalls halfway through its body
+                assert not route.get("live"), f"{path}: a stalling page is static"
+                made = Wire(body, stall=float(stall))
             answer = (route.get("status", 200), headers, made)
+            if "flaky" in route:  # slow, and failing at the start of every run
+                flaky[path] = Flaky(route["flaky"], answer, route.get("retry_after"))
             if "quirks" in route:  # validators and encoding that change per request
                 quirky[path] = Quirks(route["quirks"], answer, clock)
             # "fail_first": statuses answered, in turn, before the page is served, with the
@@ -596,6 +670,8 @@ def crawl_site(site: str, out: Path, cli: dict[str, str] | None = None) -> Crawl
         def run() -> dict[str, int]:
             if clock is not None:
                 clock.begin(len(spans))
+            for page in flaky.values():  # each run meets the same failures
+                page.begin()
             start = len(log.requests)
             begun = len(log.arrivals)
             try:
