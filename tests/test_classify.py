@@ -460,6 +460,7 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Everyday changes that help", "prevention"),
         ("Staying topped up", "prevention"),
         ("What makes feet sweat more", "causes"),
+        ("What raises uric acid?", "causes"),
         ("Before you colour", "prevention"),
         ("Helping your baby", "treatment"),
         ("Reducing allergens at home", "prevention"),
