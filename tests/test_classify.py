@@ -461,6 +461,7 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("Staying topped up", "prevention"),
         ("What makes feet sweat more", "causes"),
         ("What raises uric acid?", "causes"),
+        ("What raises the odds", "risk_factors"),
         ("Before you colour", "prevention"),
         ("Helping your baby", "treatment"),
         ("Reducing allergens at home", "prevention"),

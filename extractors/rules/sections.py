@@ -867,7 +867,9 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^how \w+s get \w+ed\b",  # "How ankles get sprained"
-            r"^what (dries|irritates|inflames|blocks|triggers|sets off|raises) \w+",
+            r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
+            # "What raises uric acid?"; what raises the odds or the risk names risk factors
+            r"^what raises (?!(the |your )?(risk|odds|chances?)\b)\w+",
             r"^what makes (you|your|it|them|people|children|babies) \w+",
             r"^what makes [\w']+ (bleed|itch|ache|hurt|swell|crack|flake|peel|burn|twitch|sweat)\b",
             r"^what makes (an? |the |your )?[\w']+ (grow|go|turn|get|become|come)\b",
