@@ -41,9 +41,8 @@ MIN_ANSWER_CHARS = 400
 MAX_ORPHAN_LABEL_CHARS = 40  # "Information:", "Related:": a label whose content was furniture
 # Not content: how the record was made. `url` too, the address the crawl started from: one
 # article reached from two addresses (two tracking redirects in a feed) is the same article, and
-# with the address in its hash each of them rewrote the other's file on every run.
-# What the content hash leaves out: where and how the record was made, and the page's dates.
-# Why the dates: a CMS that stamps the time of each request as the page's modification time
+# with the address in its hash each of them rewrote the other's file on every run. And the
+# page's dates: a CMS that stamps the time of each request as the page's modification time
 # (page cache off, a "freshness" plugin) had the record rewritten on every run, its text the
 # same; a new date alone does not make the article another.
 CONTENT_EXCLUDE = frozenset(

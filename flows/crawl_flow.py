@@ -68,7 +68,7 @@ class _Flow(Flow[P, R]):
     def with_options(self, **options: Any) -> _Flow[P, R]:
         if options.keys() == {"task_runner"} and not isinstance(options["task_runner"], type):
             # Why: Flow.with_options builds a new Flow, which generates the parameter schema
-            # again (pydantic JSON Schemas of Source and CrawlSettings, about 50 ms of every
+            # again (pydantic JSON Schemas of Source and CrawlSettings, about 5 ms of every
             # crawl's start); a new task runner changes nothing else
             runner_only = copy.copy(self)
             runner_only.task_runner = options["task_runner"]

@@ -68,7 +68,8 @@ def header_next(page: FetchedPage) -> str | None:
     for target, params in _LINK_VALUE.findall(page.headers.get("link", "")):
         for param in params.split(";"):
             name, _, value = param.partition("=")
-            if name.strip().lower() == "rel" and "next" in value.strip().strip('"').split():
+            rels = value.strip().strip('"').lower().split()
+            if name.strip().lower() == "rel" and "next" in rels:
                 return join_url(page.final_url, target.strip()) or None
     return None
 
