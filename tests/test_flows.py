@@ -157,8 +157,8 @@ def test_crawl_flow_parameters_are_serialised_as_prefect_would() -> None:
 
 
 def test_a_new_task_runner_copies_the_flow_without_its_schema_again() -> None:
-    """`with_options(task_runner=...)` alone copies the flow (Prefect's builds a new one, whose
-    parameter schema takes about 50 ms); any other option still goes through Prefect's."""
+    """`with_options(task_runner=...)` alone copies the flow (Prefect's builds a new one and
+    generates its parameter schema again, about 5 ms); any other option goes through Prefect's."""
     from unittest import mock
 
     from prefect.task_runners import ThreadPoolTaskRunner
