@@ -84,6 +84,11 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     Kneecap"). A metadata title that is a newsletter issue's subject line gives way to the h1."""
     heading = _heading_text(survey.headings[0]) if survey.headings else ""
     if not 3 <= len(heading) <= 300:
+        # no h1: the page's microdata headline when the search title holds it (Joomla's
+        # `<h2 itemprop="headline">Measles</h2>` under "Measles - Midshire Public Health")
+        named = _microdata_headline(survey)
+        if named and normalize_key(named) in normalize_key(meta.title):
+            return named
         return meta.title
     if _links_home(survey.headings[0]):  # the site's name ("<h1><a href='/'>Blog</a></h1>")
         return _without_name(meta.title, heading) or meta.title
@@ -105,6 +110,15 @@ def _page_title(survey: Survey, meta: PageMeta) -> str:
     if ISSUE_TITLE.fullmatch(wanted):  # a newsletter's subject line: its h1 names the article
         return heading
     return meta.title
+
+
+def _microdata_headline(survey: Survey) -> str:
+    """The text of the page's `itemprop="headline"` element (not a meta tag), or ""."""
+    if survey.root is None:
+        return ""
+    node = survey.root.css_first("[itemprop~='headline']:not(meta)")
+    text = fold_space(node.text(deep=True)) if node is not None else ""
+    return text if 3 <= len(text) <= 300 else ""
 
 
 def _agree(key: str, other: str) -> bool:

@@ -285,7 +285,7 @@ def without_copies(urls: list[str]) -> list[str]:
     plain = {url: plain_of(url) for url in urls}
     groups: dict[str, list[str]] = {}
     for url in urls:
-        parts = split_url(plain[url])
+        parts = split_url(_without_link_only(plain[url]))
         key = parts._replace(path=parts.path.rstrip("/")).geturl() if parts else url
         groups.setdefault(key, []).append(url)
     if all(len(group) == 1 for group in groups.values()):
@@ -297,6 +297,24 @@ def without_copies(urls: list[str]) -> list[str]:
 
     keep = {min(group, key=rank) for group in groups.values()}
     return [u for u in urls if u in keep]
+
+
+def _without_link_only(url: str) -> str:
+    """`url` without the query parameters that only name the link to a CMS's page
+    (rules.LINK_ONLY_PARAMS), its id without its alias."""
+    parts = split_url(url)
+    if parts is None or not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    for marker, (dropped, aliased) in rules.LINK_ONLY_PARAMS.items():
+        if any((key.lower(), value.lower()) == marker for key, value in pairs):
+            kept = [
+                (key, value.split(":", 1)[0] if key.lower() == aliased else value)
+                for key, value in pairs
+                if key.lower() not in dropped
+            ]
+            return urlunsplit(parts._replace(query=urlencode(kept)))
+    return url
 
 
 def _slash_twins(urls: list[str]) -> bool:
@@ -313,6 +331,7 @@ _COPY_MARKS = (
     "comment-page-",
     "/print",
     *(f"{key}={value}" for key, values in rules.COPY_QUERY.items() for value in values),
+    *(f"{key}={value}" for key, value in rules.LINK_ONLY_PARAMS),
 )
 _COPY_PRINT = re.compile(rules.COPY_PATH_PRINT, re.IGNORECASE)
 

@@ -462,6 +462,7 @@ def test_a_condition_named_with_a_kind_word_keeps_its_what_is_heading() -> None:
         ("What makes feet sweat more", "causes"),
         ("What raises uric acid?", "causes"),
         ("What raises the odds", "risk_factors"),
+        ("How TB is caught", "causes"),
         ("Before you colour", "prevention"),
         ("Helping your baby", "treatment"),
         ("Reducing allergens at home", "prevention"),

@@ -1248,6 +1248,21 @@ def test_the_declared_headline_and_a_headline_test_settle_the_title() -> None:
     assert page.title == variant
 
 
+def test_without_an_h1_the_microdata_headline_is_the_title() -> None:
+    """Joomla 3 gives the title as `<h2 itemprop="headline">` and the site's name after it in
+    <title>, with no og:site_name to tell it by: the headline the title holds is the title."""
+    html = (
+        "<html><head><title>Measles - Midshire Public Health</title></head><body><div "
+        "class='item-page' itemscope itemtype='https://schema.org/Article'><div class="
+        "'page-header'><h2 itemprop='headline'>Measles</h2></div><dl class='article-info'>"
+        "<dt>Details</dt><dd class='hits'>Hits: 4127</dd></dl>" + ARTICLE + "</div></body></html>"
+    )
+    page = clean_html(html, "https://health.test/index.php?option=com_content&id=61")
+    assert page.title == "Measles"
+    assert "Hits" not in page.text
+    assert "Details" not in page.text
+
+
 def test_citation_marks_and_call_to_action_boxes_are_dropped() -> None:
     inner = (
         "<p>Shin splints often follow a sudden increase in running.<sup><a href='#ref-1'>[1]"

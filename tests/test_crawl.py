@@ -993,6 +993,31 @@ def test_amp_and_index_file_copies_give_one_url_per_page() -> None:
     assert without_copies(twins) == twins[:2]
 
 
+def test_joomla_links_to_one_article_give_one_url() -> None:
+    """Joomla without friendly URLs links one article from each menu with another Itemid, a
+    category, a language or the id's alias: one URL is kept, the first found (the sitemap's);
+    another article, or a later page (limitstart), is another URL. Its print view and its
+    mail-a-friend form are site pages."""
+    from extractors.discovery import is_site_page, without_copies
+    from extractors.urls import normalize_url
+
+    base = "https://health.test/index.php?option=com_content&view=article"
+    urls = [
+        normalize_url(base + "&id=61:measles&catid=8&Itemid=117"),
+        normalize_url(base + "&id=62:gout&catid=8&Itemid=117"),
+        normalize_url(
+            "https://health.test/index.php?Itemid=0&lang=en-GB&id=61:measles"
+            "&view=article&option=com_content"
+        ),
+        normalize_url(base + "&id=61&Itemid=101"),
+        normalize_url(base + "&id=61:measles&catid=8&Itemid=117&limitstart=1"),
+    ]
+    assert without_copies(urls) == [urls[0], urls[1], urls[4]]
+    assert is_site_page(base + "&id=61:measles&tmpl=component&print=1&layout=default")
+    assert is_site_page("https://health.test/index.php?option=com_mailto&tmpl=component&link=x")
+    assert not is_site_page(base + "&id=61:measles&catid=8&Itemid=117")
+
+
 def test_print_and_one_page_copies_give_one_url_per_article() -> None:
     """A sitemap lists an article's "View as one page" and print URLs beside it: the article
     is kept, its copies are not; a copy listed alone stays (it is all there is), and a

@@ -1030,6 +1030,12 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("feed-paged", "/blog/tension-headaches-tight-band/", "section 'Habits that help'"): (
         "habits that make headaches rarer, under a heading that says only that they help"
     ),
+    # first aid after contact with algae, under a heading that names no kind
+    (
+        "joomla-nonsef",
+        "/index.php?Itemid=117&catid=8&id=65%3Ablue-green-algae&option=com_content&view=article",
+        "section 'If you have been in contact with it'",
+    ): "a heading that names no kind over what to do after contact",
     # a cause named with the word "treatment" under a causes heading: the heading's treatment
     # outweighs its parent (as card-grid's)
     ("slow-origin", "/health-information/shingles/", "causes"): (

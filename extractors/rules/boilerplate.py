@@ -252,6 +252,9 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "disclosure",
         "kicker",
         "eyebrow",
+        # Joomla's article details ("Details", "Written by", "Hits: 1234": a view counter)
+        "article-info",
+        "hits",
         # a site's announcement bar ("New: the symptom diary is free for 30 days")
         "announcement",
         "announcement-bar",

@@ -35,7 +35,11 @@ NON_ARTICLE_PATHS = (
 )
 
 # Query parameters of a listing's filters: a page by category, tag or author is a listing.
-NON_ARTICLE_QUERY = r"&(category|categories|tag|tags|author)="
+NON_ARTICLE_QUERY = (
+    r"&(category|categories|tag|tags|author)=|"
+    # Joomla's component-only views (print, a modal) and its mail-a-friend form
+    r"&(tmpl=component|option=com_mailto)(&|$)"
+)
 
 # A site's home page (without a query): a listing, which sitemaps list first; on a site in
 # several languages, each language's root is one ("/en/", "/es-us/").
@@ -70,6 +74,14 @@ COPY_SUFFIX = r"(?<=/)(?:amp/?|index\.(?:html?|php)|comment-page-\d{1,4}/?)$"
 NON_ARTICLE_SITEMAPS = (
     r"/(attachment|author|category|post_tag|tag|product_cat|product_tag)-sitemap\d*\.xml(\.gz)?$"
 )
+# Query parameters that only say which link led to a CMS's page, by the parameter that names the
+# CMS, and the parameter whose alias (after ":") names the link too: Joomla's articles without
+# friendly URLs (`option=com_content&view=article&id=61:measles&catid=8&Itemid=117`) are one page
+# whatever their menu item, category, language or alias. Why: one article linked from three
+# menus was published three times. Discovery keeps the first spelling found (the sitemap's).
+LINK_ONLY_PARAMS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
+    ("option", "com_content"): (frozenset({"itemid", "catid", "lang"}), "id"),
+}
 # Copies of a whole article under another URL: its print version (a /print/ folder in front of
 # its path, or /print at its end) and its all-on-one-page view (query parameters, by name, with
 # the values that ask for it; "" for any value). Why: sitemaps list an article's "View as one

@@ -867,6 +867,7 @@ SECTION_HEADING_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"^how (?!to\b).* (get|gets|come|comes) (into|inside)\b",
             r"^how (?!to\b)[\w' -]{1,40} (happen|happens|begin|begins|start|starts)\??$",
             r"^how \w+s get \w+ed\b",  # "How ankles get sprained"
+            r"^how (?!to\b)[\w' -]{1,40} (is|are) (caught|spread|passed on)\b",
             r"^what (dries|irritates|inflames|blocks|triggers|sets off) \w+",
             # "What raises uric acid?"; what raises the odds or the risk names risk factors
             r"^what raises (?!(the |your )?(risk|odds|chances?)\b)\w+",
