@@ -115,6 +115,14 @@ FURNITURE = {
         "becoming a free or paid subscriber.</p>",
         "other",
     ),
+    "media embeds": (
+        "<details class='video-transcript'><summary>Video transcript</summary><p>Hello, I am "
+        "the presenter and this is what the studio said today.</p></details><div class="
+        "'podcast-embed'><div class='podcast-embed__header'>House Calls Episode 12: Bad backs"
+        " 32 min</div></div><p class='embed-fallback'>Can't see the video? Watch it on YouTube"
+        "</p>",
+        "other",
+    ),
     "announcement bar": (
         "<div class='announcement'><p>New: the Fernhill symptom diary is free for your first 30"
         " days. <a href='/diary/'>Try it</a></p></div>",
@@ -174,6 +182,9 @@ def test_furniture_inside_the_article_is_removed(name: str) -> None:
         "Join our",
         "sugary drink",
         "symptom diary",
+        "presenter",
+        "House Calls",
+        "see the video",
     ):
         assert word not in cleaned.text, f"{name}: {word!r} left in"
     assert "Shin splints are a common cause" in cleaned.text

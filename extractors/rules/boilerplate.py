@@ -252,6 +252,12 @@ OTHER_TOKENS: frozenset[str] = frozenset(
         "disclosure",
         "kicker",
         "eyebrow",
+        # a media page's embeds around the article: a video's transcript (the video's words,
+        # which repeat the article's), a podcast player's header, a video's fallback line
+        "transcript",
+        "video-transcript",
+        "podcast-embed",
+        "embed-fallback",
         # Joomla's article details ("Details", "Written by", "Hits: 1234": a view counter)
         "article-info",
         "hits",

@@ -292,6 +292,8 @@ INLINE_NAVIGATION: tuple[str, ...] = (
 )
 # Newsletter calls, feedback widgets, author boxes and bylines: other furniture.
 INLINE_OTHER: tuple[str, ...] = (
+    r"can'?t see the video\??( watch it on youtube\.?)?",
+    r"download the infographic( \(pdf\))?",
     # rating widgets: "Rate this guide", "4.6/5 - (218 votes)"
     r"rate this (article|post|guide|page|recipe)\W*",
     r"[\d.]+\s*/\s*(5|10)\s*[-\u2013(]*\s*\(?\s*[\d,]+ (votes?|ratings?|reviews?)\s*\)?",
