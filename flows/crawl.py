@@ -26,7 +26,6 @@ from extractors.discovery import (
     without_later_pages,
 )
 from extractors.urls import site_of
-from flows.body import GZIP_MAGIC, inflate_capped
 from flows.fetch import FetchedPage, Fetcher, FetchError, FetchOptions, utc_now
 from flows.fetch_async import AsyncFetcher
 from flows.files import PublishError, dumps, sync_files, write_atomic
@@ -191,10 +190,9 @@ class _PacedFetcher:
 
 
 def _read_xml(fetcher: _Fetches, url: str, origin: str) -> bytes:
-    body = fetcher.fetch(url, origin=origin).body
-    if body.startswith(GZIP_MAGIC):
-        body = inflate_capped(body, fetcher.options.max_bytes, url, "gzipped sitemap")
-    return body
+    # A `.xml.gz` sitemap comes back opened: a fetched body that is gzip data is inflated as
+    # it is read (flows.body), whatever its headers say.
+    return fetcher.fetch(url, origin=origin).body
 
 
 def _discover_sitemaps(

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from extractors.rules.pagination import MAX_PAGES
-from flows.body import read_capped
+from flows.body import GZIP_MAGIC, read_capped
 from flows.errors import FetchError
 from flows.netpolicy import PolicyError, UrlPolicy
 
@@ -40,13 +40,14 @@ HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+html")
 # Why: a page compressed once more than its header says had been read as Windows-1252 text
 # and published as an "untitled" article of binary.
 BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x1f\x8b", "gzip data"),
+    (GZIP_MAGIC, "gzip data"),
     (b"%PDF-", "a PDF file"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"PK\x03\x04", "a ZIP file"),
 )
+_BINARY_STARTS = tuple(magic for magic, _ in BINARY_MAGIC)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def body_kind(content_type: str, body: bytes) -> str:
 def is_html(content_type: str, body: bytes) -> bool:
     """True when the response is HTML by its header, or by sniffing when the header is vague;
     never a binary file (BINARY_MAGIC)."""
-    if body.startswith(tuple(magic for magic, _ in BINARY_MAGIC)):
+    if body.startswith(_BINARY_STARTS):
         return False
     kind = content_type.split(";")[0].strip().lower()
     if kind in HTML_TYPES:
